@@ -1,0 +1,106 @@
+# ostdiag: Outlook / Exchange OST synchronization log analyzer.
+#
+#   make            build build/ostdiag and build/libostdiag.a
+#   make demo       build and run ostdiag on a bundled sample
+#   make check      all tests, plain and under ASan + UBSan
+#   make install    install to $(DESTDIR)$(PREFIX)
+#
+# Debian packages needed: libpcre2-dev pkg-config (and libcmocka-dev for tests);
+# .ci/deps installs them when run as root.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+BUILD ?= build
+
+WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wwrite-strings -Wpointer-arith -Wvla
+BASE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -g \
+	$(WARN) -Iinclude -Isrc
+PCRE_CFLAGS = $(shell $(PKG_CONFIG) --cflags libpcre2-8)
+PCRE_LIBS = $(shell $(PKG_CONFIG) --libs libpcre2-8)
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
+# User CFLAGS/LDFLAGS are appended, never replaced.
+ALL_CFLAGS = $(BASE_CFLAGS) $(PCRE_CFLAGS) $(EXTRA_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(EXTRA_CFLAGS) $(LDFLAGS)
+
+LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
+	src/reader.c src/rules.c src/match.c src/analyze.c src/report.c \
+	src/report_text.c src/report_json.c src/json.c
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_rules.o
+RULES = $(sort $(wildcard src/rules/*.rule))
+TESTS = test_code test_classify test_log test_reader test_rules test_match \
+	test_report test_rule_examples
+TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
+HEADERS = $(wildcard include/ostdiag/*.h src/*.h)
+
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+
+.PHONY: all demo check check-unit check-golden check-san deps deps-test \
+	install uninstall clean
+
+all: deps $(BUILD)/ostdiag
+
+deps:
+	@sh .ci/deps build
+
+deps-test:
+	@sh .ci/deps test
+
+$(BUILD)/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/embed_rules: src/embed_rules.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -o $@ $<
+
+$(BUILD)/builtin_rules.c: $(BUILD)/embed_rules $(RULES)
+	$(BUILD)/embed_rules $(RULES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/builtin_rules.o: $(BUILD)/builtin_rules.c include/ostdiag/rules.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libostdiag.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(BUILD)/ostdiag: $(BUILD)/main.o $(BUILD)/libostdiag.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(BUILD)/libostdiag.a \
+		$(PCRE_LIBS)
+
+$(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libostdiag.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(BUILD)/libostdiag.a \
+		$(ALL_LDFLAGS) $(CMOCKA_LIBS) $(PCRE_LIBS)
+
+demo: all
+	./$(BUILD)/ostdiag samples/orgforms.log; test $$? -le 1
+
+check-unit: deps-test $(TEST_BINS)
+	@for t in $(TEST_BINS); do echo "== $$t"; ./$$t || exit 1; done
+
+check-golden: all
+	@sh tests/golden.sh ./$(BUILD)/ostdiag
+	@sh tests/badinput.sh ./$(BUILD)/ostdiag
+
+# The same tests on a build with AddressSanitizer and UndefinedBehaviorSanitizer.
+check-san: deps-test
+	$(MAKE) BUILD=build-san EXTRA_CFLAGS="$(SAN_FLAGS)" check-unit check-golden
+
+check: check-unit check-golden check-san
+	@echo "make check: all tests passed"
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR)
+	cp $(BUILD)/ostdiag $(DESTDIR)$(BINDIR)/ostdiag
+	chmod 755 $(DESTDIR)$(BINDIR)/ostdiag
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ostdiag
+
+clean:
+	rm -rf build build-san

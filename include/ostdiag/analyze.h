@@ -1,0 +1,69 @@
+/*
+ * ostdiag/analyze.h: reads an input, parses it, matches every error against the
+ * rules and hands each finding to a reporter as soon as its session is complete.
+ * Every error block becomes a finding, recognized or not; loose text and session
+ * symptoms become findings when a rule recognizes them.
+ */
+#ifndef OSTDIAG_ANALYZE_H
+#define OSTDIAG_ANALYZE_H
+
+#include <stdio.h>
+
+#include "ostdiag/log.h"
+#include "ostdiag/match.h"
+#include "ostdiag/rules.h"
+
+enum ostd_finding_kind {
+	OSTD_FINDING_ERROR,	/* an error block of the log */
+	OSTD_FINDING_TEXT,	/* loose text a rule recognizes (a pasted dialog) */
+	OSTD_FINDING_SYMPTOM	/* a session that hung, paused or timed out */
+};
+
+/* One finding; everything it points to is valid only while it is reported. */
+struct ostd_finding {
+	enum ostd_finding_kind kind;
+	const char *file;
+	unsigned long line;
+	int time;			/* -1 when unknown */
+	const struct ostd_session *session;
+	const struct ostd_block *block;	/* NULL for a symptom */
+	unsigned symptoms;		/* for a symptom: enum ostd_symptom bits */
+	const struct ostd_diagnosis *diag;
+};
+
+/* Totals over a run. */
+struct ostd_summary {
+	unsigned long files;
+	unsigned long files_failed;
+	unsigned long sessions;
+	unsigned long errors;		/* error blocks */
+	unsigned long findings;
+	unsigned long diagnosed;	/* findings with at least one diagnosis */
+	unsigned long unrecognized;
+	unsigned long notes;		/* problems with the input itself */
+	unsigned long lines;
+	unsigned long long bytes;
+};
+
+struct ostd_report;
+struct ostd_analyzer;
+
+/* An analyzer that reports to report. Never returns NULL. */
+struct ostd_analyzer *ostd_analyzer_new(const struct ostd_ruleset *rs,
+    struct ostd_report *report);
+void ostd_analyzer_free(struct ostd_analyzer **a);
+
+/*
+ * Analyze one input stream named name ("-" shows as "(stdin)"). Returns 0, -1 when
+ * reading failed (reported as a note; findings before the failure are kept), or -2
+ * when the reporter could not write.
+ */
+int ostd_analyze_stream(struct ostd_analyzer *a, FILE *fp, const char *name);
+
+/* Analyze text in memory (used to test rule examples). Same returns. */
+int ostd_analyze_buffer(struct ostd_analyzer *a, const char *text, size_t len,
+    const char *name);
+
+const struct ostd_summary *ostd_analyzer_summary(const struct ostd_analyzer *a);
+
+#endif

@@ -1,0 +1,26 @@
+/*
+ * ostdiag/ostdiag.h: the whole public interface of libostdiag, which reads Outlook /
+ * Exchange offline-folder synchronization logs and diagnoses their errors.
+ *
+ *   code.h     four-part codes and HRESULT names
+ *   reader.h   lines from a stream, bounded memory
+ *   log.h      events, error blocks, sessions: the line parser
+ *   rules.h    the knowledge base of diagnoses
+ *   match.h    ranking rules against an error
+ *   analyze.h  input -> findings
+ *   report.h   findings -> text or JSON
+ */
+#ifndef OSTDIAG_OSTDIAG_H
+#define OSTDIAG_OSTDIAG_H
+
+#define OSTDIAG_VERSION "0.1.0"
+
+#include "ostdiag/code.h"
+#include "ostdiag/reader.h"
+#include "ostdiag/log.h"
+#include "ostdiag/rules.h"
+#include "ostdiag/match.h"
+#include "ostdiag/analyze.h"
+#include "ostdiag/report.h"
+
+#endif

@@ -1,0 +1,38 @@
+/*
+ * ostdiag/reader.h: reads a byte stream as lines, in memory that does not grow with
+ * the input. Skips a UTF-8 byte-order mark, accepts LF, CRLF and CR line ends, and
+ * cuts lines longer than OSTD_LINE_MAX (the rest of such a line is skipped and the
+ * line is flagged, so the caller can report it).
+ * The reader does not own the FILE; the caller opens and closes it.
+ */
+#ifndef OSTDIAG_READER_H
+#define OSTDIAG_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define OSTD_LINE_MAX (1024 * 1024)
+
+struct ostd_reader;
+
+struct ostd_line {
+	const char *ptr;	/* valid until the next call */
+	size_t len;		/* without the line end */
+	unsigned long number;	/* 1-based */
+	size_t full_len;	/* length before cutting (may exceed len) */
+	bool cut;		/* longer than OSTD_LINE_MAX: only the start is here */
+	bool has_nul;		/* the line holds NUL bytes */
+};
+
+/* A reader over fp. Never returns NULL. */
+struct ostd_reader *ostd_reader_new(FILE *fp);
+void ostd_reader_free(struct ostd_reader **r);
+
+/* Next line: 1 and *line filled, 0 at end of input, -1 on a read error (errno). */
+int ostd_reader_next(struct ostd_reader *r, struct ostd_line *line);
+
+/* Bytes consumed so far. */
+unsigned long long ostd_reader_bytes(const struct ostd_reader *r);
+
+#endif

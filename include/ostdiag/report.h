@@ -1,0 +1,42 @@
+/*
+ * ostdiag/report.h: writes findings for people (text) or programs (JSON). A report
+ * is streamed: begin, then each finding as it comes, then end with the totals, so
+ * memory does not grow with the number of findings.
+ * The report does not own its FILEs.
+ */
+#ifndef OSTDIAG_REPORT_H
+#define OSTDIAG_REPORT_H
+
+#include <stdio.h>
+
+#include "ostdiag/analyze.h"
+
+enum ostd_format {
+	OSTD_FORMAT_TEXT,
+	OSTD_FORMAT_JSON
+};
+
+/* Parse "text" / "json"; -1 when unknown. */
+int ostd_format_from_name(const char *name);
+
+struct ostd_report;
+
+/* A report writing to out; problems with the input go to err (text) or into out. */
+struct ostd_report *ostd_report_new(enum ostd_format format, FILE *out,
+    FILE *err);
+void ostd_report_free(struct ostd_report **r);
+
+void ostd_report_begin(struct ostd_report *r);
+void ostd_report_finding(struct ostd_report *r, const struct ostd_finding *f);
+/* A problem with the input itself, at file:line (line 0: the whole file). */
+void ostd_report_note(struct ostd_report *r, const char *file,
+    unsigned long line, const char *message);
+void ostd_report_end(struct ostd_report *r, const struct ostd_summary *sum);
+
+/* Non-zero once writing to out has failed (full disk, closed pipe). */
+int ostd_report_failed(const struct ostd_report *r);
+
+/* Format a time of day as HH:MM:SS into buf (at least 9 bytes); "" for -1. */
+const char *ostd_format_time(int secs, char *buf);
+
+#endif

@@ -1,0 +1,137 @@
+/*
+ * ostdiag/rules.h: the knowledge base. A rule is one diagnosis, read from a rule
+ * file (format in README.md, "Rule files"): the article it cites, the conditions an
+ * error must meet, the cause, the fix steps and the questions that tell it apart
+ * from similar rules. A rule without conditions is a reference entry (a procedure
+ * or background article that other rules point to).
+ *
+ * Ownership: a ruleset owns its rules and every string in them; rules stay valid
+ * until the ruleset is freed. Patterns are compiled (and JIT-compiled when the
+ * platform allows) when the rule is loaded.
+ */
+#ifndef OSTDIAG_RULES_H
+#define OSTDIAG_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ostdiag/code.h"
+
+enum ostd_level {
+	OSTD_LEVEL_INFO,
+	OSTD_LEVEL_WARNING,
+	OSTD_LEVEL_ERROR
+};
+
+enum ostd_session_cond {
+	OSTD_SESSION_ANY,
+	OSTD_SESSION_TERMINATED,
+	OSTD_SESSION_UNFINISHED
+};
+
+/* Symptoms of a slow or hung synchronization, found per session. */
+enum ostd_symptom {
+	OSTD_SYMPTOM_LONG_GAP = 1 << 0,
+	OSTD_SYMPTOM_UNFINISHED = 1 << 1,
+	OSTD_SYMPTOM_REPEATED_TIMEOUT = 1 << 2
+};
+
+/* A code condition: fields to compare; a set bit in wild means "any". */
+struct ostd_code_pattern {
+	int nfields;
+	uint32_t field[OSTD_CODE_FIELDS];
+	unsigned wild;
+	char text[OSTD_CODE_TEXT];
+};
+
+struct ostd_pattern;		/* a compiled PCRE2 pattern */
+
+struct ostd_rule {
+	char *id;
+	char *article;		/* cited article, or NULL */
+	char *title;
+	char *products;
+	char *fixed_in;		/* or NULL */
+	char *category;
+	char *group;		/* ambiguity group, or NULL */
+	enum ostd_level level;
+	uint32_t clients;	/* bit n: client major version n applies; 0 = any */
+
+	/* Conditions: every one present must hold. */
+	struct ostd_code_pattern *codes;
+	size_t ncodes;
+	unsigned heads;		/* bit per enum ostd_head; 0 = any */
+	unsigned scopes;	/* bit per enum ostd_scope; 0 = any */
+	struct ostd_pattern *folder;
+	struct ostd_pattern *message;
+	struct ostd_pattern **texts;
+	size_t ntexts;
+	enum ostd_session_cond session;
+	unsigned symptoms;	/* enum ostd_symptom bits */
+
+	char *cause;
+	char *summary;
+	char **fix;
+	size_t nfix;
+	char **ask;
+	size_t nask;
+	char **see;
+	size_t nsee;
+	char *example;		/* the example log, lines joined by '\n' */
+
+	char *source;		/* file the rule came from */
+	unsigned long source_line;
+};
+
+/* Is the rule a reference entry (no conditions)? */
+bool ostd_rule_is_reference(const struct ostd_rule *rule);
+const char *ostd_level_name(enum ostd_level level);
+
+struct ostd_ruleset;
+
+/* An empty ruleset. Never returns NULL. */
+struct ostd_ruleset *ostd_ruleset_new(void);
+void ostd_ruleset_free(struct ostd_ruleset **rs);
+
+/*
+ * Load rules from text (name is used in messages). A rule whose id is already in
+ * the set replaces it. On error returns -1 and sets *err to an allocated
+ * "name:line: message"; the set is left as it was.
+ */
+int ostd_ruleset_load_text(struct ostd_ruleset *rs, const char *name,
+    const char *text, size_t len, char **err);
+
+/*
+ * Load a rule file, or every *.rule file of a directory (sorted by name). Every
+ * file is tried; errors of all broken files are joined in *err, one per line.
+ * Returns the number of broken files (0 on success), or -1 when path cannot be read.
+ */
+int ostd_ruleset_load_path(struct ostd_ruleset *rs, const char *path, char **err);
+
+/* Load the rules compiled into the program. */
+void ostd_ruleset_load_builtin(struct ostd_ruleset *rs);
+
+size_t ostd_ruleset_count(const struct ostd_ruleset *rs);
+const struct ostd_rule *ostd_ruleset_get(const struct ostd_ruleset *rs, size_t i);
+const struct ostd_rule *ostd_ruleset_find(const struct ostd_ruleset *rs,
+    const char *id);
+
+/*
+ * Match a compiled pattern against s[0..len). Returns 1 on a match, 0 on none, and -1
+ * when the match hit its limits (the rule is too costly for this input).
+ */
+int ostd_pattern_match(const struct ostd_pattern *pat, const char *s, size_t len);
+
+/* Does the code pattern accept code? Sets *exact to 0 when only via field-3 rules. */
+bool ostd_code_pattern_match(const struct ostd_code_pattern *cp,
+    const struct ostd_code *code, int *score);
+
+/* The compiled-in rule files: name and text, ending with { NULL, NULL }. */
+struct ostd_builtin_rule {
+	const char *name;
+	const char *text;
+};
+extern const struct ostd_builtin_rule ostd_builtin_rules[];
+
+#endif

@@ -1,0 +1,190 @@
+/*
+ * analyze.c: drives one input through the reader, the parser, the matcher and the
+ * reporter, and keeps the totals.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ostdiag/analyze.h"
+#include "ostdiag/reader.h"
+#include "ostdiag/report.h"
+#include "util.h"
+
+struct ostd_analyzer {
+	const struct ostd_ruleset *rs;
+	struct ostd_report *report;
+	struct ostd_summary sum;
+	const char *file;	/* name of the input being read */
+};
+
+struct ostd_analyzer *
+ostd_analyzer_new(const struct ostd_ruleset *rs, struct ostd_report *report)
+{
+	struct ostd_analyzer *a = xcalloc(1, sizeof(*a));
+
+	a->rs = rs;
+	a->report = report;
+	return a;
+}
+
+void
+ostd_analyzer_free(struct ostd_analyzer **ap)
+{
+	if (ap == NULL || *ap == NULL)
+		return;
+	free(*ap);
+	*ap = NULL;
+}
+
+const struct ostd_summary *
+ostd_analyzer_summary(const struct ostd_analyzer *a)
+{
+	return &a->sum;
+}
+
+static void
+note(struct ostd_analyzer *a, unsigned long line, const char *fmt, ...)
+    OSTD_PRINTF(3, 4);
+
+static void
+note(struct ostd_analyzer *a, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	a->sum.notes++;
+	ostd_report_note(a->report, a->file, line, msg);
+	free(msg);
+}
+
+static void
+report(struct ostd_analyzer *a, struct ostd_finding *f)
+{
+	if (f->diag->costly != NULL)
+		note(a, f->line, "rule %s: its pattern hit the match limit on "
+		    "this input and was skipped", f->diag->costly->id);
+	a->sum.findings++;
+	if (f->diag->n > 0)
+		a->sum.diagnosed++;
+	else
+		a->sum.unrecognized++;
+	ostd_report_finding(a->report, f);
+}
+
+/* Called by the parser for each finished session (or part of one). */
+static int
+on_session(const struct ostd_session *s, void *ctx)
+{
+	struct ostd_analyzer *a = ctx;
+	struct ostd_diagnosis d;
+	struct ostd_finding f;
+
+	if (!s->continued)
+		a->sum.sessions++;
+	for (size_t i = 0; i < s->nblocks; i++) {
+		const struct ostd_block *b = &s->blocks[i];
+
+		memset(&f, 0, sizeof(f));
+		f.file = a->file;
+		f.line = b->line;
+		f.time = b->time;
+		f.session = s;
+		f.block = b;
+		f.diag = &d;
+		if (b->head == OSTD_HEAD_NONE) {
+			if (b->message == NULL)
+				continue;
+			ostd_match_text(a->rs, b->message, strlen(b->message),
+			    &d);
+			if (d.n == 0)
+				continue;
+			f.kind = OSTD_FINDING_TEXT;
+		} else {
+			a->sum.errors++;
+			ostd_match_block(a->rs, s, b, &d);
+			f.kind = OSTD_FINDING_ERROR;
+		}
+		report(a, &f);
+	}
+	ostd_match_session(a->rs, s, &d);
+	if (d.n > 0) {
+		memset(&f, 0, sizeof(f));
+		f.kind = OSTD_FINDING_SYMPTOM;
+		f.file = a->file;
+		f.session = s;
+		f.symptoms = ostd_session_symptoms(s);
+		f.line = (f.symptoms & OSTD_SYMPTOM_LONG_GAP) ? s->gap_line :
+		    s->first_line;
+		f.time = s->start_time;
+		f.diag = &d;
+		report(a, &f);
+	}
+	return ostd_report_failed(a->report) ? -2 : 0;
+}
+
+static int
+run(struct ostd_analyzer *a, FILE *fp)
+{
+	struct ostd_reader *rd = ostd_reader_new(fp);
+	struct ostd_parser *p = ostd_parser_new(on_session, a);
+	struct ostd_line line = { NULL, 0, 0, 0, false, false };
+	int rc = 0, got;
+
+	a->sum.files++;
+	while ((got = ostd_reader_next(rd, &line)) == 1) {
+		if (line.cut)
+			note(a, line.number, "line of %zu bytes is longer than "
+			    "%d; only its first %d bytes were read",
+			    line.full_len, OSTD_LINE_MAX, OSTD_LINE_MAX);
+		if ((rc = ostd_parser_line(p, line.number, line.ptr,
+		    line.len)) != 0)
+			break;
+		a->sum.lines++;
+	}
+	if (got < 0) {
+		note(a, line.number, "read error: %s", strerror(errno));
+		a->sum.files_failed++;
+		rc = -1;
+	}
+	if (rc != -2) {
+		int frc = ostd_parser_finish(p);
+
+		if (frc != 0)
+			rc = frc;
+	}
+	a->sum.bytes += ostd_reader_bytes(rd);
+	ostd_parser_free(&p);
+	ostd_reader_free(&rd);
+	return rc;
+}
+
+int
+ostd_analyze_stream(struct ostd_analyzer *a, FILE *fp, const char *name)
+{
+	a->file = strcmp(name, "-") == 0 ? "(stdin)" : name;
+	return run(a, fp);
+}
+
+int
+ostd_analyze_buffer(struct ostd_analyzer *a, const char *text, size_t len,
+    const char *name)
+{
+	FILE *fp;
+	int rc;
+
+	a->file = name;
+	if (len == 0) {
+		a->sum.files++;	/* fmemopen refuses an empty buffer */
+		return 0;
+	}
+	if ((fp = fmemopen((void *)(uintptr_t)text, len, "r")) == NULL)
+		return -1;
+	rc = run(a, fp);
+	fclose(fp);
+	return rc;
+}

@@ -1,0 +1,503 @@
+/*
+ * classify.c: recognizes what one entry of a synchronization log is, by its fixed
+ * phrases, without regular expressions. Phrases are matched case-insensitively,
+ * with British spellings (synchronise) accepted and any run of blanks between words.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ostdiag/log.h"
+#include "util.h"
+
+/*
+ * Match pattern pat (lower case) at the start of s. In pat, '~' matches 's' or 'z'
+ * and ' ' matches one or more blanks. Returns the length of s matched, or 0.
+ */
+static size_t
+phrase(const char *s, size_t len, const char *pat)
+{
+	size_t i = 0;
+
+	for (; *pat != '\0'; pat++) {
+		if (*pat == ' ') {
+			if (i == len || (s[i] != ' ' && s[i] != '\t'))
+				return 0;
+			while (i < len && (s[i] == ' ' || s[i] == '\t'))
+				i++;
+			continue;
+		}
+		if (i == len)
+			return 0;
+		int c = ascii_lower((unsigned char)s[i]);
+		if (*pat == '~' ? (c != 's' && c != 'z') : c != *pat)
+			return 0;
+		i++;
+	}
+	return i;
+}
+
+/* Does lower-case needle occur in s (case-insensitively)? */
+static int
+contains(const char *s, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (size_t i = 0; i + n <= len; i++)
+		if (ascii_strncaseeq(s + i, needle, n))
+			return 1;
+	return 0;
+}
+
+static struct ostd_span
+trim(const char *s, size_t len)
+{
+	struct ostd_span sp;
+
+	while (len > 0 && ascii_isspace((unsigned char)*s)) {
+		s++;
+		len--;
+	}
+	while (len > 0 && ascii_isspace((unsigned char)s[len - 1]))
+		len--;
+	sp.ptr = s;
+	sp.len = len;
+	return sp;
+}
+
+/* Length of the quote character at s (ASCII or typographic), or 0. */
+static size_t
+quote_len(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (len >= 1 && (u[0] == '\'' || u[0] == '"' || u[0] == '`'))
+		return 1;
+	if (len >= 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+	    (u[2] == 0x98 || u[2] == 0x99 || u[2] == 0x9C || u[2] == 0x9D))
+		return 3;
+	return 0;
+}
+
+/*
+ * The name after a phrase: from an opening quote to the last quote on the line
+ * (names may hold apostrophes), or the rest of the line when there is no quote.
+ */
+static struct ostd_span
+quoted_name(const char *s, size_t len)
+{
+	struct ostd_span t = trim(s, len);
+	size_t q = quote_len(t.ptr, t.len);
+
+	if (q == 0) {
+		while (t.len > 0 && t.ptr[t.len - 1] == '.')
+			t.len--;
+		return t;
+	}
+	for (size_t end = t.len; end > q; end--) {
+		size_t ql = 0;
+
+		if (end >= 1 && quote_len(t.ptr + end - 1, 1) == 1)
+			ql = 1;
+		else if (end >= q + 3 && quote_len(t.ptr + end - 3, 3) == 3)
+			ql = 3;
+		if (ql != 0) {
+			t.ptr += q;
+			t.len = end - ql - q;
+			return t;
+		}
+	}
+	t.ptr += q;
+	t.len -= q;
+	return t;
+}
+
+size_t
+ostd_parse_time(const char *s, size_t len, int *secs)
+{
+	size_t i = 0;
+	int h = 0, m, sec;
+
+	while (i < len && i < 2 && ascii_isdigit((unsigned char)s[i]))
+		h = h * 10 + (s[i++] - '0');
+	if (i == 0 || i + 6 > len || s[i] != ':')
+		return 0;
+	if (!ascii_isdigit((unsigned char)s[i + 1]) ||
+	    !ascii_isdigit((unsigned char)s[i + 2]) || s[i + 3] != ':' ||
+	    !ascii_isdigit((unsigned char)s[i + 4]) ||
+	    !ascii_isdigit((unsigned char)s[i + 5]))
+		return 0;
+	m = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+	sec = (s[i + 4] - '0') * 10 + (s[i + 5] - '0');
+	if (h > 23 || m > 59 || sec > 59)
+		return 0;
+	*secs = h * 3600 + m * 60 + sec;
+	return i + 6;
+}
+
+/* Find a bracketed code [h-h...] anywhere in s. */
+static int
+find_bracket_code(const char *s, size_t len, struct ostd_code *code,
+    struct ostd_span *where)
+{
+	const char *p = s, *end = s + len;
+
+	while ((p = memchr(p, '[', (size_t)(end - p))) != NULL) {
+		const char *q = memchr(p, ']', (size_t)(end - p));
+
+		if (q == NULL)
+			return 0;
+		if (q - p > 1 && q - p < 40) {
+			struct ostd_span in = trim(p + 1, (size_t)(q - p - 1));
+
+			if (memchr(in.ptr, '-', in.len) != NULL &&
+			    ostd_code_parse(in.ptr, in.len, code) == 0) {
+				where->ptr = p;
+				where->len = (size_t)(q - p + 1);
+				return 1;
+			}
+		}
+		p++;
+	}
+	return 0;
+}
+
+/* Parse up to 8 hex digits at s; returns the digits used (exactly 8 wanted). */
+static size_t
+hex8(const char *s, size_t len, struct ostd_code *code)
+{
+	size_t n = 0;
+
+	while (n < len && n < 9 && ascii_isxdigit((unsigned char)s[n]))
+		n++;
+	if (n != 8)
+		return 0;
+	return ostd_code_parse(s, 8, code) == 0 ? 8 : 0;
+}
+
+/*
+ * Find an HRESULT written inline: "0x8004010F" (any case) or "Error : 80041004".
+ */
+static int
+find_inline_code(const char *s, size_t len, struct ostd_code *code)
+{
+	for (size_t i = 0; i + 10 <= len; i++) {
+		if (s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X') &&
+		    (i == 0 || !ascii_isxdigit((unsigned char)s[i - 1])) &&
+		    hex8(s + i + 2, len - i - 2, code))
+			return 1;
+	}
+	for (size_t i = 0; i + 5 < len; i++) {
+		size_t n = phrase(s + i, len - i, "error");
+
+		if (n == 0)
+			continue;
+		size_t j = i + n;
+		while (j < len && (s[j] == ' ' || s[j] == '\t'))
+			j++;
+		if (j < len && s[j] == ':') {
+			j++;
+			while (j < len && (s[j] == ' ' || s[j] == '\t'))
+				j++;
+			if (hex8(s + j, len - j, code))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Is the whole entry a code alone: "[8004010F-501-0-521]" or "0X8004010F"? */
+static int
+is_bare_code(struct ostd_span t, const struct ostd_span *bracket)
+{
+	if (bracket != NULL && bracket->ptr == t.ptr) {
+		struct ostd_span rest = trim(bracket->ptr + bracket->len,
+		    t.len - bracket->len);
+
+		return rest.len == 0 || (rest.len == 1 && rest.ptr[0] == '.');
+	}
+	if (t.len >= 10 && t.len <= 11 && t.ptr[0] == '0' &&
+	    (t.ptr[1] == 'x' || t.ptr[1] == 'X')) {
+		struct ostd_code c;
+
+		return hex8(t.ptr + 2, t.len - 2, &c) == 8 &&
+		    (t.len == 10 || t.ptr[10] == '.');
+	}
+	return 0;
+}
+
+static int
+is_count(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && ascii_isdigit((unsigned char)s[i]))
+		i++;
+	if (i == 0)
+		return 0;
+	while (i < len && s[i] == ' ')
+		i++;
+	return phrase(s + i, len - i, "item(s)") ||
+	    phrase(s + i, len - i, "folder(s)") ||
+	    phrase(s + i, len - i, "view(s)") ||
+	    phrase(s + i, len - i, "form(s)") ||
+	    phrase(s + i, len - i, "item ") || phrase(s + i, len - i, "items ");
+}
+
+struct scope_phrase {
+	const char *pat;
+	enum ostd_scope scope;
+	int named;
+};
+
+static const struct scope_phrase scopes[] = {
+	{ "synchroni~ing local changes in folder", OSTD_SCOPE_UPLOAD, 1 },
+	{ "synchroni~ing server changes in folder", OSTD_SCOPE_DOWNLOAD, 1 },
+	{ "synchroni~ing hierarchy", OSTD_SCOPE_HIERARCHY, 0 },
+	{ "synchroni~ing favorites", OSTD_SCOPE_FAVORITES, 0 },
+	{ "synchroni~ing favourites", OSTD_SCOPE_FAVORITES, 0 },
+	{ "synchroni~ing views", OSTD_SCOPE_VIEWS, 0 },
+	{ "synchroni~ing organi~ation forms", OSTD_SCOPE_FORMS, 0 },
+	{ "synchroni~ing forms", OSTD_SCOPE_FORMS, 0 },
+	{ "synchroni~ing folder", OSTD_SCOPE_FOLDER, 1 },
+	{ "sending off-line mail", OSTD_SCOPE_SENDING, 0 },
+	{ "sending offline mail", OSTD_SCOPE_SENDING, 0 },
+	{ "microsoft exchange offline address book", OSTD_SCOPE_OAB, 0 },
+};
+
+struct head_phrase {
+	const char *pat;
+	enum ostd_head head;
+	int named;
+};
+
+static const struct head_phrase heads[] = {
+	{ "error synchroni~ing hierarchy for mailbox", OSTD_HEAD_HIERARCHY, 1 },
+	{ "error synchroni~ing hierarchy", OSTD_HEAD_HIERARCHY, 0 },
+	{ "there was an error synchroni~ing your folder hierarchy",
+	    OSTD_HEAD_HIERARCHY, 0 },
+	{ "error synchroni~ing folder", OSTD_HEAD_FOLDER, 1 },
+	{ "error synchroni~ing message", OSTD_HEAD_MESSAGE, 1 },
+	{ "error synchroni~ing view/form", OSTD_HEAD_VIEW_FORM, 0 },
+	{ "error synchroni~ing view", OSTD_HEAD_VIEW_FORM, 0 },
+	{ "error synchroni~ing form", OSTD_HEAD_VIEW_FORM, 0 },
+	{ "error sending message", OSTD_HEAD_SEND, 1 },
+	{ "synchroni~ation of some deletions failed", OSTD_HEAD_DELETIONS, 0 },
+	{ "error with send/receive", OSTD_HEAD_SEND_RECEIVE, 0 },
+	{ "error synchroni~ing", OSTD_HEAD_OTHER, 0 },
+};
+
+static const char *const providers[] = {
+	"microsoft exchange server information store",
+	"microsoft exchange information store",
+	"microsoft exchange server",
+	"microsoft exchange message store",
+	"mapi 1.0",
+};
+
+static const char *const addinfo_keys[] = {
+	"entryid:", "errctx:", "hresult:", "fncall:", "ec:", "lid:",
+};
+
+static void
+classify_fixed(struct ostd_span t, struct ostd_event *ev)
+{
+	const char *s = t.ptr;
+	size_t len = t.len, n;
+
+	if ((n = phrase(s, len, "synchroni~er version")) != 0) {
+		ev->kind = OSTD_EV_VERSION;
+		ev->arg = trim(s + n, len - n);
+		return;
+	}
+	if ((n = phrase(s, len, "synchroni~ing mailbox")) != 0) {
+		ev->kind = OSTD_EV_MAILBOX;
+		ev->arg = quoted_name(s + n, len - n);
+		return;
+	}
+	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		if ((n = phrase(s, len, heads[i].pat)) != 0) {
+			ev->kind = OSTD_EV_ERROR_HEAD;
+			ev->sub = (int)heads[i].head;
+			if (heads[i].named)
+				ev->arg = quoted_name(s + n, len - n);
+			if (ev->arg.len > 0 && ev->arg.ptr[0] == '[')
+				ev->arg.len = 0;	/* only a code follows */
+			return;
+		}
+	}
+	for (size_t i = 0; i < sizeof(scopes) / sizeof(scopes[0]); i++) {
+		if ((n = phrase(s, len, scopes[i].pat)) != 0) {
+			ev->kind = OSTD_EV_SCOPE;
+			ev->sub = (int)scopes[i].scope;
+			if (scopes[i].named)
+				ev->arg = quoted_name(s + n, len - n);
+			return;
+		}
+	}
+	if ((n = phrase(s, len, "uploading to server")) != 0 ||
+	    (n = phrase(s, len, "downloading from server")) != 0) {
+		ev->kind = OSTD_EV_TRANSFER;
+		ev->sub = ascii_lower((unsigned char)s[0]) == 'u' ? 1 : 2;
+		ev->arg = quoted_name(s + n, len - n);
+		return;
+	}
+	if (phrase(s, len, "done") == len ||
+	    (len == 5 && phrase(s, len, "done.") == 5)) {
+		ev->kind = OSTD_EV_DONE;
+		return;
+	}
+	if (phrase(s, len, "terminated in error")) {
+		ev->kind = OSTD_EV_TERMINATED;
+		return;
+	}
+	if (ascii_isdigit((unsigned char)s[0]) && is_count(s, len)) {
+		ev->kind = OSTD_EV_COUNT;
+		return;
+	}
+	for (size_t i = 0; i < sizeof(providers) / sizeof(providers[0]); i++) {
+		if (phrase(s, len, providers[i]) == len) {
+			ev->kind = OSTD_EV_PROVIDER;
+			return;
+		}
+	}
+	if (phrase(s, len, "for more information on this failure")) {
+		ev->kind = OSTD_EV_HELP;
+		return;
+	}
+	if (phrase(s, len, "http://") || phrase(s, len, "https://")) {
+		ev->kind = OSTD_EV_HELP;
+		ev->arg = t;
+		return;
+	}
+	if (phrase(s, len, "additional info")) {
+		ev->kind = OSTD_EV_ADDINFO;
+		return;
+	}
+	for (size_t i = 0; i < sizeof(addinfo_keys) / sizeof(addinfo_keys[0]);
+	    i++) {
+		if (phrase(s, len, addinfo_keys[i])) {
+			ev->kind = OSTD_EV_ADDINFO;
+			return;
+		}
+	}
+	if (phrase(s, len, "begin ctx") || phrase(s, len, "end ctx") ||
+	    phrase(s, len, "folder collection sync key") ||
+	    phrase(s, len, "message collection sync key")) {
+		ev->kind = OSTD_EV_MARKER;
+		return;
+	}
+	if (phrase(s, len, "moved a message that failed")) {
+		ev->kind = OSTD_EV_MOVED;
+		return;
+	}
+	if (contains(s, len, "offline address book")) {
+		if (phrase(s, len, "not downloading") ||
+		    contains(s, len, "could not") || contains(s, len, "failed"))
+			ev->kind = OSTD_EV_OAB_ERROR;
+		else
+			ev->kind = OSTD_EV_OAB;
+		return;
+	}
+}
+
+void
+ostd_classify(const char *text, size_t len, struct ostd_event *ev)
+{
+	struct ostd_span t = trim(text, len), bracket = { NULL, 0 };
+	int bracketed;
+
+	memset(&ev->arg, 0, sizeof(ev->arg));
+	ev->kind = OSTD_EV_UNKNOWN;
+	ev->sub = 0;
+	ev->text = t;
+	ev->has_code = false;
+	if (t.len == 0) {
+		ev->kind = OSTD_EV_BLANK;
+		return;
+	}
+	bracketed = find_bracket_code(t.ptr, t.len, &ev->code, &bracket);
+	if (is_bare_code(t, bracketed ? &bracket : NULL)) {
+		if (!bracketed)
+			hex8(t.ptr + 2, t.len - 2, &ev->code);
+		ev->kind = OSTD_EV_CODE;
+		ev->has_code = true;
+		return;
+	}
+	classify_fixed(t, ev);
+	if (bracketed) {
+		ev->has_code = true;
+		return;
+	}
+	/*
+	 * Inline HRESULTs count on heads and unknown lines ("Error : 80041004.",
+	 * "reported error 0x00040820") and on the Hresult: line of Additional Info,
+	 * not on other diagnostic sub-lines (ErrCtx: 0x09010801 is no HRESULT).
+	 */
+	if (ev->kind == OSTD_EV_ADDINFO) {
+		size_t n = phrase(t.ptr, t.len, "hresult:");
+
+		if (n != 0 && find_inline_code(t.ptr + n, t.len - n, &ev->code))
+			ev->has_code = true;
+		return;
+	}
+	if ((ev->kind == OSTD_EV_ERROR_HEAD || ev->kind == OSTD_EV_UNKNOWN ||
+	    ev->kind == OSTD_EV_OAB_ERROR || ev->kind == OSTD_EV_TERMINATED) &&
+	    memchr(t.ptr, '0', t.len) != NULL &&
+	    find_inline_code(t.ptr, t.len, &ev->code))
+		ev->has_code = true;
+}
+
+static const char *const kind_names[OSTD_EV_KIND_COUNT] = {
+	"unknown", "blank", "version", "mailbox", "scope", "transfer", "count",
+	"error-head", "code", "provider", "help", "additional-info", "oab",
+	"oab-error", "done", "terminated", "marker", "moved",
+};
+
+static const char *const scope_names[OSTD_SCOPE_COUNT] = {
+	"none", "hierarchy", "favorites", "views", "forms", "folder", "upload",
+	"download", "sending", "oab",
+};
+
+static const char *const head_names[OSTD_HEAD_COUNT] = {
+	"none", "folder", "message", "view-form", "hierarchy", "send",
+	"deletions", "send-receive", "terminated", "oab", "code", "other",
+};
+
+const char *
+ostd_event_kind_name(enum ostd_event_kind kind)
+{
+	return (unsigned)kind < OSTD_EV_KIND_COUNT ? kind_names[kind] : "?";
+}
+
+const char *
+ostd_scope_name(enum ostd_scope scope)
+{
+	return (unsigned)scope < OSTD_SCOPE_COUNT ? scope_names[scope] : "?";
+}
+
+const char *
+ostd_head_name(enum ostd_head head)
+{
+	return (unsigned)head < OSTD_HEAD_COUNT ? head_names[head] : "?";
+}
+
+static int
+name_lookup(const char *const *names, int n, const char *name, size_t len)
+{
+	for (int i = 0; i < n; i++)
+		if (strlen(names[i]) == len && memcmp(names[i], name, len) == 0)
+			return i;
+	return -1;
+}
+
+int
+ostd_scope_from_name(const char *name, size_t len)
+{
+	return name_lookup(scope_names, OSTD_SCOPE_COUNT, name, len);
+}
+
+int
+ostd_head_from_name(const char *name, size_t len)
+{
+	return name_lookup(head_names, OSTD_HEAD_COUNT, name, len);
+}

@@ -1,0 +1,16 @@
+/*
+ * json.h: writing JSON values. Strings are escaped byte by byte; bytes that are not
+ * valid UTF-8 become U+FFFD, so the output is valid JSON whatever the input held.
+ * Internal to libostdiag.
+ */
+#ifndef OSTD_JSON_H
+#define OSTD_JSON_H
+
+#include <stdio.h>
+
+/* Write s[0..len) as a JSON string, quotes included. */
+void json_string(FILE *out, const char *s, size_t len);
+/* Write a NUL-terminated string, or null when s is NULL. */
+void json_str_or_null(FILE *out, const char *s);
+
+#endif

@@ -1,0 +1,503 @@
+/*
+ * log.c: the line parser. Splits physical lines into timestamped entries, classifies
+ * them, and groups error heads with their details into blocks within sessions.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ostdiag/log.h"
+#include "util.h"
+
+/* Where the open error block is in its sequence of detail lines. */
+enum block_phase {
+	PHASE_NONE,		/* no open block */
+	PHASE_HEAD,		/* head seen, waiting for code or message */
+	PHASE_TEXT,		/* collecting message text */
+	PHASE_TAIL,		/* provider or help seen: text is over */
+	PHASE_LOOSE		/* a paragraph of text outside any error */
+};
+
+struct ostd_parser {
+	ostd_session_fn fn;
+	void *ctx;
+	struct ostd_session s;	/* the current session */
+	bool active;		/* s holds at least one entry */
+	bool has_scope;		/* a scope line was seen in s */
+	size_t blocks_cap;
+	enum block_phase phase;
+	struct strbuf message;	/* text of the open block */
+	struct strbuf addinfo;
+	enum ostd_scope scope;
+	char *scope_text;
+	char *folder;
+	unsigned long scope_line;
+	int last_time;		/* previous time stamp in the session */
+	enum ostd_event_kind last_kind;
+	unsigned sessions;
+};
+
+struct ostd_parser *
+ostd_parser_new(ostd_session_fn fn, void *ctx)
+{
+	struct ostd_parser *p = xcalloc(1, sizeof(*p));
+
+	p->fn = fn;
+	p->ctx = ctx;
+	p->last_time = -1;
+	strbuf_init(&p->message, OSTD_MESSAGE_MAX);
+	strbuf_init(&p->addinfo, OSTD_MESSAGE_MAX);
+	return p;
+}
+
+static void
+block_free(struct ostd_block *b)
+{
+	free(b->head_text);
+	free(b->subject);
+	free(b->message);
+	free(b->provider);
+	free(b->help_url);
+	free(b->addinfo);
+	free(b->scope_text);
+	free(b->folder);
+}
+
+static void
+session_clear_blocks(struct ostd_parser *p)
+{
+	for (size_t i = 0; i < p->s.nblocks; i++)
+		block_free(&p->s.blocks[i]);
+	p->s.nblocks = 0;
+}
+
+void
+ostd_parser_free(struct ostd_parser **pp)
+{
+	struct ostd_parser *p;
+
+	if (pp == NULL || (p = *pp) == NULL)
+		return;
+	session_clear_blocks(p);
+	free(p->s.blocks);
+	free(p->s.version);
+	free(p->s.mailbox);
+	free(p->scope_text);
+	free(p->folder);
+	strbuf_free(&p->message);
+	strbuf_free(&p->addinfo);
+	free(p);
+	*pp = NULL;
+}
+
+unsigned
+ostd_parser_sessions(const struct ostd_parser *p)
+{
+	return p->sessions;
+}
+
+static char *
+span_dup(struct ostd_span sp)
+{
+	return sp.len > 0 ? xstrndup(sp.ptr, sp.len) : NULL;
+}
+
+static struct ostd_block *
+open_block(struct ostd_parser *p)
+{
+	return p->phase != PHASE_NONE ? &p->s.blocks[p->s.nblocks - 1] : NULL;
+}
+
+/* Finish the open block: keep its collected text. */
+static void
+close_block(struct ostd_parser *p)
+{
+	struct ostd_block *b = open_block(p);
+
+	if (b == NULL)
+		return;
+	if (p->message.len > 0)
+		b->message = xstrndup(p->message.data, p->message.len);
+	if (p->addinfo.len > 0)
+		b->addinfo = xstrndup(p->addinfo.data, p->addinfo.len);
+	strbuf_reset(&p->message);
+	strbuf_reset(&p->addinfo);
+	p->phase = PHASE_NONE;
+}
+
+/* Hand the session (or the part of it gathered so far) to the callback. */
+static int
+emit_session(struct ostd_parser *p)
+{
+	int rc;
+
+	close_block(p);
+	rc = p->fn(&p->s, p->ctx);
+	session_clear_blocks(p);
+	return rc;
+}
+
+static int
+end_session(struct ostd_parser *p)
+{
+	int rc = 0;
+
+	if (p->active)
+		rc = emit_session(p);
+	free(p->s.version);
+	free(p->s.mailbox);
+	free(p->scope_text);
+	free(p->folder);
+	p->s.version = p->s.mailbox = NULL;
+	p->scope_text = p->folder = NULL;
+	p->scope = OSTD_SCOPE_NONE;
+	p->active = false;
+	p->has_scope = false;
+	p->last_time = -1;
+	return rc;
+}
+
+static void
+begin_session(struct ostd_parser *p, unsigned long lineno, int time)
+{
+	struct ostd_block *blocks = p->s.blocks;
+
+	memset(&p->s, 0, sizeof(p->s));
+	p->s.blocks = blocks;
+	p->s.index = ++p->sessions;
+	p->s.first_line = lineno;
+	p->s.start_time = time;
+	p->s.end_time = -1;
+	p->s.end = OSTD_END_UNFINISHED;
+	p->active = true;
+}
+
+/* Open a new block; hands out a full session in parts to keep memory bounded. */
+static int
+new_block(struct ostd_parser *p, unsigned long lineno, int time,
+    enum ostd_head head, struct ostd_span head_text)
+{
+	struct ostd_block *b;
+	int rc = 0;
+
+	close_block(p);
+	if (p->s.nblocks == OSTD_BLOCKS_PER_SESSION) {
+		rc = emit_session(p);
+		p->s.continued = true;
+	}
+	grow_array((void **)&p->s.blocks, &p->blocks_cap, p->s.nblocks + 1,
+	    sizeof(*p->s.blocks));
+	b = &p->s.blocks[p->s.nblocks++];
+	if (head != OSTD_HEAD_NONE)
+		p->s.errors++;
+	memset(b, 0, sizeof(*b));
+	b->line = lineno;
+	b->time = time;
+	b->head = head;
+	b->head_text = span_dup(head_text);
+	b->scope = p->scope;
+	b->scope_text = p->scope_text ? xstrdup(p->scope_text) : NULL;
+	b->scope_line = p->scope_line;
+	b->folder = p->folder ? xstrdup(p->folder) : NULL;
+	p->phase = PHASE_HEAD;
+	return rc;
+}
+
+static void
+set_code(struct ostd_block *b, const struct ostd_event *ev, unsigned long lineno)
+{
+	b->has_code = true;
+	b->code = ev->code;
+	b->code_line = lineno;
+}
+
+static void
+append_text(struct strbuf *sb, struct ostd_span t)
+{
+	if (sb->len > 0)
+		strbuf_addc(sb, ' ');
+	strbuf_add(sb, t.ptr, t.len);
+}
+
+static void
+set_scope(struct ostd_parser *p, const struct ostd_event *ev,
+    unsigned long lineno)
+{
+	free(p->scope_text);
+	free(p->folder);
+	p->scope = (enum ostd_scope)ev->sub;
+	p->scope_text = span_dup(ev->text);
+	p->folder = span_dup(ev->arg);
+	p->scope_line = lineno;
+	p->has_scope = true;
+}
+
+/* Track time stamps: session span and the longest pause between entries. */
+static void
+note_time(struct ostd_parser *p, int time, unsigned long lineno)
+{
+	if (time < 0)
+		return;
+	if (p->s.start_time < 0)
+		p->s.start_time = time;
+	if (p->last_time >= 0) {
+		int gap = time - p->last_time;
+
+		if (gap < -12 * 3600)
+			gap += 24 * 3600;	/* past midnight */
+		if (gap > p->s.longest_gap) {
+			p->s.longest_gap = gap;
+			p->s.gap_line = lineno;
+		}
+	}
+	p->last_time = time;
+	p->s.end_time = time;
+}
+
+/* Does this entry start a new session? */
+static bool
+starts_session(const struct ostd_parser *p, const struct ostd_event *ev)
+{
+	if (!p->active)
+		return false;
+	switch (ev->kind) {
+	case OSTD_EV_VERSION:
+		return true;
+	case OSTD_EV_MAILBOX:
+		return p->s.mailbox != NULL || p->has_scope ||
+		    p->s.nblocks > 0;
+	case OSTD_EV_SCOPE:
+		return p->s.end != OSTD_END_UNFINISHED &&
+		    ev->sub != OSTD_SCOPE_OAB;
+	default:
+		return false;
+	}
+}
+
+/* Is t only the "Additional Info:" title line? */
+static bool
+is_addinfo_title(struct ostd_span t)
+{
+	static const char title[] = "additional info";
+	size_t n = sizeof(title) - 1;
+
+	return t.len <= n + 1 && t.len >= n &&
+	    ascii_strncaseeq(t.ptr, title, n);
+}
+
+static int
+handle_event(struct ostd_parser *p, unsigned long lineno,
+    const struct ostd_event *ev)
+{
+	struct ostd_block *b;
+	int rc = 0;
+
+	if (ev->kind == OSTD_EV_BLANK) {
+		if (p->phase == PHASE_LOOSE)
+			close_block(p);
+		return 0;
+	}
+	if (starts_session(p, ev) && (rc = end_session(p)) != 0)
+		return rc;
+	if (!p->active)
+		begin_session(p, lineno, ev->time);
+	p->s.last_line = lineno;
+	p->s.lines++;
+	note_time(p, ev->time, lineno);
+	if (p->phase == PHASE_LOOSE &&
+	    (ev->kind != OSTD_EV_UNKNOWN || ev->has_code))
+		close_block(p);
+	b = open_block(p);
+
+	switch (ev->kind) {
+	case OSTD_EV_VERSION:
+		free(p->s.version);
+		p->s.version = span_dup(ev->arg);
+		p->s.client_major = ev->arg.len > 0 ? atoi(p->s.version) : 0;
+		break;
+	case OSTD_EV_MAILBOX:
+		free(p->s.mailbox);
+		p->s.mailbox = span_dup(ev->arg);
+		break;
+	case OSTD_EV_SCOPE:
+		close_block(p);
+		set_scope(p, ev, lineno);
+		break;
+	case OSTD_EV_TRANSFER:
+	case OSTD_EV_COUNT:
+		close_block(p);
+		break;
+	case OSTD_EV_ERROR_HEAD:
+		rc = new_block(p, lineno, ev->time, (enum ostd_head)ev->sub,
+		    ev->text);
+		b = open_block(p);
+		b->subject = span_dup(ev->arg);
+		if (ev->has_code)
+			set_code(b, ev, lineno);
+		break;
+	case OSTD_EV_OAB_ERROR:
+		rc = new_block(p, lineno, ev->time, OSTD_HEAD_OAB, ev->text);
+		b = open_block(p);
+		if (ev->has_code)
+			set_code(b, ev, lineno);
+		append_text(&p->message, ev->text);
+		break;
+	case OSTD_EV_TERMINATED:
+		p->s.end = OSTD_END_TERMINATED;
+		rc = new_block(p, lineno, ev->time, OSTD_HEAD_TERMINATED,
+		    ev->text);
+		if (ev->has_code)
+			set_code(open_block(p), ev, lineno);
+		break;
+	case OSTD_EV_DONE:
+		close_block(p);
+		if (p->s.end == OSTD_END_UNFINISHED)
+			p->s.end = OSTD_END_DONE;
+		break;
+	case OSTD_EV_CODE:
+		if (b == NULL || b->has_code) {
+			rc = new_block(p, lineno, ev->time, OSTD_HEAD_CODE,
+			    ev->text);
+			b = open_block(p);
+		}
+		set_code(b, ev, lineno);
+		if (p->phase == PHASE_HEAD)
+			p->phase = PHASE_TEXT;
+		break;
+	case OSTD_EV_PROVIDER:
+		if (b != NULL && b->provider == NULL) {
+			b->provider = span_dup(ev->text);
+			p->phase = PHASE_TAIL;
+		}
+		break;
+	case OSTD_EV_HELP:
+		if (b != NULL) {
+			if (ev->arg.len > 0 && b->help_url == NULL)
+				b->help_url = span_dup(ev->arg);
+			p->phase = PHASE_TAIL;
+		}
+		break;
+	case OSTD_EV_ADDINFO:
+	case OSTD_EV_MOVED:
+		if (b == NULL)
+			break;
+		if (ev->has_code && !b->has_code)
+			set_code(b, ev, lineno);
+		if (ev->kind == OSTD_EV_MOVED || !is_addinfo_title(ev->text)) {
+			if (p->addinfo.len > 0)
+				strbuf_add(&p->addinfo, "; ", 2);
+			strbuf_add(&p->addinfo, ev->text.ptr, ev->text.len);
+		}
+		break;
+	case OSTD_EV_UNKNOWN:
+	case OSTD_EV_OAB:
+		if (p->phase == PHASE_LOOSE) {
+			append_text(&p->message, ev->text);
+		} else if (b != NULL && p->phase != PHASE_TAIL) {
+			if (ev->has_code && !b->has_code)
+				set_code(b, ev, lineno);
+			append_text(&p->message, ev->text);
+			p->phase = PHASE_TEXT;
+		} else if (ev->has_code) {
+			/* An inline code outside any block is an error too. */
+			rc = new_block(p, lineno, ev->time, OSTD_HEAD_CODE,
+			    ev->text);
+			set_code(open_block(p), ev, lineno);
+			append_text(&p->message, ev->text);
+			p->phase = PHASE_TEXT;
+		} else if (b == NULL) {
+			/* Loose text (a pasted dialog): kept for text rules. */
+			rc = new_block(p, lineno, ev->time, OSTD_HEAD_NONE,
+			    ev->text);
+			append_text(&p->message, ev->text);
+			p->phase = PHASE_LOOSE;
+		}
+		break;
+	case OSTD_EV_MARKER:
+	case OSTD_EV_BLANK:
+	case OSTD_EV_KIND_COUNT:
+		break;
+	}
+	p->last_kind = ev->kind;
+	return rc;
+}
+
+/* Columns of blank at s (a tab counts 8). */
+static int
+indent_width(const char *s, size_t len, size_t *used)
+{
+	size_t i = 0;
+	int w = 0;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		w += s[i++] == '\t' ? 8 : 1;
+	*used = i;
+	return w;
+}
+
+/*
+ * Where the next entry of a flattened line starts: a time stamp after a blank,
+ * not followed by another ':' (which would make it part of something else).
+ * Returns len when there is none.
+ */
+static size_t
+next_entry(const char *s, size_t len, size_t from)
+{
+	const char *c = s + from, *end = s + len;
+	int secs;
+
+	while ((c = memchr(c, ':', (size_t)(end - c))) != NULL) {
+		size_t colon = (size_t)(c - s);
+
+		for (size_t digits = 1; digits <= 2; digits++) {
+			if (colon < digits + 1 || colon - digits <= from)
+				continue;
+			size_t start = colon - digits;
+			char before = s[start - 1];
+			size_t tl;
+
+			if (before != ' ' && before != '\t')
+				continue;
+			tl = ostd_parse_time(s + start, len - start, &secs);
+			if (tl != 0 && (start + tl == len || s[start + tl] != ':'))
+				return start;
+		}
+		c++;
+	}
+	return len;
+}
+
+int
+ostd_parser_line(struct ostd_parser *p, unsigned long lineno,
+    const char *line, size_t len)
+{
+	struct ostd_event ev;
+	size_t i = 0, used, start, end;
+	int rc;
+
+	/* Mail quote prefixes ("> ", ">> ", "> > ") and leading blanks. */
+	while (i < len && (line[i] == '>' || line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (i == len) {
+		ev.kind = OSTD_EV_BLANK;
+		return 0;
+	}
+	for (start = i; start < len; start = end) {
+		size_t tl, pos = start;
+
+		ev.time = -1;
+		tl = ostd_parse_time(line + pos, len - pos, &ev.time);
+		pos += tl;
+		end = next_entry(line, len, pos);
+		ev.indent = indent_width(line + pos, end - pos, &used);
+		ostd_classify(line + pos + used, end - pos - used, &ev);
+		if ((rc = handle_event(p, lineno, &ev)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int
+ostd_parser_finish(struct ostd_parser *p)
+{
+	return end_session(p);
+}

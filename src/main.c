@@ -1,0 +1,155 @@
+/*
+ * main.c: the ostdiag command: options, inputs, exit status. All the work is
+ * done by libostdiag.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ostdiag/ostdiag.h"
+
+enum exit_status {
+	EXIT_CLEAN = 0,		/* no errors in the input */
+	EXIT_FINDINGS = 1,	/* errors found */
+	EXIT_TROUBLE = 2	/* usage, unreadable input, bad rules, write error */
+};
+
+static void
+usage(FILE *out)
+{
+	fputs("usage: ostdiag [--format text|json] [--rules PATH] [FILE ...]\n"
+	    "       ostdiag --help | --version\n", out);
+}
+
+static void
+help(void)
+{
+	usage(stdout);
+	fputs("\n"
+	    "Reads Outlook / Exchange offline-folder synchronization logs and explains\n"
+	    "every error: where it happened, what its code means, the knowledge-base\n"
+	    "diagnoses that fit, their fix steps, and the questions that decide between\n"
+	    "diagnoses that fit equally well. With no FILE, or FILE '-', reads stdin.\n"
+	    "\n"
+	    "  -f, --format FORMAT  text (default) or json\n"
+	    "  -r, --rules PATH     add rules from a .rule file or a directory of them;\n"
+	    "                       a rule with the id of a built-in rule replaces it\n"
+	    "  -h, --help           show this help\n"
+	    "  -V, --version        show the version\n"
+	    "\n"
+	    "Exit status: 0 no errors in the input, 1 errors found, 2 trouble (bad\n"
+	    "usage, unreadable input, broken rules file, or output could not be written).\n",
+	    stdout);
+}
+
+/* Open and analyze one input; returns 0, or -1 when it could not be read. */
+static int
+analyze_path(struct ostd_analyzer *a, struct ostd_report *rep, const char *path)
+{
+	struct stat sb;
+	FILE *fp;
+	int rc;
+
+	if (strcmp(path, "-") == 0)
+		return ostd_analyze_stream(a, stdin, "-") == -1 ? -1 : 0;
+	if ((fp = fopen(path, "rb")) == NULL) {
+		ostd_report_note(rep, path, 0, strerror(errno));
+		return -1;
+	}
+	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		ostd_report_note(rep, path, 0, "is a directory");
+		fclose(fp);
+		return -1;
+	}
+	rc = ostd_analyze_stream(a, fp, path);
+	fclose(fp);
+	return rc == -1 ? -1 : 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "rules", required_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct ostd_ruleset *rs;
+	struct ostd_report *rep;
+	struct ostd_analyzer *a;
+	const struct ostd_summary *sum;
+	const char *rules_path[16];
+	int nrules = 0, format = OSTD_FORMAT_TEXT, ch, trouble = 0;
+
+	while ((ch = getopt_long(argc, argv, "f:r:hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			if ((format = ostd_format_from_name(optarg)) < 0) {
+				fprintf(stderr, "ostdiag: unknown format '%s' "
+				    "(want text or json)\n", optarg);
+				return EXIT_TROUBLE;
+			}
+			break;
+		case 'r':
+			if (nrules == (int)(sizeof(rules_path) /
+			    sizeof(rules_path[0]))) {
+				fprintf(stderr, "ostdiag: too many --rules\n");
+				return EXIT_TROUBLE;
+			}
+			rules_path[nrules++] = optarg;
+			break;
+		case 'h':
+			help();
+			return fclose(stdout) == 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+		case 'V':
+			printf("ostdiag %s\n", OSTDIAG_VERSION);
+			return fclose(stdout) == 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+		default:
+			usage(stderr);
+			return EXIT_TROUBLE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	/* Every rule is loaded and checked before any input is read. */
+	rs = ostd_ruleset_new();
+	ostd_ruleset_load_builtin(rs);
+	for (int i = 0; i < nrules; i++) {
+		char *err = NULL;
+
+		if (ostd_ruleset_load_path(rs, rules_path[i], &err) != 0) {
+			fprintf(stderr, "ostdiag: %s\n", err);
+			free(err);
+			ostd_ruleset_free(&rs);
+			return EXIT_TROUBLE;
+		}
+	}
+
+	rep = ostd_report_new((enum ostd_format)format, stdout, stderr);
+	a = ostd_analyzer_new(rs, rep);
+	ostd_report_begin(rep);
+	if (argc == 0)
+		trouble |= analyze_path(a, rep, "-") != 0;
+	for (int i = 0; i < argc && !ostd_report_failed(rep); i++)
+		trouble |= analyze_path(a, rep, argv[i]) != 0;
+	sum = ostd_analyzer_summary(a);
+	ostd_report_end(rep, sum);
+
+	int status = trouble ? EXIT_TROUBLE :
+	    sum->findings > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+	if (ferror(stdout) || fclose(stdout) != 0) {
+		fprintf(stderr, "ostdiag: write error on standard output: %s\n",
+		    strerror(errno ? errno : EIO));
+		status = EXIT_TROUBLE;
+	}
+	ostd_analyzer_free(&a);
+	ostd_report_free(&rep);
+	ostd_ruleset_free(&rs);
+	return status;
+}

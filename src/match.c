@@ -1,0 +1,307 @@
+/*
+ * match.c: scoring rules against error blocks, loose text and session symptoms.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ostdiag/match.h"
+
+#define LONG_GAP_SECONDS 600
+#define REPEATED_TIMEOUTS 3
+
+enum {
+	SCORE_HEAD = 15,
+	SCORE_SCOPE = 15,
+	SCORE_FOLDER = 10,
+	SCORE_MESSAGE = 20,
+	SCORE_TEXT = 30,
+	SCORE_SESSION = 10,
+	SCORE_SYMPTOM = 10,
+	SCORE_CLIENT = 5,
+	SCORE_CLIENT_OTHER = -10
+};
+
+static const char *const evidence_names[OSTD_EVIDENCE_KINDS] = {
+	"code", "hresult", "head", "scope", "folder", "message", "text",
+	"session", "symptom", "client", "client-other",
+};
+
+const char *
+ostd_evidence_name(unsigned bit)
+{
+	for (unsigned i = 0; i < OSTD_EVIDENCE_KINDS; i++)
+		if (bit == 1u << i)
+			return evidence_names[i];
+	return "?";
+}
+
+static bool
+has_block_conditions(const struct ostd_rule *r)
+{
+	return r->ncodes > 0 || r->heads != 0 || r->scopes != 0 ||
+	    r->folder != NULL || r->message != NULL ||
+	    (r->session != OSTD_SESSION_ANY && r->ntexts == 0 &&
+	    r->symptoms == 0);
+}
+
+unsigned
+ostd_session_symptoms(const struct ostd_session *s)
+{
+	unsigned sym = 0, timeouts = 0;
+
+	if (s->longest_gap >= LONG_GAP_SECONDS)
+		sym |= OSTD_SYMPTOM_LONG_GAP;
+	/* A session that stops with no error and no Done: it hung or was cut off. */
+	if (s->end == OSTD_END_UNFINISHED && s->errors == 0 && s->lines >= 3 &&
+	    !s->continued)
+		sym |= OSTD_SYMPTOM_UNFINISHED;
+	for (size_t i = 0; i < s->nblocks; i++) {
+		uint32_t hr = s->blocks[i].code.field[0];
+
+		if (s->blocks[i].head != OSTD_HEAD_NONE && s->blocks[i].has_code &&
+		    (hr == 0x80040401u || hr == 0x80040115u))
+			timeouts++;
+	}
+	if (timeouts >= REPEATED_TIMEOUTS)
+		sym |= OSTD_SYMPTOM_REPEATED_TIMEOUT;
+	return sym;
+}
+
+static void
+add_candidate(struct ostd_diagnosis *d, const struct ostd_rule *r, int score,
+    unsigned evidence)
+{
+	struct ostd_candidate c = { r, score, evidence };
+	size_t i;
+
+	/* Insertion into the sorted array; the weakest falls off when full. */
+	for (i = d->n; i > 0; i--) {
+		const struct ostd_candidate *p = &d->cand[i - 1];
+
+		if (p->score > score ||
+		    (p->score == score && strcmp(p->rule->id, r->id) < 0))
+			break;
+		if (i < OSTD_MAX_CANDIDATES)
+			d->cand[i] = *p;
+	}
+	if (i < OSTD_MAX_CANDIDATES) {
+		d->cand[i] = c;
+		if (d->n < OSTD_MAX_CANDIDATES)
+			d->n++;
+	}
+}
+
+static void
+finish(struct ostd_diagnosis *d)
+{
+	d->ntop = 0;
+	while (d->ntop < d->n && d->cand[d->ntop].score == d->cand[0].score)
+		d->ntop++;
+}
+
+/* Try pattern on s; record a rule that is too costly. 1 match, 0 not. */
+static int
+try_pattern(const struct ostd_pattern *pat, const char *s, size_t len,
+    const struct ostd_rule *r, struct ostd_diagnosis *d)
+{
+	int rc;
+
+	if (s == NULL)
+		return 0;
+	rc = ostd_pattern_match(pat, s, len);
+	if (rc < 0) {
+		d->costly = r;
+		return 0;
+	}
+	return rc;
+}
+
+static int
+any_text(const struct ostd_rule *r, const char *s, size_t len,
+    struct ostd_diagnosis *d)
+{
+	for (size_t i = 0; i < r->ntexts; i++)
+		if (try_pattern(r->texts[i], s, len, r, d))
+			return 1;
+	return 0;
+}
+
+static int
+str_text(const struct ostd_rule *r, const char *s, struct ostd_diagnosis *d)
+{
+	return s != NULL && any_text(r, s, strlen(s), d);
+}
+
+/* Score the client version; returns false when it does not decide anything. */
+static void
+score_client(const struct ostd_rule *r, const struct ostd_session *s,
+    int *score, unsigned *ev)
+{
+	if (r->clients == 0 || s->client_major <= 0 || s->client_major > 31)
+		return;
+	if (r->clients & (1u << s->client_major)) {
+		*score += SCORE_CLIENT;
+		*ev |= OSTD_EVID_CLIENT;
+	} else {
+		*score += SCORE_CLIENT_OTHER;
+		*ev |= OSTD_EVID_CLIENT_OTHER;
+	}
+}
+
+static bool
+session_holds(const struct ostd_rule *r, const struct ostd_session *s)
+{
+	switch (r->session) {
+	case OSTD_SESSION_TERMINATED:
+		return s->end == OSTD_END_TERMINATED;
+	case OSTD_SESSION_UNFINISHED:
+		return s->end == OSTD_END_UNFINISHED;
+	default:
+		return true;
+	}
+}
+
+static void
+match_rule_block(const struct ostd_rule *r, const struct ostd_session *s,
+    const struct ostd_block *b, unsigned symptoms, struct ostd_diagnosis *d)
+{
+	int score = 0, cs, best = -1;
+	unsigned ev = 0;
+
+	if (r->ncodes > 0) {
+		if (!b->has_code)
+			return;
+		for (size_t i = 0; i < r->ncodes; i++)
+			if (ostd_code_pattern_match(&r->codes[i], &b->code, &cs) &&
+			    cs > best)
+				best = cs;
+		if (best < 0)
+			return;
+		score += best;
+		ev |= r->codes[0].nfields == 1 && best == 20 ? OSTD_EVID_HRESULT :
+		    OSTD_EVID_CODE;
+	}
+	if (r->heads != 0) {
+		if (!(r->heads & (1u << b->head)))
+			return;
+		score += SCORE_HEAD;
+		ev |= OSTD_EVID_HEAD;
+	}
+	if (r->scopes != 0) {
+		if (!(r->scopes & (1u << b->scope)))
+			return;
+		score += SCORE_SCOPE;
+		ev |= OSTD_EVID_SCOPE;
+	}
+	if (r->session != OSTD_SESSION_ANY) {
+		if (!session_holds(r, s))
+			return;
+		score += SCORE_SESSION;
+		ev |= OSTD_EVID_SESSION;
+	}
+	if (r->symptoms != 0) {
+		if ((symptoms & r->symptoms) != r->symptoms)
+			return;
+		score += SCORE_SYMPTOM;
+		ev |= OSTD_EVID_SYMPTOM;
+	}
+	if (r->folder != NULL) {
+		const char *f = b->folder != NULL ? b->folder : b->subject;
+
+		if (f == NULL || !try_pattern(r->folder, f, strlen(f), r, d))
+			return;
+		score += SCORE_FOLDER;
+		ev |= OSTD_EVID_FOLDER;
+	}
+	if (r->message != NULL) {
+		if (b->message == NULL || !try_pattern(r->message, b->message,
+		    strlen(b->message), r, d))
+			return;
+		score += SCORE_MESSAGE;
+		ev |= OSTD_EVID_MESSAGE;
+	}
+	if (r->ntexts > 0) {
+		if (!str_text(r, b->head_text, d) && !str_text(r, b->message, d) &&
+		    !str_text(r, b->addinfo, d))
+			return;
+		score += SCORE_TEXT;
+		ev |= OSTD_EVID_TEXT;
+	}
+	score_client(r, s, &score, &ev);
+	add_candidate(d, r, score, ev);
+}
+
+void
+ostd_match_block(const struct ostd_ruleset *rs, const struct ostd_session *s,
+    const struct ostd_block *b, struct ostd_diagnosis *out)
+{
+	unsigned symptoms = ostd_session_symptoms(s);
+
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < ostd_ruleset_count(rs); i++) {
+		const struct ostd_rule *r = ostd_ruleset_get(rs, i);
+
+		if (has_block_conditions(r) || (r->ntexts > 0 && r->symptoms == 0))
+			match_rule_block(r, s, b, symptoms, out);
+	}
+	finish(out);
+}
+
+void
+ostd_match_text(const struct ostd_ruleset *rs, const char *text, size_t len,
+    struct ostd_diagnosis *out)
+{
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < ostd_ruleset_count(rs); i++) {
+		const struct ostd_rule *r = ostd_ruleset_get(rs, i);
+
+		if (r->ntexts == 0 || has_block_conditions(r) || r->symptoms != 0)
+			continue;
+		if (any_text(r, text, len, out))
+			add_candidate(out, r, SCORE_TEXT, OSTD_EVID_TEXT);
+	}
+	finish(out);
+}
+
+void
+ostd_match_session(const struct ostd_ruleset *rs, const struct ostd_session *s,
+    struct ostd_diagnosis *out)
+{
+	unsigned symptoms = ostd_session_symptoms(s);
+
+	memset(out, 0, sizeof(*out));
+	if (symptoms == 0)
+		return;
+	for (size_t i = 0; i < ostd_ruleset_count(rs); i++) {
+		const struct ostd_rule *r = ostd_ruleset_get(rs, i);
+		int score = SCORE_SYMPTOM;
+		unsigned ev = OSTD_EVID_SYMPTOM;
+
+		if (r->symptoms == 0 || has_block_conditions(r) ||
+		    (symptoms & r->symptoms) != r->symptoms)
+			continue;
+		if (r->ntexts > 0)
+			continue;	/* needs text: matched with the text */
+		score_client(r, s, &score, &ev);
+		add_candidate(out, r, score, ev);
+	}
+	finish(out);
+}
+
+bool
+ostd_diagnosis_leads(const struct ostd_diagnosis *d, const struct ostd_rule *r)
+{
+	for (size_t i = 0; i < d->ntop; i++) {
+		const struct ostd_rule *top = d->cand[i].rule;
+
+		if (top == r)
+			return true;
+		if (r->group != NULL && top->group != NULL &&
+		    strcmp(r->group, top->group) == 0) {
+			for (size_t j = 0; j < d->n; j++)
+				if (d->cand[j].rule == r)
+					return true;
+		}
+	}
+	return false;
+}

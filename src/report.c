@@ -1,0 +1,130 @@
+/*
+ * report.c: the format-independent part of reporting: dispatch to the chosen
+ * format, and the descriptions every format shares.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ostdiag/report.h"
+#include "report_impl.h"
+#include "util.h"
+
+int
+ostd_format_from_name(const char *name)
+{
+	if (strcmp(name, "text") == 0)
+		return OSTD_FORMAT_TEXT;
+	if (strcmp(name, "json") == 0)
+		return OSTD_FORMAT_JSON;
+	return -1;
+}
+
+struct ostd_report *
+ostd_report_new(enum ostd_format format, FILE *out, FILE *err)
+{
+	struct ostd_report *r = xcalloc(1, sizeof(*r));
+
+	r->ops = format == OSTD_FORMAT_JSON ? &report_json_ops :
+	    &report_text_ops;
+	r->out = out;
+	r->err = err;
+	return r;
+}
+
+void
+ostd_report_free(struct ostd_report **rp)
+{
+	struct ostd_report *r;
+
+	if (rp == NULL || (r = *rp) == NULL)
+		return;
+	if (r->ops->free_state != NULL)
+		r->ops->free_state(r->state);
+	free(r);
+	*rp = NULL;
+}
+
+void
+ostd_report_begin(struct ostd_report *r)
+{
+	r->ops->begin(r);
+}
+
+void
+ostd_report_finding(struct ostd_report *r, const struct ostd_finding *f)
+{
+	r->ops->finding(r, f);
+	r->nfindings++;
+}
+
+void
+ostd_report_note(struct ostd_report *r, const char *file, unsigned long line,
+    const char *message)
+{
+	r->ops->note(r, file, line, message);
+}
+
+void
+ostd_report_end(struct ostd_report *r, const struct ostd_summary *sum)
+{
+	r->ops->end(r, sum);
+	fflush(r->out);
+}
+
+int
+ostd_report_failed(const struct ostd_report *r)
+{
+	return ferror(r->out);
+}
+
+const char *
+ostd_format_time(int secs, char *buf)
+{
+	if (secs < 0) {
+		buf[0] = '\0';
+		return buf;
+	}
+	snprintf(buf, 9, "%02d:%02d:%02d", secs / 3600 % 100, secs / 60 % 60,
+	    secs % 60);
+	return buf;
+}
+
+const char *
+finding_kind_name(enum ostd_finding_kind kind)
+{
+	switch (kind) {
+	case OSTD_FINDING_TEXT:
+		return "text";
+	case OSTD_FINDING_SYMPTOM:
+		return "symptom";
+	default:
+		return "error";
+	}
+}
+
+const char *
+finding_context(const struct ostd_finding *f)
+{
+	return f->block != NULL ? f->block->scope_text : NULL;
+}
+
+const char *
+symptom_words(const struct ostd_finding *f, char *buf, size_t size)
+{
+	const struct ostd_session *s = f->session;
+	struct strbuf b;
+
+	strbuf_init(&b, 0);
+	if (f->symptoms & OSTD_SYMPTOM_LONG_GAP)
+		strbuf_addf(&b, "%s%d minutes without a line (before line %lu)",
+		    b.len ? "; " : "", s->longest_gap / 60, s->gap_line);
+	if (f->symptoms & OSTD_SYMPTOM_UNFINISHED)
+		strbuf_addf(&b, "%sthe session never reached Done",
+		    b.len ? "; " : "");
+	if (f->symptoms & OSTD_SYMPTOM_REPEATED_TIMEOUT)
+		strbuf_addf(&b, "%srepeated time-out or network errors",
+		    b.len ? "; " : "");
+	snprintf(buf, size, "%s", b.data ? b.data : "");
+	strbuf_free(&b);
+	return buf;
+}

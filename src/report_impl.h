@@ -1,0 +1,36 @@
+/*
+ * report_impl.h: what each output format provides to report.c. Internal.
+ */
+#ifndef OSTD_REPORT_IMPL_H
+#define OSTD_REPORT_IMPL_H
+
+#include "ostdiag/report.h"
+
+struct report_ops {
+	void (*begin)(struct ostd_report *r);
+	void (*finding)(struct ostd_report *r, const struct ostd_finding *f);
+	void (*note)(struct ostd_report *r, const char *file,
+	    unsigned long line, const char *message);
+	void (*end)(struct ostd_report *r, const struct ostd_summary *sum);
+	void (*free_state)(void *state);
+};
+
+struct ostd_report {
+	const struct report_ops *ops;
+	FILE *out;
+	FILE *err;
+	void *state;		/* the format's own */
+	unsigned long nfindings;
+};
+
+extern const struct report_ops report_text_ops;
+extern const struct report_ops report_json_ops;
+
+/* Facts about findings that every format shows the same way. */
+const char *finding_kind_name(enum ostd_finding_kind kind);
+/* The scope line of a finding, or NULL. */
+const char *finding_context(const struct ostd_finding *f);
+/* Describe symptom bits in words ("paused 24 minutes"); into buf. */
+const char *symptom_words(const struct ostd_finding *f, char *buf, size_t size);
+
+#endif

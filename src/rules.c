@@ -1,0 +1,852 @@
+/*
+ * rules.c: the ruleset and the rule-file reader. A rule file is a list of
+ * "key: value" lines with indented continuations and an indented example block.
+ * Every field is checked when the file is read, and patterns are compiled then, so
+ * a broken rule is refused at start with the file and line at fault.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <dirent.h>
+#include <errno.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "ostdiag/log.h"
+#include "ostdiag/rules.h"
+#include "util.h"
+
+#define RULE_FILE_MAX (1024 * 1024)
+#define TITLE_MAX 72
+#define MATCH_LIMIT 100000
+#define DEPTH_LIMIT 5000
+
+struct ostd_pattern {
+	pcre2_code *code;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+};
+
+struct ostd_ruleset {
+	struct ostd_rule **rules;
+	size_t n, cap;
+};
+
+static void
+pattern_free(struct ostd_pattern *pat)
+{
+	if (pat == NULL)
+		return;
+	pcre2_match_data_free(pat->md);
+	pcre2_match_context_free(pat->mctx);
+	pcre2_code_free(pat->code);
+	free(pat);
+}
+
+static void
+strv_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void
+rule_free(struct ostd_rule *r)
+{
+	if (r == NULL)
+		return;
+	free(r->id);
+	free(r->article);
+	free(r->title);
+	free(r->products);
+	free(r->fixed_in);
+	free(r->category);
+	free(r->group);
+	free(r->codes);
+	pattern_free(r->folder);
+	pattern_free(r->message);
+	for (size_t i = 0; i < r->ntexts; i++)
+		pattern_free(r->texts[i]);
+	free(r->texts);
+	free(r->cause);
+	free(r->summary);
+	strv_free(r->fix, r->nfix);
+	strv_free(r->ask, r->nask);
+	strv_free(r->see, r->nsee);
+	free(r->example);
+	free(r->source);
+	free(r);
+}
+
+struct ostd_ruleset *
+ostd_ruleset_new(void)
+{
+	return xcalloc(1, sizeof(struct ostd_ruleset));
+}
+
+void
+ostd_ruleset_free(struct ostd_ruleset **rsp)
+{
+	struct ostd_ruleset *rs;
+
+	if (rsp == NULL || (rs = *rsp) == NULL)
+		return;
+	for (size_t i = 0; i < rs->n; i++)
+		rule_free(rs->rules[i]);
+	free(rs->rules);
+	free(rs);
+	*rsp = NULL;
+}
+
+size_t
+ostd_ruleset_count(const struct ostd_ruleset *rs)
+{
+	return rs->n;
+}
+
+const struct ostd_rule *
+ostd_ruleset_get(const struct ostd_ruleset *rs, size_t i)
+{
+	return i < rs->n ? rs->rules[i] : NULL;
+}
+
+const struct ostd_rule *
+ostd_ruleset_find(const struct ostd_ruleset *rs, const char *id)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		if (strcasecmp(rs->rules[i]->id, id) == 0)
+			return rs->rules[i];
+	return NULL;
+}
+
+bool
+ostd_rule_is_reference(const struct ostd_rule *r)
+{
+	return r->ncodes == 0 && r->heads == 0 && r->scopes == 0 &&
+	    r->folder == NULL && r->message == NULL && r->ntexts == 0 &&
+	    r->symptoms == 0 && r->session == OSTD_SESSION_ANY;
+}
+
+const char *
+ostd_level_name(enum ostd_level level)
+{
+	switch (level) {
+	case OSTD_LEVEL_ERROR:
+		return "error";
+	case OSTD_LEVEL_WARNING:
+		return "warning";
+	default:
+		return "info";
+	}
+}
+
+int
+ostd_pattern_match(const struct ostd_pattern *pat, const char *s, size_t len)
+{
+	int rc = pcre2_match(pat->code, (PCRE2_SPTR)s, len, 0, 0, pat->md,
+	    pat->mctx);
+
+	if (rc >= 0)
+		return 1;
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	return -1;
+}
+
+bool
+ostd_code_pattern_match(const struct ostd_code_pattern *cp,
+    const struct ostd_code *code, int *score)
+{
+	int s;
+
+	if (cp->nfields == 1) {
+		if (code->field[0] != cp->field[0])
+			return false;
+		*score = 20;
+		return true;
+	}
+	if (cp->nfields != code->nfields)
+		return false;
+	s = 50;
+	for (int f = 0; f < cp->nfields; f++) {
+		if (cp->wild & (1u << f)) {
+			s -= 10;
+			continue;
+		}
+		if (code->field[f] == cp->field[f])
+			continue;
+		/*
+		 * Newer servers put their own HRESULT in field 3 where older ones
+		 * wrote 0: a rule written for 0 still applies.
+		 */
+		if (f == 2 && cp->field[f] == 0 &&
+		    (code->field[f] == code->field[0] ||
+		    code->field[f] >= 0x80000000u)) {
+			s -= 2;
+			continue;
+		}
+		return false;
+	}
+	*score = s;
+	return true;
+}
+
+/* ---- reading rule files ---- */
+
+enum field_id {
+	F_ID, F_ARTICLE, F_TITLE, F_PRODUCTS, F_CLIENTS, F_FIXED_IN, F_LEVEL,
+	F_CATEGORY, F_GROUP, F_CODE, F_HEAD, F_SCOPE, F_FOLDER, F_MESSAGE,
+	F_TEXT, F_SESSION, F_SYMPTOM, F_CAUSE, F_SUMMARY, F_FIX, F_ASK, F_SEE,
+	F_EXAMPLE, F_COUNT
+};
+
+static const struct {
+	const char *name;
+	bool repeat;
+} fields[F_COUNT] = {
+	[F_ID] = { "id", false }, [F_ARTICLE] = { "article", false },
+	[F_TITLE] = { "title", false }, [F_PRODUCTS] = { "products", false },
+	[F_CLIENTS] = { "clients", false }, [F_FIXED_IN] = { "fixed-in", false },
+	[F_LEVEL] = { "level", false }, [F_CATEGORY] = { "category", false },
+	[F_GROUP] = { "group", false }, [F_CODE] = { "code", true },
+	[F_HEAD] = { "head", false }, [F_SCOPE] = { "scope", false },
+	[F_FOLDER] = { "folder", false }, [F_MESSAGE] = { "message", false },
+	[F_TEXT] = { "text", true }, [F_SESSION] = { "session", false },
+	[F_SYMPTOM] = { "symptom", false }, [F_CAUSE] = { "cause", false },
+	[F_SUMMARY] = { "summary", false }, [F_FIX] = { "fix", true },
+	[F_ASK] = { "ask", true }, [F_SEE] = { "see", false },
+	[F_EXAMPLE] = { "example", false },
+};
+
+static const char *const categories[] = {
+	"sync-error-code", "sync-message", "ost-open-error",
+	"sync-hang-performance", "howto-info", "other",
+};
+
+/* One value of a field as read: its text and the line it started on. */
+struct value {
+	struct strbuf text;
+	unsigned long line;
+};
+
+struct reader_state {
+	const char *name;
+	struct value *vals[F_COUNT];	/* per field, an array of values */
+	size_t nvals[F_COUNT], caps[F_COUNT];
+	char *err;
+};
+
+static int
+fail(struct reader_state *st, unsigned long line, const char *fmt, ...)
+    OSTD_PRINTF(3, 4);
+
+static int
+fail(struct reader_state *st, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	if (st->err != NULL)
+		return -1;
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	st->err = xasprintf("%s:%lu: %s", st->name, line, msg);
+	free(msg);
+	return -1;
+}
+
+static int
+field_lookup(const char *s, size_t len)
+{
+	for (int i = 0; i < F_COUNT; i++)
+		if (strlen(fields[i].name) == len &&
+		    memcmp(fields[i].name, s, len) == 0)
+			return i;
+	return -1;
+}
+
+static struct value *
+add_value(struct reader_state *st, int f, unsigned long line)
+{
+	struct value *v;
+
+	grow_array((void **)&st->vals[f], &st->caps[f], st->nvals[f] + 1,
+	    sizeof(struct value));
+	v = &st->vals[f][st->nvals[f]++];
+	strbuf_init(&v->text, 0);
+	v->line = line;
+	return v;
+}
+
+static void
+state_free(struct reader_state *st)
+{
+	for (int f = 0; f < F_COUNT; f++) {
+		for (size_t i = 0; i < st->nvals[f]; i++)
+			strbuf_free(&st->vals[f][i].text);
+		free(st->vals[f]);
+	}
+	free(st->err);
+}
+
+/* Split text into lines and collect field values. */
+static int
+read_fields(struct reader_state *st, const char *text, size_t len)
+{
+	size_t pos = 0;
+	unsigned long lineno = 0;
+	struct value *cur = NULL;
+	int curf = -1;
+
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3;
+	while (pos < len) {
+		const char *line = text + pos;
+		const char *nl = memchr(line, '\n', len - pos);
+		size_t n = nl != NULL ? (size_t)(nl - line) : len - pos;
+
+		pos += n + (nl != NULL);
+		lineno++;
+		if (n > 0 && line[n - 1] == '\r')
+			n--;
+		if (memchr(line, '\0', n) != NULL)
+			return fail(st, lineno, "NUL byte in rule file");
+		if (line[0] == ' ' || line[0] == '\t') {
+			if (cur == NULL)
+				return fail(st, lineno,
+				    "indented line does not continue a field");
+			if (curf == F_EXAMPLE) {
+				if (n < 2 || line[0] != ' ' || line[1] != ' ')
+					return fail(st, lineno, "example lines "
+					    "must be indented by two spaces");
+				if (cur->text.len > 0)
+					strbuf_addc(&cur->text, '\n');
+				strbuf_add(&cur->text, line + 2, n - 2);
+				continue;
+			}
+			size_t i = 0;
+			while (i < n && ascii_isspace((unsigned char)line[i]))
+				i++;
+			if (i == n)
+				continue;
+			if (cur->text.len > 0)
+				strbuf_addc(&cur->text, ' ');
+			strbuf_add(&cur->text, line + i, n - i);
+			continue;
+		}
+		if (n == 0) {
+			if (curf == F_EXAMPLE && cur->text.len > 0)
+				strbuf_addc(&cur->text, '\n');
+			continue;
+		}
+		if (line[0] == '#')
+			continue;
+		const char *colon = memchr(line, ':', n);
+		if (colon == NULL)
+			return fail(st, lineno, "expected 'key: value'");
+		int f = field_lookup(line, (size_t)(colon - line));
+		if (f < 0)
+			return fail(st, lineno, "unknown key '%.*s'",
+			    (int)(colon - line), line);
+		if (!fields[f].repeat && st->nvals[f] > 0)
+			return fail(st, lineno, "'%s' given twice (first on "
+			    "line %lu)", fields[f].name, st->vals[f][0].line);
+		cur = add_value(st, f, lineno);
+		curf = f;
+		size_t i = (size_t)(colon - line) + 1;
+		while (i < n && ascii_isspace((unsigned char)line[i]))
+			i++;
+		if (f == F_EXAMPLE && i < n)
+			return fail(st, lineno, "example text goes on the "
+			    "following lines, indented by two spaces");
+		strbuf_add(&cur->text, line + i, n - i);
+	}
+	return 0;
+}
+
+static const struct value *
+one(const struct reader_state *st, int f)
+{
+	return st->nvals[f] > 0 ? &st->vals[f][0] : NULL;
+}
+
+static char *
+take(struct reader_state *st, int f)
+{
+	const struct value *v = one(st, f);
+
+	if (v == NULL)
+		return NULL;
+	return xstrndup(v->text.data ? v->text.data : "", v->text.len);
+}
+
+static char **
+take_all(struct reader_state *st, int f, size_t *n)
+{
+	char **v = xcalloc(st->nvals[f] + 1, sizeof(char *));
+
+	for (size_t i = 0; i < st->nvals[f]; i++)
+		v[i] = xstrndup(st->vals[f][i].text.data ?
+		    st->vals[f][i].text.data : "", st->vals[f][i].text.len);
+	*n = st->nvals[f];
+	return v;
+}
+
+static int
+compile_pattern(struct reader_state *st, const struct value *v,
+    struct ostd_pattern **out)
+{
+	struct ostd_pattern *pat;
+	int errcode;
+	PCRE2_SIZE erroff;
+	PCRE2_UCHAR msg[256];
+
+	if (v->text.len == 0)
+		return fail(st, v->line, "empty pattern");
+	pat = xcalloc(1, sizeof(*pat));
+	pat->code = pcre2_compile((PCRE2_SPTR)v->text.data, v->text.len,
+	    PCRE2_CASELESS, &errcode, &erroff, NULL);
+	if (pat->code == NULL) {
+		pcre2_get_error_message(errcode, msg, sizeof(msg));
+		free(pat);
+		return fail(st, v->line, "regex error at offset %zu: %s",
+		    (size_t)erroff, (char *)msg);
+	}
+	/* JIT is an optimization: without it the interpreter is used. */
+	(void)pcre2_jit_compile(pat->code, PCRE2_JIT_COMPLETE);
+	pat->md = pcre2_match_data_create_from_pattern(pat->code, NULL);
+	pat->mctx = pcre2_match_context_create(NULL);
+	if (pat->md == NULL || pat->mctx == NULL) {
+		pattern_free(pat);
+		return fail(st, v->line, "out of memory compiling pattern");
+	}
+	pcre2_set_match_limit(pat->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(pat->mctx, DEPTH_LIMIT);
+	*out = pat;
+	return 0;
+}
+
+static int
+parse_code_pattern(struct reader_state *st, const struct value *v,
+    struct ostd_code_pattern *cp)
+{
+	const char *s = v->text.data ? v->text.data : "";
+	size_t len = v->text.len, i = 0;
+	struct ostd_code tmp;
+	struct strbuf norm;
+
+	memset(cp, 0, sizeof(*cp));
+	strbuf_init(&norm, 0);
+	while (i <= len) {
+		size_t j = i;
+
+		while (j < len && s[j] != '-')
+			j++;
+		if (cp->nfields == OSTD_CODE_FIELDS)
+			goto bad;
+		if (j - i == 1 && s[i] == '*') {
+			if (cp->nfields == 0)
+				goto bad;	/* the HRESULT itself is never a wildcard */
+			cp->wild |= 1u << cp->nfields;
+			cp->nfields++;
+			strbuf_adds(&norm, cp->nfields > 1 ? "-*" : "*");
+		} else {
+			if (ostd_code_parse(s + i, j - i, &tmp) != 0)
+				goto bad;
+			cp->field[cp->nfields++] = tmp.field[0];
+			if (cp->nfields > 1)
+				strbuf_addc(&norm, '-');
+			strbuf_adds(&norm, tmp.text);
+		}
+		i = j + 1;
+	}
+	snprintf(cp->text, sizeof(cp->text), "%s", norm.data ? norm.data : "");
+	strbuf_free(&norm);
+	return 0;
+bad:
+	strbuf_free(&norm);
+	return fail(st, v->line, "bad code '%.*s' (want HHHHHHHH-h-h-h, fields "
+	    "may be '*')", (int)len, s);
+}
+
+/* Parse space-separated names into a bit set using lookup. */
+static int
+parse_names(struct reader_state *st, const struct value *v, unsigned *bits,
+    int (*lookup)(const char *, size_t), const char *what)
+{
+	const char *s = v->text.data ? v->text.data : "";
+	size_t len = v->text.len, i = 0;
+
+	*bits = 0;
+	while (i < len) {
+		size_t j;
+		int k;
+
+		while (i < len && ascii_isspace((unsigned char)s[i]))
+			i++;
+		j = i;
+		while (j < len && !ascii_isspace((unsigned char)s[j]))
+			j++;
+		if (j == i)
+			break;
+		k = lookup(s + i, j - i);
+		if (k <= 0)
+			return fail(st, v->line, "unknown %s '%.*s'", what,
+			    (int)(j - i), s + i);
+		*bits |= 1u << k;
+		i = j;
+	}
+	if (*bits == 0)
+		return fail(st, v->line, "empty %s list", what);
+	return 0;
+}
+
+static int
+symptom_lookup(const char *s, size_t len)
+{
+	static const char *const names[] = { "", "long-gap", "unfinished",
+		"repeated-timeout" };
+
+	for (int i = 1; i < 4; i++)
+		if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0)
+			return i;
+	return -1;
+}
+
+static int
+parse_clients(struct reader_state *st, const struct value *v, uint32_t *bits)
+{
+	const char *s = v->text.data ? v->text.data : "";
+	char *end;
+	long lo, hi;
+
+	*bits = 0;
+	while (*s != '\0') {
+		while (*s == ' ' || *s == ',')
+			s++;
+		if (*s == '\0')
+			break;
+		lo = strtol(s, &end, 10);
+		if (end == s)
+			goto bad;
+		hi = lo;
+		s = end;
+		if (*s == '-') {
+			s++;
+			hi = strtol(s, &end, 10);
+			if (end == s)
+				goto bad;
+			s = end;
+		}
+		if (lo < 1 || hi > 31 || lo > hi)
+			goto bad;
+		for (long k = lo; k <= hi; k++)
+			*bits |= 1u << k;
+	}
+	if (*bits != 0)
+		return 0;
+bad:
+	return fail(st, v->line, "bad clients '%s' (want versions 1-31, e.g. "
+	    "'4-10' or '12,14-16')", v->text.data ? v->text.data : "");
+}
+
+static bool
+valid_id(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if (!(ascii_isdigit((unsigned char)*s) ||
+		    (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		    *s == '-' || *s == '_' || *s == '.'))
+			return false;
+	return true;
+}
+
+static int
+build_rule(struct reader_state *st, struct ostd_rule *r)
+{
+	static const int required[] = { F_ID, F_TITLE, F_PRODUCTS, F_LEVEL,
+		F_CATEGORY };
+	const struct value *v;
+	size_t i;
+
+	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
+		if (one(st, required[i]) == NULL)
+			return fail(st, 1, "missing '%s'",
+			    fields[required[i]].name);
+	r->id = take(st, F_ID);
+	if (!valid_id(r->id))
+		return fail(st, one(st, F_ID)->line, "bad id '%s' (letters, "
+		    "digits, '-', '_', '.')", r->id);
+	r->title = take(st, F_TITLE);
+	if (strlen(r->title) == 0 || strlen(r->title) > TITLE_MAX)
+		return fail(st, one(st, F_TITLE)->line, "title must have 1 to "
+		    "%d characters", TITLE_MAX);
+	r->article = take(st, F_ARTICLE);
+	if (r->article != NULL && strcmp(r->article, "-") == 0) {
+		free(r->article);
+		r->article = NULL;
+	} else if (r->article == NULL &&
+	    (r->id[0] == 'Q' || strncmp(r->id, "KB", 2) == 0)) {
+		size_t n = strcspn(r->id, "-");
+		r->article = xstrndup(r->id, n);
+	}
+	r->products = take(st, F_PRODUCTS);
+	r->fixed_in = take(st, F_FIXED_IN);
+	r->group = take(st, F_GROUP);
+	r->cause = take(st, F_CAUSE);
+	r->summary = take(st, F_SUMMARY);
+	r->example = take(st, F_EXAMPLE);
+	r->category = take(st, F_CATEGORY);
+	for (i = 0; i < sizeof(categories) / sizeof(categories[0]); i++)
+		if (strcmp(r->category, categories[i]) == 0)
+			break;
+	if (i == sizeof(categories) / sizeof(categories[0]))
+		return fail(st, one(st, F_CATEGORY)->line, "unknown category "
+		    "'%s'", r->category);
+	v = one(st, F_LEVEL);
+	if (strcmp(v->text.data, "error") == 0)
+		r->level = OSTD_LEVEL_ERROR;
+	else if (strcmp(v->text.data, "warning") == 0)
+		r->level = OSTD_LEVEL_WARNING;
+	else if (strcmp(v->text.data, "info") == 0)
+		r->level = OSTD_LEVEL_INFO;
+	else
+		return fail(st, v->line, "level must be error, warning or info");
+	if ((v = one(st, F_CLIENTS)) != NULL &&
+	    parse_clients(st, v, &r->clients) != 0)
+		return -1;
+
+	r->codes = xcalloc(st->nvals[F_CODE] + 1, sizeof(*r->codes));
+	for (i = 0; i < st->nvals[F_CODE]; i++)
+		if (parse_code_pattern(st, &st->vals[F_CODE][i],
+		    &r->codes[r->ncodes++]) != 0)
+			return -1;
+	if ((v = one(st, F_HEAD)) != NULL &&
+	    parse_names(st, v, &r->heads, ostd_head_from_name, "head") != 0)
+		return -1;
+	if ((v = one(st, F_SCOPE)) != NULL &&
+	    parse_names(st, v, &r->scopes, ostd_scope_from_name, "scope") != 0)
+		return -1;
+	if ((v = one(st, F_SYMPTOM)) != NULL &&
+	    parse_names(st, v, &r->symptoms, symptom_lookup, "symptom") != 0)
+		return -1;
+	r->symptoms >>= 1;	/* bit 1 is OSTD_SYMPTOM_LONG_GAP (1 << 0) */
+	if ((v = one(st, F_SESSION)) != NULL) {
+		if (strcmp(v->text.data, "terminated") == 0)
+			r->session = OSTD_SESSION_TERMINATED;
+		else if (strcmp(v->text.data, "unfinished") == 0)
+			r->session = OSTD_SESSION_UNFINISHED;
+		else
+			return fail(st, v->line, "session must be terminated "
+			    "or unfinished");
+	}
+	if ((v = one(st, F_FOLDER)) != NULL &&
+	    compile_pattern(st, v, &r->folder) != 0)
+		return -1;
+	if ((v = one(st, F_MESSAGE)) != NULL &&
+	    compile_pattern(st, v, &r->message) != 0)
+		return -1;
+	r->texts = xcalloc(st->nvals[F_TEXT] + 1, sizeof(*r->texts));
+	for (i = 0; i < st->nvals[F_TEXT]; i++)
+		if (compile_pattern(st, &st->vals[F_TEXT][i],
+		    &r->texts[r->ntexts++]) != 0)
+			return -1;
+	r->fix = take_all(st, F_FIX, &r->nfix);
+	r->ask = take_all(st, F_ASK, &r->nask);
+	r->see = xcalloc(1, sizeof(char *));
+	if ((v = one(st, F_SEE)) != NULL) {
+		char *copy = xstrdup(v->text.data ? v->text.data : ""), *save;
+
+		for (char *tok = strtok_r(copy, " ,;", &save); tok != NULL;
+		    tok = strtok_r(NULL, " ,;", &save)) {
+			r->see = xreallocarray(r->see, r->nsee + 2,
+			    sizeof(char *));
+			r->see[r->nsee++] = xstrdup(tok);
+			r->see[r->nsee] = NULL;
+		}
+		free(copy);
+	}
+
+	if (ostd_rule_is_reference(r)) {
+		if (r->summary == NULL || *r->summary == '\0')
+			return fail(st, 1, "reference entry (no match "
+			    "conditions) needs a 'summary'");
+		return 0;
+	}
+	if (r->cause == NULL || *r->cause == '\0')
+		return fail(st, 1, "rule needs a 'cause'");
+	if (r->nfix == 0)
+		return fail(st, 1, "rule needs at least one 'fix' step");
+	if (r->example == NULL || *r->example == '\0')
+		return fail(st, 1, "rule needs an 'example' log");
+	return 0;
+}
+
+static void
+ruleset_put(struct ostd_ruleset *rs, struct ostd_rule *r)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		if (strcasecmp(rs->rules[i]->id, r->id) == 0) {
+			rule_free(rs->rules[i]);
+			rs->rules[i] = r;
+			return;
+		}
+	}
+	grow_array((void **)&rs->rules, &rs->cap, rs->n + 1, sizeof(*rs->rules));
+	rs->rules[rs->n++] = r;
+}
+
+int
+ostd_ruleset_load_text(struct ostd_ruleset *rs, const char *name,
+    const char *text, size_t len, char **err)
+{
+	struct reader_state st;
+	struct ostd_rule *r;
+
+	memset(&st, 0, sizeof(st));
+	st.name = name;
+	r = xcalloc(1, sizeof(*r));
+	if (read_fields(&st, text, len) != 0 || build_rule(&st, r) != 0) {
+		*err = st.err;
+		st.err = NULL;
+		state_free(&st);
+		rule_free(r);
+		return -1;
+	}
+	r->source = xstrdup(name);
+	r->source_line = one(&st, F_ID)->line;
+	state_free(&st);
+	ruleset_put(rs, r);
+	return 0;
+}
+
+void
+ostd_ruleset_load_builtin(struct ostd_ruleset *rs)
+{
+	for (const struct ostd_builtin_rule *b = ostd_builtin_rules;
+	    b->name != NULL; b++) {
+		char *err = NULL;
+
+		if (ostd_ruleset_load_text(rs, b->name, b->text,
+		    strlen(b->text), &err) != 0) {
+			/* The build checks every built-in rule; this is a bug. */
+			fprintf(stderr, "ostdiag: built-in rule %s\n", err);
+			abort();
+		}
+	}
+}
+
+/* Read a whole file of at most RULE_FILE_MAX bytes. */
+static char *
+slurp(const char *path, size_t *len, char **err)
+{
+	FILE *fp = fopen(path, "rb");
+	struct strbuf b;
+	char chunk[8192];
+	size_t n;
+
+	if (fp == NULL) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	strbuf_init(&b, RULE_FILE_MAX);
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0 && !b.truncated)
+		strbuf_add(&b, chunk, n);
+	if (ferror(fp) || b.truncated) {
+		*err = ferror(fp) ? xasprintf("%s: %s", path, strerror(errno)) :
+		    xasprintf("%s: rule file larger than %d bytes", path,
+		    RULE_FILE_MAX);
+		fclose(fp);
+		strbuf_free(&b);
+		return NULL;
+	}
+	fclose(fp);
+	*len = b.len;
+	return strbuf_detach(&b);
+}
+
+static int
+load_file(struct ostd_ruleset *rs, const char *path, char **err)
+{
+	size_t len = 0;
+	char *text = slurp(path, &len, err);
+	int rc;
+
+	if (text == NULL)
+		return -1;
+	rc = ostd_ruleset_load_text(rs, path, text, len, err);
+	free(text);
+	return rc;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+add_error(struct strbuf *errs, char *msg)
+{
+	if (errs->len > 0)
+		strbuf_addc(errs, '\n');
+	strbuf_adds(errs, msg);
+	free(msg);
+}
+
+int
+ostd_ruleset_load_path(struct ostd_ruleset *rs, const char *path, char **err)
+{
+	struct stat sb;
+	DIR *dir;
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct strbuf errs;
+	int broken = 0;
+
+	*err = NULL;
+	if (stat(path, &sb) != 0) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(sb.st_mode))
+		return load_file(rs, path, err) == 0 ? 0 : 1;
+	if ((dir = opendir(path)) == NULL) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(dir)) != NULL) {
+		size_t len = strlen(de->d_name);
+
+		if (len > 5 && strcmp(de->d_name + len - 5, ".rule") == 0) {
+			grow_array((void **)&names, &cap, n + 1, sizeof(char *));
+			names[n++] = xasprintf("%s/%s", path, de->d_name);
+		}
+	}
+	closedir(dir);
+	qsort(names, n, sizeof(char *), cmp_names);
+	strbuf_init(&errs, 0);
+	for (size_t i = 0; i < n; i++) {
+		char *e = NULL;
+
+		if (load_file(rs, names[i], &e) != 0) {
+			broken++;
+			add_error(&errs, e);
+		}
+		free(names[i]);
+	}
+	free(names);
+	if (broken > 0)
+		*err = strbuf_detach(&errs);
+	else
+		strbuf_free(&errs);
+	return broken;
+}

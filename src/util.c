@@ -1,0 +1,234 @@
+/*
+ * util.c: checked allocation, growable buffers and locale-free ASCII helpers.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static void
+out_of_memory(size_t n)
+{
+	fprintf(stderr, "ostdiag: out of memory (allocating %zu bytes)\n", n);
+	exit(2);
+}
+
+void *
+xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory(size);
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory(n * size);
+	return p;
+}
+
+void *
+xreallocarray(void *ptr, size_t n, size_t size)
+{
+	void *p;
+
+	if (size != 0 && n > SIZE_MAX / size)
+		out_of_memory(SIZE_MAX);
+	p = realloc(ptr, n * size != 0 ? n * size : 1);
+	if (p == NULL)
+		out_of_memory(n * size);
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	va_list aq;
+	int n;
+	char *p;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		out_of_memory(0);
+	p = xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = xvasprintf(fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void
+grow_array(void **arr, size_t *cap, size_t need, size_t size)
+{
+	size_t ncap;
+
+	if (need <= *cap)
+		return;
+	ncap = *cap ? *cap : 8;
+	while (ncap < need) {
+		if (ncap > SIZE_MAX / 2)
+			out_of_memory(SIZE_MAX);
+		ncap *= 2;
+	}
+	*arr = xreallocarray(*arr, ncap, size);
+	*cap = ncap;
+}
+
+void
+strbuf_init(struct strbuf *b, size_t max)
+{
+	memset(b, 0, sizeof(*b));
+	b->max = max;
+}
+
+void
+strbuf_free(struct strbuf *b)
+{
+	free(b->data);
+	memset(b, 0, sizeof(*b));
+}
+
+void
+strbuf_reset(struct strbuf *b)
+{
+	b->len = 0;
+	b->truncated = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
+}
+
+void
+strbuf_add(struct strbuf *b, const char *s, size_t n)
+{
+	if (b->max != 0 && b->len + n > b->max) {
+		n = b->max > b->len ? b->max - b->len : 0;
+		b->truncated = 1;
+	}
+	grow_array((void **)&b->data, &b->cap, b->len + n + 1, 1);
+	if (n > 0)
+		memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+strbuf_addc(struct strbuf *b, char c)
+{
+	strbuf_add(b, &c, 1);
+}
+
+void
+strbuf_adds(struct strbuf *b, const char *s)
+{
+	strbuf_add(b, s, strlen(s));
+}
+
+void
+strbuf_addf(struct strbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	strbuf_adds(b, s);
+	free(s);
+}
+
+char *
+strbuf_detach(struct strbuf *b)
+{
+	char *p = b->data;
+
+	if (p == NULL)
+		p = xstrdup("");
+	memset(b, 0, sizeof(*b));
+	return p;
+}
+
+int
+ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+int
+ascii_isspace(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+	    c == '\f';
+}
+
+int
+ascii_isdigit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+int
+ascii_isxdigit(int c)
+{
+	return ascii_hexval(c) >= 0;
+}
+
+int
+ascii_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+int
+ascii_strncaseeq(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ascii_lower((unsigned char)a[i]) !=
+		    ascii_lower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
