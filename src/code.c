@@ -59,6 +59,12 @@ ostd_code_parse(const char *s, size_t len, struct ostd_code *code)
 	return 0;
 }
 
+int
+ostd_code_has_hresult(const struct ostd_code *code)
+{
+	return code->nfields == 1 || code->nfields == 4;
+}
+
 uint32_t
 ostd_code_hresult(const struct ostd_code *code)
 {

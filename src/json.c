@@ -36,7 +36,7 @@ utf8_valid(const unsigned char *s, size_t len)
 }
 
 void
-json_string(FILE *out, const char *str, size_t len)
+ostd_json_string(FILE *out, const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
@@ -87,5 +87,5 @@ json_str_or_null(FILE *out, const char *s)
 	if (s == NULL)
 		fputs("null", out);
 	else
-		json_string(out, s, strlen(s));
+		ostd_json_string(out, s, strlen(s));
 }

@@ -8,8 +8,8 @@
 
 #include <stdio.h>
 
-/* Write s[0..len) as a JSON string, quotes included. */
-void json_string(FILE *out, const char *s, size_t len);
+#include "ostdiag/report.h"
+
 /* Write a NUL-terminated string, or null when s is NULL. */
 void json_str_or_null(FILE *out, const char *s);
 

@@ -229,6 +229,7 @@ set_scope(struct ostd_parser *p, const struct ostd_event *ev,
 	p->folder = span_dup(ev->arg);
 	p->scope_line = lineno;
 	p->has_scope = true;
+	p->s.scopes++;
 }
 
 /* Track time stamps: session span and the longest pause between entries. */
@@ -242,8 +243,14 @@ note_time(struct ostd_parser *p, int time, unsigned long lineno)
 	if (p->last_time >= 0) {
 		int gap = time - p->last_time;
 
+		/*
+		 * Times have no date: a jump back of over 12 hours is midnight
+		 * passing, a jump forward of over 12 hours is a time going back.
+		 */
 		if (gap < -12 * 3600)
-			gap += 24 * 3600;	/* past midnight */
+			gap += 24 * 3600;
+		else if (gap > 12 * 3600)
+			gap = 0;
 		if (gap > p->s.longest_gap) {
 			p->s.longest_gap = gap;
 			p->s.gap_line = lineno;
@@ -263,8 +270,7 @@ starts_session(const struct ostd_parser *p, const struct ostd_event *ev)
 	case OSTD_EV_VERSION:
 		return true;
 	case OSTD_EV_MAILBOX:
-		return p->s.mailbox != NULL || p->has_scope ||
-		    p->s.nblocks > 0;
+		return p->s.mailbox != NULL || p->has_scope || p->s.errors > 0;
 	case OSTD_EV_SCOPE:
 		return p->s.end != OSTD_END_UNFINISHED &&
 		    ev->sub != OSTD_SCOPE_OAB;

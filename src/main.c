@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@ static void
 usage(FILE *out)
 {
 	fputs("usage: ostdiag [--format text|json] [--rules PATH] [FILE ...]\n"
+	    "       ostdiag rules [--format text|json] [--rules PATH] [--check PATH]\n"
 	    "       ostdiag --help | --version\n", out);
 }
 
@@ -39,6 +41,12 @@ help(void)
 	    "                       a rule with the id of a built-in rule replaces it\n"
 	    "  -h, --help           show this help\n"
 	    "  -V, --version        show the version\n"
+	    "\n"
+	    "ostdiag rules lists the knowledge base (id, level, category, title).\n"
+	    "ostdiag rules --check PATH loads the rule file or directory PATH, reports\n"
+	    "each problem as file:line, and runs every rule's example log: each must\n"
+	    "yield its own rule first. Exit 0 when all pass, 1 when an example fails,\n"
+	    "2 when a rule file is broken.\n"
 	    "\n"
 	    "Exit status: 0 no errors in the input, 1 errors found, 2 trouble (bad\n"
 	    "usage, unreadable input, broken rules file, or output could not be written).\n",
@@ -69,6 +77,93 @@ analyze_path(struct ostd_analyzer *a, struct ostd_report *rep, const char *path)
 	return rc == -1 ? -1 : 0;
 }
 
+static void
+json_print_string(const char *s)
+{
+	ostd_json_string(stdout, s, strlen(s));
+}
+
+/* Load the built-in rules and every --rules path; NULL (reported) on error. */
+static struct ostd_ruleset *
+load_rules(const char *const *paths, int n)
+{
+	struct ostd_ruleset *rs = ostd_ruleset_new();
+
+	ostd_ruleset_load_builtin(rs);
+	for (int i = 0; i < n; i++) {
+		char *err = NULL;
+
+		if (ostd_ruleset_load_path(rs, paths[i], &err) != 0) {
+			fprintf(stderr, "ostdiag: %s\n", err);
+			free(err);
+			ostd_ruleset_free(&rs);
+			return NULL;
+		}
+	}
+	return rs;
+}
+
+static void
+list_rules(const struct ostd_ruleset *rs, int format)
+{
+	size_t n = ostd_ruleset_count(rs);
+
+	if (format == OSTD_FORMAT_JSON)
+		fputs("{\"rules\":[", stdout);
+	for (size_t i = 0; i < n; i++) {
+		const struct ostd_rule *r = ostd_ruleset_get(rs, i);
+
+		if (format == OSTD_FORMAT_JSON) {
+			printf("%s{\"id\":", i ? "," : "");
+			json_print_string(r->id);
+			fputs(",\"title\":", stdout);
+			json_print_string(r->title);
+			fputs(",\"products\":", stdout);
+			json_print_string(r->products);
+			printf(",\"level\":\"%s\",\"category\":",
+			    ostd_level_name(r->level));
+			json_print_string(r->category);
+			printf(",\"reference\":%s}",
+			    ostd_rule_is_reference(r) ? "true" : "false");
+		} else {
+			printf("%-24s %-7s %-21s %s\n", r->id,
+			    ostd_level_name(r->level), r->category, r->title);
+		}
+	}
+	if (format == OSTD_FORMAT_JSON)
+		fputs("]}\n", stdout);
+}
+
+/* Run every rule's example; print failures. Returns the number that failed. */
+static int
+check_rules(const struct ostd_ruleset *rs)
+{
+	int failed = 0;
+	size_t n = ostd_ruleset_count(rs);
+
+	for (size_t i = 0; i < n; i++) {
+		char *why = NULL;
+
+		if (ostd_rule_selftest(rs, ostd_ruleset_get(rs, i), &why) != 0) {
+			fprintf(stderr, "ostdiag: %s\n", why);
+			failed++;
+		}
+		free(why);
+	}
+	return failed;
+}
+
+static int
+finish_output(int status)
+{
+	if (ferror(stdout) || fclose(stdout) != 0) {
+		fprintf(stderr, "ostdiag: write error on standard output: %s\n",
+		    strerror(errno ? errno : EIO));
+		return EXIT_TROUBLE;
+	}
+	return status;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -77,6 +172,7 @@ main(int argc, char *argv[])
 		{ "rules", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "check", required_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct ostd_ruleset *rs;
@@ -85,7 +181,13 @@ main(int argc, char *argv[])
 	const struct ostd_summary *sum;
 	const char *rules_path[16];
 	int nrules = 0, format = OSTD_FORMAT_TEXT, ch, trouble = 0;
+	bool rules_cmd = false, checking = false;
 
+	if (argc > 1 && strcmp(argv[1], "rules") == 0) {
+		rules_cmd = true;
+		argc--;
+		argv++;
+	}
 	while ((ch = getopt_long(argc, argv, "f:r:hV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
@@ -95,6 +197,14 @@ main(int argc, char *argv[])
 				return EXIT_TROUBLE;
 			}
 			break;
+		case 'c':
+			if (!rules_cmd) {
+				fprintf(stderr, "ostdiag: --check goes with "
+				    "'ostdiag rules'\n");
+				return EXIT_TROUBLE;
+			}
+			checking = true;
+			/* FALLTHROUGH */
 		case 'r':
 			if (nrules == (int)(sizeof(rules_path) /
 			    sizeof(rules_path[0]))) {
@@ -118,17 +228,25 @@ main(int argc, char *argv[])
 	argv += optind;
 
 	/* Every rule is loaded and checked before any input is read. */
-	rs = ostd_ruleset_new();
-	ostd_ruleset_load_builtin(rs);
-	for (int i = 0; i < nrules; i++) {
-		char *err = NULL;
+	if ((rs = load_rules(rules_path, nrules)) == NULL)
+		return EXIT_TROUBLE;
+	if (rules_cmd) {
+		int status = EXIT_CLEAN;
 
-		if (ostd_ruleset_load_path(rs, rules_path[i], &err) != 0) {
-			fprintf(stderr, "ostdiag: %s\n", err);
-			free(err);
-			ostd_ruleset_free(&rs);
-			return EXIT_TROUBLE;
+		if (argc > 0) {
+			usage(stderr);
+			status = EXIT_TROUBLE;
+		} else if (checking) {
+			int failed = check_rules(rs);
+
+			printf("%zu rules checked, %d failed\n",
+			    ostd_ruleset_count(rs), failed);
+			status = failed ? EXIT_FINDINGS : EXIT_CLEAN;
+		} else {
+			list_rules(rs, format);
 		}
+		ostd_ruleset_free(&rs);
+		return finish_output(status);
 	}
 
 	rep = ostd_report_new((enum ostd_format)format, stdout, stderr);
@@ -141,13 +259,8 @@ main(int argc, char *argv[])
 	sum = ostd_analyzer_summary(a);
 	ostd_report_end(rep, sum);
 
-	int status = trouble ? EXIT_TROUBLE :
-	    sum->findings > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
-	if (ferror(stdout) || fclose(stdout) != 0) {
-		fprintf(stderr, "ostdiag: write error on standard output: %s\n",
-		    strerror(errno ? errno : EIO));
-		status = EXIT_TROUBLE;
-	}
+	int status = finish_output(trouble ? EXIT_TROUBLE :
+	    sum->findings > 0 ? EXIT_FINDINGS : EXIT_CLEAN);
 	ostd_analyzer_free(&a);
 	ostd_report_free(&rep);
 	ostd_ruleset_free(&rs);

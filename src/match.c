@@ -51,8 +51,11 @@ ostd_session_symptoms(const struct ostd_session *s)
 
 	if (s->longest_gap >= LONG_GAP_SECONDS)
 		sym |= OSTD_SYMPTOM_LONG_GAP;
-	/* A session that stops with no error and no Done: it hung or was cut off. */
-	if (s->end == OSTD_END_UNFINISHED && s->errors == 0 && s->lines >= 3 &&
+	/*
+	 * A session that synchronized something, then stops with no error and no
+	 * Done: it hung or was cut off.
+	 */
+	if (s->end == OSTD_END_UNFINISHED && s->errors == 0 && s->scopes > 0 &&
 	    !s->continued)
 		sym |= OSTD_SYMPTOM_UNFINISHED;
 	for (size_t i = 0; i < s->nblocks; i++) {

@@ -31,6 +31,50 @@ ostd_report_new(enum ostd_format format, FILE *out, FILE *err)
 	return r;
 }
 
+static void
+fn_begin(struct ostd_report *r)
+{
+	(void)r;
+}
+
+static void
+fn_finding(struct ostd_report *r, const struct ostd_finding *f)
+{
+	r->fn(f, r->fn_ctx);
+}
+
+static void
+fn_note(struct ostd_report *r, const char *file, unsigned long line,
+    const char *message)
+{
+	(void)r;
+	(void)file;
+	(void)line;
+	(void)message;
+}
+
+static void
+fn_end(struct ostd_report *r, const struct ostd_summary *sum)
+{
+	(void)r;
+	(void)sum;
+}
+
+static const struct report_ops report_fn_ops = {
+	fn_begin, fn_finding, fn_note, fn_end, NULL,
+};
+
+struct ostd_report *
+ostd_report_new_fn(ostd_finding_fn fn, void *ctx)
+{
+	struct ostd_report *r = xcalloc(1, sizeof(*r));
+
+	r->ops = &report_fn_ops;
+	r->fn = fn;
+	r->fn_ctx = ctx;
+	return r;
+}
+
 void
 ostd_report_free(struct ostd_report **rp)
 {
@@ -68,13 +112,14 @@ void
 ostd_report_end(struct ostd_report *r, const struct ostd_summary *sum)
 {
 	r->ops->end(r, sum);
-	fflush(r->out);
+	if (r->out != NULL)
+		fflush(r->out);
 }
 
 int
 ostd_report_failed(const struct ostd_report *r)
 {
-	return ferror(r->out);
+	return r->out != NULL && ferror(r->out);
 }
 
 const char *

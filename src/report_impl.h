@@ -21,6 +21,8 @@ struct ostd_report {
 	FILE *err;
 	void *state;		/* the format's own */
 	unsigned long nfindings;
+	ostd_finding_fn fn;	/* for the callback report */
+	void *fn_ctx;
 };
 
 extern const struct report_ops report_text_ops;

@@ -121,7 +121,8 @@ json_finding(struct ostd_report *r, const struct ostd_finding *f)
 	const struct ostd_diagnosis *d = f->diag;
 	char tbuf[16], sbuf[256];
 	bool coded = b != NULL && b->has_code;
-	uint32_t hr = coded ? ostd_code_hresult(&b->code) : 0;
+	bool has_hr = coded && ostd_code_has_hresult(&b->code);
+	uint32_t hr = has_hr ? ostd_code_hresult(&b->code) : 0;
 
 	if (r->nfindings > 0)
 		putc(',', out);
@@ -144,14 +145,14 @@ json_finding(struct ostd_report *r, const struct ostd_finding *f)
 	key(out, "code", 0);
 	json_str_or_null(out, coded ? b->code.text : NULL);
 	key(out, "hresult", 0);
-	if (coded)
+	if (has_hr)
 		fprintf(out, "\"0x%08X\"", (unsigned)hr);
 	else
 		fputs("null", out);
 	key(out, "name", 0);
-	json_str_or_null(out, coded ? ostd_hresult_name(hr) : NULL);
+	json_str_or_null(out, has_hr ? ostd_hresult_name(hr) : NULL);
 	key(out, "meaning", 0);
-	json_str_or_null(out, coded ? ostd_hresult_meaning(hr) : NULL);
+	json_str_or_null(out, has_hr ? ostd_hresult_meaning(hr) : NULL);
 	key(out, "head", 0);
 	json_str_or_null(out, b != NULL && b->head != OSTD_HEAD_NONE ?
 	    ostd_head_name(b->head) : NULL);

@@ -78,7 +78,9 @@ describe_code(FILE *out, const struct ostd_code *c)
 	const char *fac = ostd_facility_name(ostd_hresult_facility(hr));
 	char *text;
 
-	if (meaning != NULL)
+	if (!ostd_code_has_hresult(c))
+		text = xasprintf("%s (a short code without an HRESULT)", c->text);
+	else if (meaning != NULL)
 		text = xasprintf("%s (%s%s%s)", c->text, name ? name : "",
 		    name ? ": " : "", meaning);
 	else
@@ -176,9 +178,6 @@ print_diagnoses(FILE *out, const struct ostd_finding *f)
 	if (d->n == 0) {
 		fprintf(out, "\n  No rule recognizes this error: it is "
 		    "unrecognized.\n");
-		if (f->block != NULL && f->block->has_code)
-			fprintf(out, "  Try: ostdiag explain %s\n",
-			    f->block->code.text);
 		return;
 	}
 	if (d->ntop > 1)

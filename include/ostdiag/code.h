@@ -28,6 +28,12 @@ struct ostd_code {
  */
 int ostd_code_parse(const char *s, size_t len, struct ostd_code *code);
 
+/*
+ * Does the code carry an HRESULT? Four-part codes and bare HRESULTs do; short
+ * forms such as [0-130] do not.
+ */
+int ostd_code_has_hresult(const struct ostd_code *code);
+
 /* The HRESULT of a code: field 1. */
 uint32_t ostd_code_hresult(const struct ostd_code *code);
 

@@ -159,6 +159,7 @@ struct ostd_session {
 	unsigned long gap_line;	/* line after the longest gap */
 	unsigned long lines;	/* entries in the session */
 	unsigned long errors;	/* blocks that are errors (not loose text) */
+	unsigned long scopes;	/* Synchronizing ... lines */
 	struct ostd_block *blocks;
 	size_t nblocks;
 	bool continued;		/* an earlier part of this session was already handed out */

@@ -9,6 +9,7 @@
  *   match.h    ranking rules against an error
  *   analyze.h  input -> findings
  *   report.h   findings -> text or JSON
+ *   selftest.h checking a rule against its own example
  */
 #ifndef OSTDIAG_OSTDIAG_H
 #define OSTDIAG_OSTDIAG_H
@@ -22,5 +23,6 @@
 #include "ostdiag/match.h"
 #include "ostdiag/analyze.h"
 #include "ostdiag/report.h"
+#include "ostdiag/selftest.h"
 
 #endif

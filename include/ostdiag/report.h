@@ -24,6 +24,9 @@ struct ostd_report;
 /* A report writing to out; problems with the input go to err (text) or into out. */
 struct ostd_report *ostd_report_new(enum ostd_format format, FILE *out,
     FILE *err);
+/* A report that hands each finding to fn instead of writing it (for tests, tools). */
+typedef void (*ostd_finding_fn)(const struct ostd_finding *f, void *ctx);
+struct ostd_report *ostd_report_new_fn(ostd_finding_fn fn, void *ctx);
 void ostd_report_free(struct ostd_report **r);
 
 void ostd_report_begin(struct ostd_report *r);
@@ -35,6 +38,12 @@ void ostd_report_end(struct ostd_report *r, const struct ostd_summary *sum);
 
 /* Non-zero once writing to out has failed (full disk, closed pipe). */
 int ostd_report_failed(const struct ostd_report *r);
+
+/*
+ * Write s[0..len) as a JSON string, quotes included; bytes that are not valid UTF-8
+ * become U+FFFD, so the output is valid JSON for any input.
+ */
+void ostd_json_string(FILE *out, const char *s, size_t len);
 
 /* Format a time of day as HH:MM:SS into buf (at least 9 bytes); "" for -1. */
 const char *ostd_format_time(int secs, char *buf);

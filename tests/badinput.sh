@@ -1,0 +1,106 @@
+#!/bin/sh
+# Bad input: every case must end with a defined exit status and a message naming
+# the file (and line where there is one), never a crash or a hang.
+#   sh tests/badinput.sh BINARY
+set -u
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+# expect NAME STATUS PATTERN -- command...: run, check status and stderr+stdout.
+expect() {
+	name=$1 want=$2 pattern=$3
+	shift 4
+	timeout 60 "$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" != "$want" ]; then
+		echo "badinput: $name: exit $got, want $want"; head -5 "$tmp/err"
+		fail=$((fail + 1)); return
+	fi
+	if [ -n "$pattern" ] && ! grep -q -- "$pattern" "$tmp/err" "$tmp/out"; then
+		echo "badinput: $name: no message matching '$pattern'"
+		head -5 "$tmp/err"
+		fail=$((fail + 1)); return
+	fi
+	pass=$((pass + 1))
+}
+
+seed='11:43:26 Synchronizing Organization Forms
+11:43:27 Error synchronizing folder
+11:43:27 [8004010F-501-0-521]
+11:43:27 The client operation failed.'
+
+# Binary junk (deterministic bytes, every value 0-255), with a real error after it.
+awk 'BEGIN { for (i = 0; i < 200000; i++) printf "%c", (i * 7919 + 13) % 256 }' \
+	>"$tmp/junk.log"
+printf '\n%s\n' "$seed" >>"$tmp/junk.log"
+expect "binary junk" 1 "8004010F-501-0-521" -- "$bin" "$tmp/junk.log"
+expect "binary junk, json" 1 '"code":"8004010F-501-0-521"' -- \
+	"$bin" --format json "$tmp/junk.log"
+
+# NUL bytes inside lines.
+printf '11:43:27 Error synchronizing folder\n\000\000[8004010F-501-0-521]\000\n' \
+	>"$tmp/nul.log"
+expect "NUL bytes" 1 "8004010F-501-0-521" -- "$bin" "$tmp/nul.log"
+
+# A 10 MB line, then the error: the line is reported and cut, the error found.
+awk 'BEGIN { s = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+	for (i = 0; i < 100000; i++) printf "%s", s; printf "\n" }' >"$tmp/long.log"
+printf '%s\n' "$seed" >>"$tmp/long.log"
+expect "10 MB line" 1 "long.log:1: line of 10000000 bytes is longer than" -- \
+	"$bin" "$tmp/long.log"
+grep -q "long.log:3: error" "$tmp/out" || {
+	echo "badinput: 10 MB line: the error after it was not reported"
+	fail=$((fail + 1)); }
+
+# Empty file, and empty stdin: no errors.
+: >"$tmp/empty.log"
+expect "empty file" 0 "0 errors" -- "$bin" "$tmp/empty.log"
+expect "empty stdin" 0 "0 errors" -- sh -c "\"$bin\" </dev/null"
+
+# stdin and '-' read the same.
+printf '%s\n' "$seed" >"$tmp/seed.log"
+expect "stdin" 1 "(stdin):2: error" -- sh -c "\"$bin\" - <\"$tmp/seed.log\""
+
+# A directory and a missing file: named, exit 2, and other files still analysed.
+expect "directory" 2 "$tmp: is a directory" -- "$bin" "$tmp"
+expect "missing file" 2 "nothere.log: No such file or directory" -- \
+	"$bin" "$tmp/nothere.log" "$tmp/seed.log"
+grep -q "seed.log:2: error" "$tmp/out" || {
+	echo "badinput: missing file: the readable file was not analysed"
+	fail=$((fail + 1)); }
+
+# Unreadable file (only when not root: root reads everything).
+if [ "$(id -u)" != 0 ]; then
+	cp "$tmp/seed.log" "$tmp/locked.log"; chmod 000 "$tmp/locked.log"
+	expect "unreadable" 2 "locked.log: Permission denied" -- \
+		"$bin" "$tmp/locked.log"
+fi
+
+# Broken rules: refused at start with file:line, exit 2, before reading input.
+mkdir "$tmp/rules"
+printf 'id: BAD\ntitle: t\nproducts: p\nlevel: error\ncategory: other\ncode: 8004010F\nmessage: (oops\n' \
+	>"$tmp/rules/bad.rule"
+expect "broken rules file" 2 "bad.rule:7: regex error at offset 5" -- \
+	"$bin" --rules "$tmp/rules/bad.rule" "$tmp/seed.log"
+expect "broken rule in a directory" 2 "rules/bad.rule:7:" -- \
+	"$bin" --rules "$tmp/rules" "$tmp/seed.log"
+expect "missing rules path" 2 "nope: No such file or directory" -- \
+	"$bin" --rules "$tmp/nope" "$tmp/seed.log"
+
+# Usage errors.
+expect "unknown option" 2 "usage: ostdiag" -- "$bin" --bogus
+expect "unknown format" 2 "unknown format 'xml'" -- "$bin" --format xml
+expect "--check outside rules" 2 "goes with 'ostdiag rules'" -- \
+	"$bin" --check "$tmp/rules"
+
+# Output that cannot be written: exit 2 with a message.
+if [ -w /dev/full ]; then
+	expect "full disk" 2 "write error on standard output" -- \
+		sh -c "\"$bin\" \"$tmp/seed.log\" >/dev/full"
+fi
+
+echo "badinput: $pass passed, $fail failed"
+[ $fail = 0 ]

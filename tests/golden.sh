@@ -1,0 +1,51 @@
+#!/bin/sh
+# Golden tests: ostdiag on every samples/NAME.log must print exactly
+# samples/expected/NAME.txt (text) and samples/expected/NAME.json (JSON), and exit
+# with the status in samples/expected/NAME.status.
+#   sh tests/golden.sh BINARY            compare
+#   sh tests/golden.sh BINARY --update   rewrite the expected files
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+update=${2:-}
+cd "$(dirname "$0")/../samples" || exit 2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+for log in *.log; do
+	name=${log%.log}
+	"$bin" "$log" >"$tmp/out.txt" 2>"$tmp/err.txt"
+	status=$?
+	"$bin" --format json "$log" >"$tmp/out.json" 2>/dev/null
+	jstatus=$?
+	if [ "$update" = --update ]; then
+		mkdir -p expected
+		cp "$tmp/out.txt" "expected/$name.txt"
+		cp "$tmp/out.json" "expected/$name.json"
+		echo "$status" >"expected/$name.status"
+		continue
+	fi
+	ok=1
+	if ! cmp -s "$tmp/out.txt" "expected/$name.txt"; then
+		echo "golden: $log: text output differs:"
+		diff -u "expected/$name.txt" "$tmp/out.txt" | head -20
+		ok=0
+	fi
+	if ! cmp -s "$tmp/out.json" "expected/$name.json"; then
+		echo "golden: $log: JSON output differs"
+		ok=0
+	fi
+	want=$(cat "expected/$name.status")
+	if [ "$status" != "$want" ] || [ "$jstatus" != "$want" ]; then
+		echo "golden: $log: exit $status (json $jstatus), want $want"
+		ok=0
+	fi
+	if [ -s "$tmp/err.txt" ]; then
+		echo "golden: $log: unexpected messages:"; cat "$tmp/err.txt"
+		ok=0
+	fi
+	if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+done
+[ "$update" = --update ] && { echo "golden: expected files rewritten"; exit 0; }
+echo "golden: $pass passed, $fail failed"
+[ $fail = 0 ]

@@ -1,0 +1,245 @@
+/* test_match.c: scoring, specificity, ties, client versions, runaway patterns. */
+#include "testutil.h"
+
+#define RULE(id, extra) \
+	"id: " id "\ntitle: " id "\nproducts: p\nlevel: error\n" \
+	"category: sync-error-code\n" extra "cause: c\nfix: f\nexample:\n  x\n"
+
+static const char *const rules[] = {
+	RULE("EXACT", "code: 8004010F-501-0-521\nhead: folder\nscope: forms\n"),
+	RULE("EXACT-TWIN", "code: 8004010F-501-0-521\nhead: folder\n"
+	    "scope: forms\n"),
+	RULE("WILD", "code: 8004010F-501-*-521\n"),
+	RULE("HRESULT", "code: 8004010F\n"),
+	RULE("VIEWFORM", "code: 80070005-508-0-322\nhead: view-form\n"),
+	RULE("MESSAGE", "code: 80070005-508-0-322\nhead: message\n"),
+	RULE("NEWCLIENT", "code: 80040600\nclients: 14-16\n"),
+	RULE("OLDCLIENT", "code: 80040600\nclients: 4-8\n"),
+	RULE("TERMINATED", "code: 80040600-501-80040600-560\n"
+	    "session: terminated\n"),
+	RULE("RUNAWAY", "code: 80004005\nmessage: ^(a+)+$\n"),
+};
+
+static int
+setup(void **state)
+{
+	struct ostd_ruleset *rs = ostd_ruleset_new();
+
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+		char *err = NULL;
+
+		if (ostd_ruleset_load_text(rs, "test", rules[i],
+		    strlen(rules[i]), &err) != 0) {
+			print_error("%s\n", err);
+			return -1;
+		}
+	}
+	*state = rs;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+
+	ostd_ruleset_free(&rs);
+	return 0;
+}
+
+struct diag_capture {
+	struct ostd_diagnosis d[8];
+	char ids[8][8][32];
+	size_t n;
+};
+
+static void
+capture(const struct ostd_finding *f, void *ctx)
+{
+	struct diag_capture *c = ctx;
+
+	if (c->n < 8) {
+		c->d[c->n] = *f->diag;
+		for (size_t i = 0; i < f->diag->n; i++)
+			snprintf(c->ids[c->n][i], 32, "%s",
+			    f->diag->cand[i].rule->id);
+		c->n++;
+	}
+}
+
+static void
+run(const struct ostd_ruleset *rs, const char *log, struct diag_capture *c)
+{
+	struct ostd_report *rep = ostd_report_new_fn(capture, c);
+	struct ostd_analyzer *a = ostd_analyzer_new(rs, rep);
+
+	memset(c, 0, sizeof(*c));
+	assert_int_equal(ostd_analyze_buffer(a, log, strlen(log), "t.log"), 0);
+	ostd_analyzer_free(&a);
+	ostd_report_free(&rep);
+}
+
+static void
+test_code_pattern_scores(void **state)
+{
+	struct ostd_code_pattern cp;
+	struct ostd_code code;
+	int score = 0;
+
+	(void)state;
+	memset(&cp, 0, sizeof(cp));
+	cp.nfields = 4;
+	cp.field[0] = 0x80070005;
+	cp.field[1] = 0x508;
+	cp.field[3] = 0x322;
+	ostd_code_parse("80070005-508-0-322", 18, &code);
+	assert_true(ostd_code_pattern_match(&cp, &code, &score));
+	assert_int_equal(score, 50);
+	/* The server's own HRESULT in field 3 still matches a rule written with 0. */
+	ostd_code_parse("80070005-508-80070005-322", 25, &code);
+	assert_true(ostd_code_pattern_match(&cp, &code, &score));
+	assert_int_equal(score, 48);
+	ostd_code_parse("80070005-508-4B9-322", 20, &code);
+	assert_false(ostd_code_pattern_match(&cp, &code, &score));
+	ostd_code_parse("80070005-508-0-324", 18, &code);
+	assert_false(ostd_code_pattern_match(&cp, &code, &score));
+	cp.wild = 1u << 3;
+	assert_true(ostd_code_pattern_match(&cp, &code, &score));
+	assert_int_equal(score, 40);
+	ostd_code_parse("80070005", 8, &code);
+	assert_false(ostd_code_pattern_match(&cp, &code, &score));
+}
+
+static void
+test_specific_outranks_vague_and_ties_are_kept(void **state)
+{
+	struct diag_capture c;
+
+	run(*state, "Synchronizing Organization Forms\nError synchronizing folder\n"
+	    "[8004010F-501-0-521]\n", &c);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.d[0].n, 4);
+	assert_int_equal(c.d[0].ntop, 2);
+	assert_string_equal(c.ids[0][0], "EXACT");
+	assert_string_equal(c.ids[0][1], "EXACT-TWIN");
+	assert_int_equal(c.d[0].cand[0].score, 80);
+	assert_true(c.d[0].cand[0].evidence == (OSTD_EVID_CODE | OSTD_EVID_HEAD |
+	    OSTD_EVID_SCOPE));
+	assert_string_equal(c.ids[0][2], "WILD");
+	assert_int_equal(c.d[0].cand[2].score, 40);
+	assert_string_equal(c.ids[0][3], "HRESULT");
+	assert_true(c.d[0].cand[3].evidence == OSTD_EVID_HRESULT);
+}
+
+static void
+test_context_decides(void **state)
+{
+	struct diag_capture c;
+
+	run(*state, "Error synchronizing view/form\n[80070005-508-0-322]\n"
+	    "Error synchronizing message 'x'\n[80070005-508-00-322]\n", &c);
+	assert_int_equal(c.n, 2);
+	assert_int_equal(c.d[0].n, 1);
+	assert_string_equal(c.ids[0][0], "VIEWFORM");
+	assert_int_equal(c.d[1].n, 1);
+	assert_string_equal(c.ids[1][0], "MESSAGE");
+}
+
+static void
+test_client_version_ranks(void **state)
+{
+	struct diag_capture c;
+
+	run(*state, "Synchronizer Version 16.0.1\nSynchronizing Hierarchy\n"
+	    "Error synchronizing folder\n[80040600-501-0-0]\nDone\n", &c);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.d[0].ntop, 1);
+	assert_string_equal(c.ids[0][0], "NEWCLIENT");
+	assert_int_equal(c.d[0].cand[0].score, 25);
+	assert_string_equal(c.ids[0][1], "OLDCLIENT");
+	assert_int_equal(c.d[0].cand[1].score, 10);
+	assert_true(c.d[0].cand[1].evidence & OSTD_EVID_CLIENT_OTHER);
+}
+
+static void
+test_session_condition(void **state)
+{
+	struct diag_capture c;
+
+	run(*state, "Synchronizing Hierarchy\nError synchronizing folder\n"
+	    "[80040600-501-80040600-560]\nTerminated in error\n", &c);
+	assert_int_equal(c.n, 2);
+	assert_string_equal(c.ids[0][0], "TERMINATED");
+	assert_int_equal(c.d[0].cand[0].score, 60);
+	/* The Terminated line is an error of its own, with no code. */
+	assert_int_equal(c.d[1].n, 0);
+
+	run(*state, "Synchronizing Hierarchy\nError synchronizing folder\n"
+	    "[80040600-501-80040600-560]\nDone\n", &c);
+	assert_int_equal(c.n, 1);
+	assert_string_not_equal(c.ids[0][0], "TERMINATED");
+}
+
+/* A catastrophic pattern is stopped by the match limit, never hangs. */
+static void
+test_runaway_pattern_is_contained(void **state)
+{
+	struct diag_capture c;
+	char log[200];
+
+	snprintf(log, sizeof(log), "Error synchronizing folder\n"
+	    "[80004005-501-0-0]\n%s\n", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab");
+	run(*state, log, &c);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.d[0].n, 0);
+	assert_non_null(c.d[0].costly);
+	assert_string_equal(c.d[0].costly->id, "RUNAWAY");
+}
+
+static void
+test_unknown_code_is_still_a_finding(void **state)
+{
+	struct diag_capture c;
+
+	run(*state, "Error synchronizing folder\n[8004FFFF-1-2-3]\n"
+	    "Error sending message\n", &c);
+	assert_int_equal(c.n, 2);
+	assert_int_equal(c.d[0].n, 0);
+	assert_int_equal(c.d[1].n, 0);
+}
+
+static void
+test_leads(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+	struct ostd_diagnosis d;
+
+	(void)rs;
+	memset(&d, 0, sizeof(d));
+	assert_false(ostd_diagnosis_leads(&d, ostd_ruleset_find(rs, "EXACT")));
+	d.cand[0].rule = ostd_ruleset_find(rs, "EXACT");
+	d.cand[0].score = 80;
+	d.cand[1].rule = ostd_ruleset_find(rs, "WILD");
+	d.cand[1].score = 40;
+	d.n = 2;
+	d.ntop = 1;
+	assert_true(ostd_diagnosis_leads(&d, ostd_ruleset_find(rs, "EXACT")));
+	assert_false(ostd_diagnosis_leads(&d, ostd_ruleset_find(rs, "WILD")));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_code_pattern_scores),
+		cmocka_unit_test(test_specific_outranks_vague_and_ties_are_kept),
+		cmocka_unit_test(test_context_decides),
+		cmocka_unit_test(test_client_version_ranks),
+		cmocka_unit_test(test_session_condition),
+		cmocka_unit_test(test_runaway_pattern_is_contained),
+		cmocka_unit_test(test_unknown_code_is_still_a_finding),
+		cmocka_unit_test(test_leads),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

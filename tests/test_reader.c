@@ -1,0 +1,154 @@
+/* test_reader.c: line splitting, line ends, BOM, long lines, NUL bytes. */
+#include "testutil.h"
+
+struct lines {
+	char text[8][64];
+	size_t len[8];
+	bool cut[8];
+	bool nul[8];
+	size_t full[8];
+	size_t n;
+};
+
+static void
+read_all(const char *data, size_t len, struct lines *out)
+{
+	FILE *fp = fmemopen((void *)(uintptr_t)data, len, "r");
+	struct ostd_reader *r;
+	struct ostd_line line;
+	int rc;
+
+	assert_non_null(fp);
+	memset(out, 0, sizeof(*out));
+	r = ostd_reader_new(fp);
+	while ((rc = ostd_reader_next(r, &line)) == 1) {
+		assert_true(out->n < 8);
+		assert_int_equal(line.number, out->n + 1);
+		memcpy(out->text[out->n], line.ptr, line.len < 63 ? line.len : 63);
+		out->len[out->n] = line.len;
+		out->cut[out->n] = line.cut;
+		out->nul[out->n] = line.has_nul;
+		out->full[out->n] = line.full_len;
+		out->n++;
+	}
+	assert_int_equal(rc, 0);
+	assert_int_equal(ostd_reader_bytes(r), len);
+	ostd_reader_free(&r);
+	assert_null(r);
+	fclose(fp);
+}
+
+static void
+test_line_ends(void **state)
+{
+	static const char data[] = "a\nbb\r\nccc\rdddd\n\neee";
+	struct lines l;
+
+	(void)state;
+	read_all(data, sizeof(data) - 1, &l);
+	assert_int_equal(l.n, 6);
+	assert_string_equal(l.text[0], "a");
+	assert_string_equal(l.text[1], "bb");
+	assert_string_equal(l.text[2], "ccc");
+	assert_string_equal(l.text[3], "dddd");
+	assert_string_equal(l.text[4], "");
+	assert_string_equal(l.text[5], "eee");
+}
+
+static void
+test_bom_skipped(void **state)
+{
+	static const char data[] = "\xEF\xBB\xBF" "Done\r\n";
+	struct lines l;
+
+	(void)state;
+	read_all(data, sizeof(data) - 1, &l);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.text[0], "Done");
+}
+
+static void
+test_empty_input(void **state)
+{
+	FILE *fp = fopen("/dev/null", "r");
+	struct ostd_reader *r;
+	struct ostd_line line;
+
+	(void)state;
+	assert_non_null(fp);
+	r = ostd_reader_new(fp);
+	assert_int_equal(ostd_reader_next(r, &line), 0);
+	ostd_reader_free(&r);
+	fclose(fp);
+}
+
+static void
+test_nul_bytes_flagged(void **state)
+{
+	static const char data[] = "ab\0cd\nok\n";
+	struct lines l;
+
+	(void)state;
+	read_all(data, sizeof(data) - 1, &l);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.len[0], 5);
+	assert_true(l.nul[0]);
+	assert_false(l.nul[1]);
+}
+
+/* A line over the cap is cut, flagged with its real length, and the next is intact. */
+static void
+test_long_line_cut(void **state)
+{
+	size_t big = OSTD_LINE_MAX * 3 + 17;
+	char *data = malloc(big + 8);
+	struct lines l;
+
+	(void)state;
+	assert_non_null(data);
+	memset(data, 'x', big);
+	memcpy(data + big, "\r\nDone\n", 7);
+	read_all(data, big + 7, &l);
+	assert_int_equal(l.n, 2);
+	assert_true(l.cut[0]);
+	assert_int_equal(l.len[0], OSTD_LINE_MAX);
+	assert_int_equal(l.full[0], big);
+	assert_false(l.cut[1]);
+	assert_string_equal(l.text[1], "Done");
+	free(data);
+}
+
+/* CRLF split across two reads is still one line end. */
+static void
+test_crlf_across_reads(void **state)
+{
+	size_t first = 256 * 1024;	/* the reader's block: CR ends it */
+	char *data = malloc(first + 8);
+	struct lines l;
+
+	(void)state;
+	assert_non_null(data);
+	memset(data, 'y', first - 1);
+	data[first - 1] = '\r';
+	memcpy(data + first, "\nDone\n", 6);
+	read_all(data, first + 6, &l);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.len[0], first - 1);
+	assert_string_equal(l.text[1], "Done");
+	free(data);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_bom_skipped),
+		cmocka_unit_test(test_empty_input),
+		cmocka_unit_test(test_nul_bytes_flagged),
+		cmocka_unit_test(test_long_line_cut),
+		cmocka_unit_test(test_crlf_across_reads),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,300 @@
+/* test_report.c: text and JSON output, and JSON validity for any input bytes. */
+#include "testutil.h"
+
+/* ---- a strict JSON validator (RFC 8259), enough to check our output ---- */
+
+static const char *json_value(const char *p, int depth);
+
+static const char *
+ws(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+static const char *
+json_str(const char *p)
+{
+	if (*p++ != '"')
+		return NULL;
+	while (*p != '"') {
+		unsigned char c = (unsigned char)*p;
+
+		if (c < 0x20)
+			return NULL;
+		if (c == '\\') {
+			p++;
+			if (*p == 'u') {
+				for (int i = 1; i <= 4; i++)
+					if (!strchr("0123456789abcdefABCDEF", p[i]) ||
+					    p[i] == '\0')
+						return NULL;
+				p += 5;
+				continue;
+			}
+			if (!strchr("\"\\/bfnrt", *p) || *p == '\0')
+				return NULL;
+			p++;
+			continue;
+		}
+		if (c >= 0x80) {	/* valid UTF-8 only */
+			int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 ? 1 : -1;
+
+			if (n < 0 || c > 0xF4)
+				return NULL;
+			for (int i = 1; i <= n; i++)
+				if (((unsigned char)p[i] & 0xC0) != 0x80)
+					return NULL;
+			p += n + 1;
+			continue;
+		}
+		p++;
+	}
+	return p + 1;
+}
+
+static const char *
+json_value(const char *p, int depth)
+{
+	if (depth > 64)
+		return NULL;
+	p = ws(p);
+	if (*p == '{' || *p == '[') {
+		char close = *p == '{' ? '}' : ']';
+		bool obj = *p == '{';
+
+		p = ws(p + 1);
+		if (*p == close)
+			return p + 1;
+		for (;;) {
+			if (obj) {
+				if ((p = json_str(ws(p))) == NULL)
+					return NULL;
+				p = ws(p);
+				if (*p++ != ':')
+					return NULL;
+			}
+			if ((p = json_value(p, depth + 1)) == NULL)
+				return NULL;
+			p = ws(p);
+			if (*p == close)
+				return p + 1;
+			if (*p++ != ',')
+				return NULL;
+		}
+	}
+	if (*p == '"')
+		return json_str(p);
+	if (strncmp(p, "true", 4) == 0)
+		return p + 4;
+	if (strncmp(p, "false", 5) == 0)
+		return p + 5;
+	if (strncmp(p, "null", 4) == 0)
+		return p + 4;
+	if (*p == '-' || (*p >= '0' && *p <= '9')) {
+		char *end;
+
+		strtod(p, &end);
+		return end;
+	}
+	return NULL;
+}
+
+static bool
+valid_json(const char *doc)
+{
+	const char *end = json_value(doc, 0);
+
+	return end != NULL && *ws(end) == '\0';
+}
+
+/* ---- running the analyzer into a string ---- */
+
+static char *
+render(enum ostd_format fmt, const char *log, size_t len)
+{
+	struct ostd_ruleset *rs = ostd_ruleset_new();
+	char *out = NULL, *errs = NULL;
+	size_t outlen = 0, errlen = 0;
+	FILE *fo = open_memstream(&out, &outlen);
+	FILE *fe = open_memstream(&errs, &errlen);
+	struct ostd_report *rep;
+	struct ostd_analyzer *a;
+
+	assert_non_null(fo);
+	assert_non_null(fe);
+	ostd_ruleset_load_builtin(rs);
+	rep = ostd_report_new(fmt, fo, fe);
+	a = ostd_analyzer_new(rs, rep);
+	ostd_report_begin(rep);
+	ostd_analyze_buffer(a, log, len, "t.log");
+	ostd_report_end(rep, ostd_analyzer_summary(a));
+	ostd_analyzer_free(&a);
+	ostd_report_free(&rep);
+	ostd_ruleset_free(&rs);
+	fclose(fo);
+	fclose(fe);
+	free(errs);
+	return out;
+}
+
+static const char seed[] =
+    "11:43:26 Synchronizing Organization Forms\n"
+    "11:43:27 Error synchronizing folder\n"
+    "11:43:27 [8004010F-501-0-521]\n"
+    "11:43:27 The client operation failed.\n"
+    "11:43:27 Microsoft Exchange Server Information Store\n";
+
+static void
+test_json_fields(void **state)
+{
+	char *out = render(OSTD_FORMAT_JSON, seed, strlen(seed));
+
+	(void)state;
+	assert_true(valid_json(out));
+	assert_non_null(strstr(out, "{\"schema_version\":1,\"findings\":[{"));
+	assert_non_null(strstr(out, "\"file\":\"t.log\",\"line\":2,"
+	    "\"time\":\"11:43:27\""));
+	assert_non_null(strstr(out, "\"code\":\"8004010F-501-0-521\","
+	    "\"hresult\":\"0x8004010F\",\"name\":\"MAPI_E_NOT_FOUND\""));
+	assert_non_null(strstr(out, "\"context\":\"Synchronizing Organization "
+	    "Forms\""));
+	assert_non_null(strstr(out, "\"diagnoses\":[{\"id\":\"Q162703\""));
+	assert_non_null(strstr(out, "{\"id\":\"Q168734\""));
+	assert_non_null(strstr(out, "\"summary\":{\"files\":1,\"files_failed\":0,"
+	    "\"sessions\":1,\"errors\":1,\"findings\":1,\"diagnosed\":1,"
+	    "\"unrecognized\":0"));
+	free(out);
+}
+
+static void
+test_json_unrecognized_and_nulls(void **state)
+{
+	static const char log[] = "Error synchronizing folder\n[8004FFFF-1-0-0]\n"
+	    "Error with Send/Receive.\n";
+	char *out = render(OSTD_FORMAT_JSON, log, sizeof(log) - 1);
+
+	(void)state;
+	assert_true(valid_json(out));
+	assert_non_null(strstr(out, "\"time\":null"));
+	assert_non_null(strstr(out, "\"code\":\"8004FFFF-1-0-0\",\"hresult\":"
+	    "\"0x8004FFFF\",\"name\":null"));
+	assert_non_null(strstr(out, "\"code\":null,\"hresult\":null"));
+	assert_non_null(strstr(out, "\"context\":null"));
+	assert_non_null(strstr(out, "\"diagnoses\":[]"));
+	assert_non_null(strstr(out, "\"unrecognized\":2"));
+	free(out);
+}
+
+/* Whatever the bytes, the JSON stays valid. */
+static void
+test_json_valid_for_any_bytes(void **state)
+{
+	char log[4096];
+	unsigned seedv = 12345;
+
+	(void)state;
+	for (int round = 0; round < 50; round++) {
+		size_t n = 0;
+
+		n += (size_t)snprintf(log, sizeof(log), "Error synchronizing "
+		    "message '");
+		for (int i = 0; i < 300; i++) {
+			seedv = seedv * 1103515245u + 12345u;
+			log[n++] = (char)(seedv >> 16);
+		}
+		n += (size_t)snprintf(log + n, sizeof(log) - n, "'\n[80004005-"
+		    "501-0-0]\n");
+		char *out = render(OSTD_FORMAT_JSON, log, n);
+
+		assert_true(valid_json(out));
+		free(out);
+	}
+}
+
+static void
+test_text_report(void **state)
+{
+	char *out = render(OSTD_FORMAT_TEXT, seed, strlen(seed));
+
+	(void)state;
+	assert_non_null(strstr(out, "t.log:2: error at 11:43:27, session 1, in: "
+	    "Synchronizing Organization Forms\n"));
+	assert_non_null(strstr(out, "  code:     8004010F-501-0-521 "
+	    "(MAPI_E_NOT_FOUND:"));
+	assert_non_null(strstr(out, "2 diagnoses fit equally well"));
+	assert_non_null(strstr(out, "  * Q168734 "));
+	assert_non_null(strstr(out, "  * Q162703 "));
+	assert_non_null(strstr(out, "     1. "));
+	assert_non_null(strstr(out, "    - [Q168734] "));
+	assert_non_null(strstr(out, "1 file, 1 session, 1 error: 1 finding, "
+	    "1 diagnosed, 0 unrecognized\n"));
+	/* No line is wider than 80 columns. */
+	for (const char *l = out; *l != '\0';) {
+		const char *nl = strchr(l, '\n');
+
+		assert_non_null(nl);
+		assert_true(nl - l <= 80);
+		l = nl + 1;
+	}
+	free(out);
+}
+
+static void
+test_text_hides_control_bytes(void **state)
+{
+	static const char log[] = "Error synchronizing message 'a\x1b[31mred'\n"
+	    "[80004005-501-0-0]\n";
+	char *out = render(OSTD_FORMAT_TEXT, log, sizeof(log) - 1);
+
+	(void)state;
+	assert_null(strchr(out, '\x1b'));
+	assert_non_null(strstr(out, "a?[31mred"));
+	free(out);
+}
+
+static void
+test_clean_log_has_no_findings(void **state)
+{
+	static const char log[] = "9:00:00 Synchronizer Version 16.0.1\n"
+	    "9:00:00 Synchronizing Mailbox 'A'\n9:00:00 Synchronizing Hierarchy\n"
+	    "9:00:01 Synchronizing server changes in folder 'Inbox'\n"
+	    "9:00:01 \t   2 item(s) added to offline folder\n9:00:02 Done\n";
+	char *out = render(OSTD_FORMAT_JSON, log, sizeof(log) - 1);
+
+	(void)state;
+	assert_true(valid_json(out));
+	assert_non_null(strstr(out, "\"findings\":[]"));
+	assert_non_null(strstr(out, "\"errors\":0,\"findings\":0"));
+	free(out);
+}
+
+static void
+test_format_names(void **state)
+{
+	char buf[16];
+
+	(void)state;
+	assert_int_equal(ostd_format_from_name("text"), OSTD_FORMAT_TEXT);
+	assert_int_equal(ostd_format_from_name("json"), OSTD_FORMAT_JSON);
+	assert_int_equal(ostd_format_from_name("xml"), -1);
+	assert_string_equal(ostd_format_time(3723, buf), "01:02:03");
+	assert_string_equal(ostd_format_time(-1, buf), "");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_json_fields),
+		cmocka_unit_test(test_json_unrecognized_and_nulls),
+		cmocka_unit_test(test_json_valid_for_any_bytes),
+		cmocka_unit_test(test_text_report),
+		cmocka_unit_test(test_text_hides_control_bytes),
+		cmocka_unit_test(test_clean_log_has_no_findings),
+		cmocka_unit_test(test_format_names),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,130 @@
+/*
+ * test_rule_examples.c: the knowledge base tests itself. Every built-in rule's
+ * example must yield that rule first (or in its ambiguity group), and no rule may
+ * fire on the clean sample logs.
+ */
+#include "testutil.h"
+
+static int
+setup(void **state)
+{
+	struct ostd_ruleset *rs = ostd_ruleset_new();
+
+	ostd_ruleset_load_builtin(rs);
+	*state = rs;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+
+	ostd_ruleset_free(&rs);
+	return 0;
+}
+
+static void
+test_every_example_yields_its_rule(void **state)
+{
+	const struct ostd_ruleset *rs = *state;
+	int failed = 0;
+
+	for (size_t i = 0; i < ostd_ruleset_count(rs); i++) {
+		const struct ostd_rule *r = ostd_ruleset_get(rs, i);
+		char *why = NULL;
+
+		if (ostd_rule_selftest(rs, r, &why) != 0) {
+			print_error("%s\n", why);
+			failed++;
+		}
+		free(why);
+	}
+	assert_int_equal(failed, 0);
+}
+
+/* The check can fail: a rule whose example shows another error is caught. */
+static void
+test_selftest_catches_a_wrong_example(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+	static const char text[] = "id: WRONG\ntitle: t\nproducts: p\n"
+	    "level: error\ncategory: other\ncode: 80040115-501-0-0\n"
+	    "cause: c\nfix: f\nexample:\n  Synchronizing Organization Forms\n"
+	    "  Error synchronizing folder\n  [8004010F-501-0-521]\n"
+	    "  The client operation failed.\n";
+	char *err = NULL, *why = NULL;
+
+	assert_int_equal(ostd_ruleset_load_text(rs, "wrong.rule", text,
+	    sizeof(text) - 1, &err), 0);
+	assert_int_equal(ostd_rule_selftest(rs, ostd_ruleset_find(rs, "WRONG"),
+	    &why), -1);
+	assert_non_null(strstr(why, "wrong.rule:1: rule WRONG: its example is "
+	    "not diagnosed as WRONG"));
+	free(why);
+}
+
+static void
+count_findings(const struct ostd_finding *f, void *ctx)
+{
+	(void)f;
+	(*(int *)ctx)++;
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	assert_non_null(fp);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	fclose(fp);
+	*len = (size_t)n;
+	return buf;
+}
+
+static void
+test_clean_samples_fire_nothing(void **state)
+{
+	static const char *const clean[] = {
+		"samples/clean-2016.log", "samples/clean-outlook97.log",
+	};
+
+	for (size_t i = 0; i < sizeof(clean) / sizeof(clean[0]); i++) {
+		int findings = 0;
+		size_t len;
+		char *text = slurp(clean[i], &len);
+		struct ostd_report *rep = ostd_report_new_fn(count_findings,
+		    &findings);
+		struct ostd_analyzer *a = ostd_analyzer_new(*state, rep);
+
+		ostd_analyze_buffer(a, text, len, clean[i]);
+		assert_true(ostd_analyzer_summary(a)->sessions > 0);
+		assert_int_equal(findings, 0);
+		ostd_analyzer_free(&a);
+		ostd_report_free(&rep);
+		free(text);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_every_example_yields_its_rule,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_selftest_catches_a_wrong_example, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_clean_samples_fire_nothing,
+		    setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

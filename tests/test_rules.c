@@ -1,0 +1,290 @@
+/* test_rules.c: reading rule files and refusing broken ones with file:line. */
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+static const char good[] =
+    "# a comment\n"
+    "id: TEST-1\n"
+    "title: A test rule\n"
+    "products: Outlook 2016\n"
+    "clients: 12, 14-16\n"
+    "level: warning\n"
+    "category: sync-error-code\n"
+    "group: g1\n"
+    "code: 8004010F-501-*-521\n"
+    "code: 80004005\n"
+    "head: folder message\n"
+    "scope: forms\n"
+    "message: client\n"
+    "  operation\n"
+    "cause: First part\n"
+    "  second part.\n"
+    "fix: Step one.\n"
+    "fix: Step two\n"
+    "\tcontinued.\n"
+    "ask: Is it?\n"
+    "see: Q1 Q2\n"
+    "example:\n"
+    "  11:43:26 Synchronizing Organization Forms\n"
+    "  11:43:27 Error synchronizing folder\n"
+    "  11:43:27 \t[8004010F-501-0-521]\n"
+    "  11:43:27 The client operation failed.\n";
+
+static int
+setup(void **state)
+{
+	*state = ostd_ruleset_new();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+
+	ostd_ruleset_free(&rs);
+	return 0;
+}
+
+static void
+test_reads_every_field(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+	const struct ostd_rule *r;
+	char *err = NULL;
+
+	assert_int_equal(ostd_ruleset_load_text(rs, "t.rule", good,
+	    strlen(good), &err), 0);
+	assert_null(err);
+	r = ostd_ruleset_find(rs, "test-1");
+	assert_non_null(r);
+	assert_string_equal(r->title, "A test rule");
+	assert_null(r->article);
+	assert_int_equal(r->level, OSTD_LEVEL_WARNING);
+	assert_true(r->clients == (1u << 12 | 1u << 14 | 1u << 15 | 1u << 16));
+	assert_int_equal(r->ncodes, 2);
+	assert_string_equal(r->codes[0].text, "8004010F-501-*-521");
+	assert_int_equal(r->codes[0].wild, 1u << 2);
+	assert_int_equal(r->codes[1].nfields, 1);
+	assert_true(r->heads == (1u << OSTD_HEAD_FOLDER | 1u << OSTD_HEAD_MESSAGE));
+	assert_true(r->scopes == 1u << OSTD_SCOPE_FORMS);
+	assert_non_null(r->message);
+	assert_int_equal(ostd_pattern_match(r->message, "CLIENT OPERATION x", 18),
+	    1);
+	assert_string_equal(r->cause, "First part second part.");
+	assert_int_equal(r->nfix, 2);
+	assert_string_equal(r->fix[1], "Step two continued.");
+	assert_int_equal(r->nask, 1);
+	assert_int_equal(r->nsee, 2);
+	assert_string_equal(r->see[1], "Q2");
+	assert_string_equal(r->example, "11:43:26 Synchronizing Organization "
+	    "Forms\n11:43:27 Error synchronizing folder\n11:43:27 "
+	    "\t[8004010F-501-0-521]\n11:43:27 The client operation failed.");
+	assert_int_equal(r->source_line, 2);
+	assert_false(ostd_rule_is_reference(r));
+}
+
+static void
+test_article_defaults_from_id(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+	char *err = NULL;
+	const char *text = "id: Q999999-2\ntitle: t\nproducts: p\nlevel: info\n"
+	    "category: howto-info\nsummary: What it is.\n";
+
+	assert_int_equal(ostd_ruleset_load_text(rs, "r", text, strlen(text),
+	    &err), 0);
+	assert_string_equal(ostd_ruleset_find(rs, "Q999999-2")->article,
+	    "Q999999");
+	assert_true(ostd_rule_is_reference(ostd_ruleset_find(rs, "Q999999-2")));
+}
+
+/* Replace the line starting with key in good by repl (or delete it). */
+static char *
+variant(const char *key, const char *repl)
+{
+	const char *at = strstr(good, key);
+	const char *eol;
+	char *out;
+
+	assert_non_null(at);
+	eol = strchr(at, '\n') + 1;
+	out = malloc(strlen(good) + strlen(repl) + 1);
+	assert_non_null(out);
+	memcpy(out, good, (size_t)(at - good));
+	strcpy(out + (at - good), repl);
+	strcat(out, eol);
+	return out;
+}
+
+static void
+test_refuses_broken_rules(void **state)
+{
+	static const struct {
+		const char *key, *repl, *want;
+	} cases[] = {
+		{ "title:", "", "bad.rule:1: missing 'title'" },
+		{ "level:", "level: fatal\n", "bad.rule:6: level must be" },
+		{ "code: 8004", "code: 8004010X-501\n", "bad.rule:9: bad code" },
+		{ "code: 8004", "code: *-501-0-0\n", "bad.rule:9: bad code" },
+		{ "head:", "head: folder disk\n", "bad.rule:11: unknown head 'disk'" },
+		{ "scope:", "scope: garden\n", "bad.rule:12: unknown scope" },
+		{ "message:", "message: (unclosed\n",
+		    "bad.rule:13: regex error at offset 19: missing closing parenthesis" },
+		{ "group:", "colour: blue\n", "bad.rule:8: unknown key 'colour'" },
+		{ "group:", "title: again\n", "bad.rule:8: 'title' given twice" },
+		{ "clients:", "clients: 40\n", "bad.rule:5: bad clients" },
+		{ "category:", "category: misc\n", "bad.rule:7: unknown category" },
+		{ "# a", "  stray\n", "bad.rule:1: indented line" },
+		{ "see:", "see Q1\n", "bad.rule:21: expected 'key: value'" },
+		{ "fix: Step one", "", "" },
+		{ "example:", "example: inline\n", "bad.rule:22: example text goes" },
+		{ "  11:43:26", " 11:43:26 x\n", "bad.rule:23: example lines must" },
+	};
+	struct ostd_ruleset *rs = *state;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *text = variant(cases[i].key, cases[i].repl);
+		char *err = NULL;
+		int rc = ostd_ruleset_load_text(rs, "bad.rule", text,
+		    strlen(text), &err);
+
+		if (cases[i].want[0] == '\0') {
+			assert_int_equal(rc, 0);	/* one fix step fewer is fine */
+		} else {
+			assert_int_equal(rc, -1);
+			assert_non_null(err);
+			if (strstr(err, cases[i].want) != err) {
+				print_error("case %zu: got '%s'\n", i, err);
+				fail();
+			}
+		}
+		free(err);
+		free(text);
+	}
+	/* A refused rule leaves the set as it was. */
+	assert_int_equal(ostd_ruleset_count(rs), 1);
+}
+
+static void
+test_rule_needs_cause_fix_example(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+	char *err = NULL;
+	const char *text = "id: X\ntitle: t\nproducts: p\nlevel: error\n"
+	    "category: other\ncode: 80004005\ncause: c\nfix: f\n";
+
+	assert_int_equal(ostd_ruleset_load_text(rs, "x.rule", text, strlen(text),
+	    &err), -1);
+	assert_string_equal(err, "x.rule:1: rule needs an 'example' log");
+	free(err);
+	text = "id: X\ntitle: t\nproducts: p\nlevel: info\ncategory: other\n";
+	assert_int_equal(ostd_ruleset_load_text(rs, "y.rule", text, strlen(text),
+	    &err), -1);
+	assert_non_null(strstr(err, "needs a 'summary'"));
+	free(err);
+}
+
+static void
+test_same_id_replaces(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+	char *err = NULL, *text;
+
+	assert_int_equal(ostd_ruleset_load_text(rs, "a", good, strlen(good),
+	    &err), 0);
+	text = variant("title:", "title: Replaced\n");
+	assert_int_equal(ostd_ruleset_load_text(rs, "b", text, strlen(text),
+	    &err), 0);
+	free(text);
+	assert_int_equal(ostd_ruleset_count(rs), 1);
+	assert_string_equal(ostd_ruleset_find(rs, "TEST-1")->title, "Replaced");
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+/* A directory with one broken file: the others load, the broken one is named. */
+static void
+test_directory_with_broken_file(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+	char dir[] = "/tmp/ostd-rules-XXXXXX", path[128], *err = NULL;
+	char *renamed = variant("id:", "id: TEST-2\n");
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/a.rule", dir);
+	write_file(path, good);
+	snprintf(path, sizeof(path), "%s/b.rule", dir);
+	write_file(path, "id: BROKEN\ntitle: t\nproducts: p\ncategory: other\n"
+	    "level: loud\n");
+	snprintf(path, sizeof(path), "%s/c.rule", dir);
+	write_file(path, renamed);
+	snprintf(path, sizeof(path), "%s/notes.txt", dir);
+	write_file(path, "not a rule");
+
+	assert_int_equal(ostd_ruleset_load_path(rs, dir, &err), 1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "/b.rule:5: level must be"));
+	assert_null(strchr(err, '\n'));
+	assert_non_null(ostd_ruleset_find(rs, "TEST-1"));
+	assert_non_null(ostd_ruleset_find(rs, "TEST-2"));
+	assert_null(ostd_ruleset_find(rs, "BROKEN"));
+	free(err);
+	free(renamed);
+
+	assert_int_equal(ostd_ruleset_load_path(rs, "/nonexistent/rules", &err),
+	    -1);
+	assert_string_equal(err, "/nonexistent/rules: No such file or directory");
+	free(err);
+
+	for (const char *f = "a.rule\0b.rule\0c.rule\0notes.txt\0"; *f;
+	    f += strlen(f) + 1) {
+		snprintf(path, sizeof(path), "%s/%s", dir, f);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+static void
+test_builtin_rules_load(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+
+	ostd_ruleset_load_builtin(rs);
+	assert_true(ostd_ruleset_count(rs) >= 4);
+	assert_non_null(ostd_ruleset_find(rs, "Q168734"));
+	assert_non_null(ostd_ruleset_find(rs, "Q162703"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_reads_every_field, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_article_defaults_from_id,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_broken_rules, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_rule_needs_cause_fix_example,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_same_id_replaces, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_directory_with_broken_file,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_builtin_rules_load, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

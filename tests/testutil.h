@@ -1,0 +1,109 @@
+/*
+ * testutil.h: helpers shared by the cmocka tests: running the parser over a string
+ * and keeping copies of what it produced.
+ */
+#ifndef OSTD_TESTUTIL_H
+#define OSTD_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "ostdiag/ostdiag.h"
+
+#define MAX_SEEN 64
+
+/* A flattened copy of one block, with the session facts a test asks about. */
+struct seen_block {
+	unsigned session;
+	unsigned long line;
+	int time;
+	enum ostd_head head;
+	char code[OSTD_CODE_TEXT];
+	char message[512];
+	char subject[128];
+	char provider[128];
+	char folder[128];
+	char addinfo[256];
+	enum ostd_scope scope;
+	enum ostd_session_end end;
+	char mailbox[128];
+	int client_major;
+	int longest_gap;
+	bool continued;
+};
+
+struct seen {
+	struct seen_block b[MAX_SEEN];
+	size_t n;
+	unsigned sessions;	/* callbacks for new sessions */
+	unsigned parts;		/* all callbacks */
+};
+
+static inline void
+copy_str(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src != NULL ? src : "");
+}
+
+static inline int
+collect_session(const struct ostd_session *s, void *ctx)
+{
+	struct seen *sn = ctx;
+
+	sn->parts++;
+	if (!s->continued)
+		sn->sessions++;
+	for (size_t i = 0; i < s->nblocks && sn->n < MAX_SEEN; i++) {
+		const struct ostd_block *b = &s->blocks[i];
+		struct seen_block *o = &sn->b[sn->n++];
+
+		o->session = s->index;
+		o->line = b->line;
+		o->time = b->time;
+		o->head = b->head;
+		copy_str(o->code, sizeof(o->code), b->has_code ? b->code.text :
+		    NULL);
+		copy_str(o->message, sizeof(o->message), b->message);
+		copy_str(o->subject, sizeof(o->subject), b->subject);
+		copy_str(o->provider, sizeof(o->provider), b->provider);
+		copy_str(o->folder, sizeof(o->folder), b->folder);
+		copy_str(o->addinfo, sizeof(o->addinfo), b->addinfo);
+		o->scope = b->scope;
+		o->end = s->end;
+		copy_str(o->mailbox, sizeof(o->mailbox), s->mailbox);
+		o->client_major = s->client_major;
+		o->longest_gap = s->longest_gap;
+		o->continued = s->continued;
+	}
+	return 0;
+}
+
+/* Parse text (lines split on '\n' only) and collect every block. */
+static inline void
+parse_string(const char *text, struct seen *sn)
+{
+	struct ostd_parser *p = ostd_parser_new(collect_session, sn);
+	const char *line = text;
+	unsigned long n = 0;
+
+	memset(sn, 0, sizeof(*sn));
+	while (*line != '\0') {
+		const char *nl = strchr(line, '\n');
+		size_t len = nl != NULL ? (size_t)(nl - line) : strlen(line);
+
+		assert_int_equal(ostd_parser_line(p, ++n, line, len), 0);
+		line += len + (nl != NULL);
+	}
+	assert_int_equal(ostd_parser_finish(p), 0);
+	ostd_parser_free(&p);
+	assert_null(p);
+}
+
+#endif
