@@ -76,12 +76,30 @@ report(struct ostd_analyzer *a, struct ostd_finding *f)
 	ostd_report_finding(a->report, f);
 }
 
+/*
+ * A message-level error is usually followed by a folder-level error with the same
+ * code: the folder error repeats it, so it takes the item error's diagnosis when
+ * that one is better. Likewise a "Terminated in error" with no code of its own
+ * is the end the error before it caused.
+ */
+static bool
+repeats_item_error(const struct ostd_block *prev, const struct ostd_block *b)
+{
+	if (prev != NULL && b->head == OSTD_HEAD_TERMINATED && !b->has_code)
+		return true;
+	return prev != NULL && b->head == OSTD_HEAD_FOLDER &&
+	    (prev->head == OSTD_HEAD_MESSAGE || prev->head == OSTD_HEAD_VIEW_FORM ||
+	    prev->head == OSTD_HEAD_SEND) && prev->has_code && b->has_code &&
+	    strcmp(prev->code.text, b->code.text) == 0;
+}
+
 /* Called by the parser for each finished session (or part of one). */
 static int
 on_session(const struct ostd_session *s, void *ctx)
 {
 	struct ostd_analyzer *a = ctx;
-	struct ostd_diagnosis d;
+	struct ostd_diagnosis d, prev_d;
+	const struct ostd_block *prev = NULL;
 	struct ostd_finding f;
 
 	if (!s->continued)
@@ -107,6 +125,11 @@ on_session(const struct ostd_session *s, void *ctx)
 		} else {
 			a->sum.errors++;
 			ostd_match_block(a->rs, s, b, &d);
+			if (repeats_item_error(prev, b) && prev_d.n > 0 &&
+			    (d.n == 0 || d.cand[0].score < prev_d.cand[0].score))
+				d = prev_d;
+			prev = b;
+			prev_d = d;
 			f.kind = OSTD_FINDING_ERROR;
 		}
 		report(a, &f);

@@ -232,32 +232,37 @@ set_scope(struct ostd_parser *p, const struct ostd_event *ev,
 	p->s.scopes++;
 }
 
-/* Track time stamps: session span and the longest pause between entries. */
+/*
+ * Track time stamps: session span and the longest pause. Times have no date and
+ * may go backwards (typos, pasted excerpts), so a pause is measured from the
+ * latest time seen: a step back is ignored, a step back of over 12 hours is
+ * midnight passing, a jump forward of over 12 hours is a step back.
+ */
 static void
 note_time(struct ostd_parser *p, int time, unsigned long lineno)
 {
+	int gap = -1;
+
 	if (time < 0)
 		return;
 	if (p->s.start_time < 0)
 		p->s.start_time = time;
-	if (p->last_time >= 0) {
-		int gap = time - p->last_time;
-
-		/*
-		 * Times have no date: a jump back of over 12 hours is midnight
-		 * passing, a jump forward of over 12 hours is a time going back.
-		 */
-		if (gap < -12 * 3600)
-			gap += 24 * 3600;
-		else if (gap > 12 * 3600)
-			gap = 0;
-		if (gap > p->s.longest_gap) {
-			p->s.longest_gap = gap;
-			p->s.gap_line = lineno;
-		}
+	p->s.end_time = time;
+	if (p->last_time < 0) {
+		p->last_time = time;
+		return;
+	}
+	if (time >= p->last_time && time - p->last_time <= 12 * 3600)
+		gap = time - p->last_time;
+	else if (time < p->last_time && p->last_time - time > 12 * 3600)
+		gap = time + 24 * 3600 - p->last_time;
+	if (gap < 0)
+		return;
+	if (gap > p->s.longest_gap) {
+		p->s.longest_gap = gap;
+		p->s.gap_line = lineno;
 	}
 	p->last_time = time;
-	p->s.end_time = time;
 }
 
 /* Does this entry start a new session? */

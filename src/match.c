@@ -77,6 +77,8 @@ add_candidate(struct ostd_diagnosis *d, const struct ostd_rule *r, int score,
 	struct ostd_candidate c = { r, score, evidence };
 	size_t i;
 
+	if (score <= 0)
+		return;		/* what matched is outweighed: no diagnosis */
 	/* Insertion into the sorted array; the weakest falls off when full. */
 	for (i = d->n; i > 0; i--) {
 		const struct ostd_candidate *p = &d->cand[i - 1];

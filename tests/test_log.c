@@ -193,6 +193,21 @@ test_times_out_of_order(void **state)
 	assert_int_equal(sn.b[0].longest_gap, 3);
 }
 
+/* A mistyped time that steps back and returns is no pause. */
+static void
+test_typo_time_is_no_gap(void **state)
+{
+	struct seen sn;
+
+	(void)state;
+	parse_string("13:22:01 Synchronizing Hierarchy\n"
+	    "12:22:01 Error synchronizing folder\n"
+	    "13:22:01 [8004010F-501-0-0]\n"
+	    "13:22:09 Done\n", &sn);
+	assert_int_equal(sn.n, 1);
+	assert_int_equal(sn.b[0].longest_gap, 8);
+}
+
 static void
 test_orphan_codes_and_loose_text(void **state)
 {
@@ -277,6 +292,7 @@ main(void)
 		cmocka_unit_test(test_every_error_kind_is_a_block),
 		cmocka_unit_test(test_sessions_split),
 		cmocka_unit_test(test_times_out_of_order),
+		cmocka_unit_test(test_typo_time_is_no_gap),
 		cmocka_unit_test(test_orphan_codes_and_loose_text),
 		cmocka_unit_test(test_block_cap_keeps_every_block),
 		cmocka_unit_test(test_callback_status_propagates),

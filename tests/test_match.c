@@ -171,8 +171,12 @@ test_session_condition(void **state)
 	assert_int_equal(c.n, 2);
 	assert_string_equal(c.ids[0][0], "TERMINATED");
 	assert_int_equal(c.d[0].cand[0].score, 60);
-	/* The Terminated line is an error of its own, with no code. */
-	assert_int_equal(c.d[1].n, 0);
+	/* The Terminated line is an error of its own, caused by the one before. */
+	assert_string_equal(c.ids[1][0], "TERMINATED");
+
+	run(*state, "Synchronizing Hierarchy\nTerminated in error\n", &c);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.d[0].n, 0);
 
 	run(*state, "Synchronizing Hierarchy\nError synchronizing folder\n"
 	    "[80040600-501-80040600-560]\nDone\n", &c);
@@ -208,6 +212,21 @@ test_unknown_code_is_still_a_finding(void **state)
 	assert_int_equal(c.d[1].n, 0);
 }
 
+/* The folder error that repeats an item error's code takes its diagnosis. */
+static void
+test_folder_repeat_takes_item_diagnosis(void **state)
+{
+	struct diag_capture c;
+
+	run(*state, "Error synchronizing message 'x'\n[80070005-508-0-322]\n"
+	    "Error synchronizing folder\n[80070005-508-0-322]\n"
+	    "Error synchronizing folder\n[80070005-508-0-324]\n", &c);
+	assert_int_equal(c.n, 3);
+	assert_string_equal(c.ids[0][0], "MESSAGE");
+	assert_string_equal(c.ids[1][0], "MESSAGE");
+	assert_int_equal(c.d[2].n, 0);
+}
+
 static void
 test_leads(void **state)
 {
@@ -238,6 +257,7 @@ main(void)
 		cmocka_unit_test(test_session_condition),
 		cmocka_unit_test(test_runaway_pattern_is_contained),
 		cmocka_unit_test(test_unknown_code_is_still_a_finding),
+		cmocka_unit_test(test_folder_repeat_takes_item_diagnosis),
 		cmocka_unit_test(test_leads),
 	};
 

@@ -223,7 +223,8 @@ test_text_report(void **state)
 	    "Synchronizing Organization Forms\n"));
 	assert_non_null(strstr(out, "  code:     8004010F-501-0-521 "
 	    "(MAPI_E_NOT_FOUND:"));
-	assert_non_null(strstr(out, "2 diagnoses fit equally well"));
+	assert_non_null(strstr(out, "3 diagnoses fit equally well"));
+	assert_non_null(strstr(out, "  * Q272187 "));
 	assert_non_null(strstr(out, "  * Q168734 "));
 	assert_non_null(strstr(out, "  * Q162703 "));
 	assert_non_null(strstr(out, "     1. "));
