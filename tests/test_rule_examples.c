@@ -114,6 +114,86 @@ test_clean_samples_fire_nothing(void **state)
 	}
 }
 
+struct top_ids {
+	char ids[8][32];	/* the best-scoring rules of the first finding */
+	size_t n;
+	bool seen;
+};
+
+static void
+first_finding_top(const struct ostd_finding *f, void *ctx)
+{
+	struct top_ids *t = ctx;
+
+	if (t->seen)
+		return;
+	t->seen = true;
+	for (size_t i = 0; i < f->diag->ntop && i < 8; i++)
+		snprintf(t->ids[t->n++], 32, "%s", f->diag->cand[i].rule->id);
+}
+
+/* The best rules for the first error of log, joined by spaces. */
+static void
+assert_top(const struct ostd_ruleset *rs, const char *log, const char *want)
+{
+	struct top_ids t;
+	struct ostd_report *rep = ostd_report_new_fn(first_finding_top, &t);
+	struct ostd_analyzer *a = ostd_analyzer_new(rs, rep);
+	char got[256] = "";
+
+	memset(&t, 0, sizeof(t));
+	ostd_analyze_buffer(a, log, strlen(log), "case.log");
+	for (size_t i = 0; i < t.n; i++) {
+		strcat(got, i ? " " : "");
+		strcat(got, t.ids[i]);
+	}
+	if (strcmp(got, want) != 0) {
+		print_error("log:\n%s\nbest: '%s', want '%s'\n", log, got, want);
+		fail();
+	}
+	ostd_analyzer_free(&a);
+	ostd_report_free(&rep);
+}
+
+/* Context decides between rules that share a code. */
+static void
+test_context_decides_between_articles(void **state)
+{
+	const struct ostd_ruleset *rs = *state;
+
+	assert_top(rs, "Synchronizing Folder 'Inbox'\n"
+	    "Error synchronizing view/form\n[80070005-508-0-322]\n"
+	    "You do not have sufficient permission to perform this operation "
+	    "on this object.\n", "Q180055");
+	assert_top(rs, "Synchronizing Folder 'Inbox'\n"
+	    "Error synchronizing message 'Budget'\n[80070005-508-0-322]\n"
+	    "You do not have sufficient permission to perform this operation "
+	    "on this object.\n", "Q182294");
+	assert_top(rs, "11:43:26 Synchronizing Organization Forms\n"
+	    "11:43:27 Error synchronizing folder\n11:43:27 [8004010F-501-0-521]\n"
+	    "11:43:27 The client operation failed.\n",
+	    "Q162703 Q168734 Q272187");
+	assert_top(rs, "8:20:20 Synchronizing Organization Forms\n"
+	    "Error synchronizing folder\n8:20:25 [80004005-507-0-522]\n"
+	    "8:20:25 The contents of this public folder are currently\n"
+	    "unavailable.\n", "Q162703-522 Q272187-522");
+	assert_top(rs, "> Synchronizing Organization Forms\n> Terminated in "
+	    "error\n> [8004010f-501-0-b20]\n> The client operation failed.\n",
+	    "Q259795");
+	assert_top(rs, "Sending off-line mail\nError sending message\n"
+	    "[8004010F-501-0-0]\nThe client operation failed.\n", "Q169674");
+	assert_top(rs, "Terminated in error\n[8004010F-583-0-0]\n"
+	    "An unexpected error has occurred.\nMAPI 1.0\n", "Q152437");
+	/* Newer servers write their own HRESULT in field 3. */
+	assert_top(rs, "Synchronizing Organization Forms\n"
+	    "Error synchronizing folder\n[8004010F-501-8004010F-521]\n"
+	    "The client operation failed.\n", "Q162703 Q168734 Q272187");
+	assert_top(rs, "9:00:00 Synchronizer Version 16.0.1\n"
+	    "9:00:00 Synchronizing Hierarchy\n9:00:01 Error synchronizing "
+	    "folder\n9:00:01 [80040600-501-80040600-560]\n"
+	    "9:00:01 Terminated in error\n", "KB2991453");
+}
+
 int
 main(void)
 {
@@ -124,6 +204,8 @@ main(void)
 		    test_selftest_catches_a_wrong_example, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_clean_samples_fire_nothing,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_context_decides_between_articles, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
