@@ -23,6 +23,7 @@ usage(FILE *out)
 {
 	fputs("usage: ostdiag [--format text|json] [--rules PATH] [FILE ...]\n"
 	    "       ostdiag rules [--format text|json] [--rules PATH] [--check PATH]\n"
+	    "       ostdiag explain [--rules PATH] CODE|ID\n"
 	    "       ostdiag --help | --version\n", out);
 }
 
@@ -47,6 +48,8 @@ help(void)
 	    "each problem as file:line, and runs every rule's example log: each must\n"
 	    "yield its own rule first. Exit 0 when all pass, 1 when an example fails,\n"
 	    "2 when a rule file is broken.\n"
+	    "ostdiag explain CODE decodes a code field by field and lists the rules\n"
+	    "that can match it; ostdiag explain ID (Q168734) prints that diagnosis.\n"
 	    "\n"
 	    "Exit status: 0 no errors in the input, 1 errors found, 2 trouble (bad\n"
 	    "usage, unreadable input, broken rules file, or output could not be written).\n",
@@ -153,6 +156,30 @@ check_rules(const struct ostd_ruleset *rs)
 	return failed;
 }
 
+/* ostdiag explain CODE|ID */
+static int
+explain(const struct ostd_ruleset *rs, int argc, char *argv[])
+{
+	const struct ostd_rule *r;
+	struct ostd_code code;
+
+	if (argc != 1) {
+		usage(stderr);
+		return EXIT_TROUBLE;
+	}
+	if ((r = ostd_ruleset_find(rs, argv[0])) != NULL) {
+		ostd_explain_rule(stdout, r);
+		return EXIT_CLEAN;
+	}
+	if (ostd_explain_parse_code(argv[0], &code) == 0) {
+		ostd_explain_code(stdout, rs, &code);
+		return EXIT_CLEAN;
+	}
+	fprintf(stderr, "ostdiag: explain: '%s' is neither a code nor a rule id "
+	    "(see 'ostdiag rules')\n", argv[0]);
+	return EXIT_TROUBLE;
+}
+
 static int
 finish_output(int status)
 {
@@ -181,10 +208,14 @@ main(int argc, char *argv[])
 	const struct ostd_summary *sum;
 	const char *rules_path[16];
 	int nrules = 0, format = OSTD_FORMAT_TEXT, ch, trouble = 0;
-	bool rules_cmd = false, checking = false;
+	bool rules_cmd = false, checking = false, explain_cmd = false;
 
 	if (argc > 1 && strcmp(argv[1], "rules") == 0) {
 		rules_cmd = true;
+		argc--;
+		argv++;
+	} else if (argc > 1 && strcmp(argv[1], "explain") == 0) {
+		explain_cmd = true;
 		argc--;
 		argv++;
 	}
@@ -230,6 +261,12 @@ main(int argc, char *argv[])
 	/* Every rule is loaded and checked before any input is read. */
 	if ((rs = load_rules(rules_path, nrules)) == NULL)
 		return EXIT_TROUBLE;
+	if (explain_cmd) {
+		int status = explain(rs, argc, argv);
+
+		ostd_ruleset_free(&rs);
+		return finish_output(status);
+	}
 	if (rules_cmd) {
 		int status = EXIT_CLEAN;
 

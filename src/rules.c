@@ -25,6 +25,7 @@
 #define DEPTH_LIMIT 5000
 
 struct ostd_pattern {
+	char *source;
 	pcre2_code *code;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
@@ -43,7 +44,14 @@ pattern_free(struct ostd_pattern *pat)
 	pcre2_match_data_free(pat->md);
 	pcre2_match_context_free(pat->mctx);
 	pcre2_code_free(pat->code);
+	free(pat->source);
 	free(pat);
+}
+
+const char *
+ostd_pattern_source(const struct ostd_pattern *pat)
+{
+	return pat->source;
 }
 
 static void
@@ -425,6 +433,7 @@ compile_pattern(struct reader_state *st, const struct value *v,
 		pattern_free(pat);
 		return fail(st, v->line, "out of memory compiling pattern");
 	}
+	pat->source = xstrndup(v->text.data, v->text.len);
 	pcre2_set_match_limit(pat->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(pat->mctx, DEPTH_LIMIT);
 	*out = pat;

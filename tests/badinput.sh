@@ -96,6 +96,10 @@ expect "unknown format" 2 "unknown format 'xml'" -- "$bin" --format xml
 expect "--check outside rules" 2 "goes with 'ostdiag rules'" -- \
 	"$bin" --check "$tmp/rules"
 
+expect "explain nonsense" 2 "neither a code nor a rule id" -- \
+	"$bin" explain nonsense
+expect "explain a code" 0 "MAPI_E_NOT_FOUND" -- "$bin" explain 8004010F-501-0-521
+
 # Output that cannot be written: exit 2 with a message.
 if [ -w /dev/full ]; then
 	expect "full disk" 2 "write error on standard output" -- \

@@ -10,6 +10,7 @@
  *   analyze.h  input -> findings
  *   report.h   findings -> text or JSON
  *   selftest.h checking a rule against its own example
+ *   explain.h  a code or a diagnosis explained
  */
 #ifndef OSTDIAG_OSTDIAG_H
 #define OSTDIAG_OSTDIAG_H
@@ -24,5 +25,6 @@
 #include "ostdiag/analyze.h"
 #include "ostdiag/report.h"
 #include "ostdiag/selftest.h"
+#include "ostdiag/explain.h"
 
 #endif

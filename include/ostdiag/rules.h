@@ -123,6 +123,9 @@ const struct ostd_rule *ostd_ruleset_find(const struct ostd_ruleset *rs,
  */
 int ostd_pattern_match(const struct ostd_pattern *pat, const char *s, size_t len);
 
+/* The text a pattern was compiled from. */
+const char *ostd_pattern_source(const struct ostd_pattern *pat);
+
 /* Does the code pattern accept code? Sets *exact to 0 when only via field-3 rules. */
 bool ostd_code_pattern_match(const struct ostd_code_pattern *cp,
     const struct ostd_code *code, int *score);
