@@ -1,25 +1,6 @@
 /* test_explain.c: explaining a code field by field, and a rule in full. */
 #include "testutil.h"
 
-static int
-setup(void **state)
-{
-	struct ostd_ruleset *rs = ostd_ruleset_new();
-
-	ostd_ruleset_load_builtin(rs);
-	*state = rs;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct ostd_ruleset *rs = *state;
-
-	ostd_ruleset_free(&rs);
-	return 0;
-}
-
 static void
 test_parse_user_codes(void **state)
 {
@@ -106,5 +87,5 @@ main(void)
 		cmocka_unit_test(test_explain_rule),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, builtin_rules_setup, rules_teardown);
 }

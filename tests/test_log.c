@@ -1,12 +1,7 @@
 /* test_log.c: grouping lines into error blocks and sessions. */
 #include "testutil.h"
 
-static const char seed[] =
-    "11:43:26 Synchronizing Organization Forms\n"
-    "11:43:27 Error synchronizing folder\n"
-    "11:43:27 [8004010F-501-0-521]\n"
-    "11:43:27 The client operation failed.\n"
-    "11:43:27 Microsoft Exchange Server Information Store\n";
+static const char seed[] = SEED_LOG;
 
 static void
 test_seed_block(void **state)

@@ -139,12 +139,7 @@ render(enum ostd_format fmt, const char *log, size_t len)
 	return out;
 }
 
-static const char seed[] =
-    "11:43:26 Synchronizing Organization Forms\n"
-    "11:43:27 Error synchronizing folder\n"
-    "11:43:27 [8004010F-501-0-521]\n"
-    "11:43:27 The client operation failed.\n"
-    "11:43:27 Microsoft Exchange Server Information Store\n";
+static const char seed[] = SEED_LOG;
 
 static void
 test_json_fields(void **state)

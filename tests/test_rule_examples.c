@@ -5,25 +5,6 @@
  */
 #include "testutil.h"
 
-static int
-setup(void **state)
-{
-	struct ostd_ruleset *rs = ostd_ruleset_new();
-
-	ostd_ruleset_load_builtin(rs);
-	*state = rs;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct ostd_ruleset *rs = *state;
-
-	ostd_ruleset_free(&rs);
-	return 0;
-}
-
 static void
 test_every_example_yields_its_rule(void **state)
 {
@@ -199,13 +180,13 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_every_example_yields_its_rule,
-		    setup, teardown),
+		    builtin_rules_setup, rules_teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_selftest_catches_a_wrong_example, setup, teardown),
+		    test_selftest_catches_a_wrong_example, builtin_rules_setup, rules_teardown),
 		cmocka_unit_test_setup_teardown(test_clean_samples_fire_nothing,
-		    setup, teardown),
+		    builtin_rules_setup, rules_teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_context_decides_between_articles, setup, teardown),
+		    test_context_decides_between_articles, builtin_rules_setup, rules_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -32,22 +32,6 @@ static const char good[] =
     "  11:43:27 \t[8004010F-501-0-521]\n"
     "  11:43:27 The client operation failed.\n";
 
-static int
-setup(void **state)
-{
-	*state = ostd_ruleset_new();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct ostd_ruleset *rs = *state;
-
-	ostd_ruleset_free(&rs);
-	return 0;
-}
-
 static void
 test_reads_every_field(void **state)
 {
@@ -270,20 +254,20 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_reads_every_field, setup,
-		    teardown),
+		cmocka_unit_test_setup_teardown(test_reads_every_field, empty_rules_setup,
+		    rules_teardown),
 		cmocka_unit_test_setup_teardown(test_article_defaults_from_id,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_refuses_broken_rules, setup,
-		    teardown),
+		    empty_rules_setup, rules_teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_broken_rules, empty_rules_setup,
+		    rules_teardown),
 		cmocka_unit_test_setup_teardown(test_rule_needs_cause_fix_example,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_same_id_replaces, setup,
-		    teardown),
+		    empty_rules_setup, rules_teardown),
+		cmocka_unit_test_setup_teardown(test_same_id_replaces, empty_rules_setup,
+		    rules_teardown),
 		cmocka_unit_test_setup_teardown(test_directory_with_broken_file,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_builtin_rules_load, setup,
-		    teardown),
+		    empty_rules_setup, rules_teardown),
+		cmocka_unit_test_setup_teardown(test_builtin_rules_load, empty_rules_setup,
+		    rules_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

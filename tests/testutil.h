@@ -19,6 +19,41 @@
 
 #define MAX_SEEN 64
 
+/* The log of the seed article Q168734. */
+#define SEED_LOG \
+	"11:43:26 Synchronizing Organization Forms\n" \
+	"11:43:27 Error synchronizing folder\n" \
+	"11:43:27 [8004010F-501-0-521]\n" \
+	"11:43:27 The client operation failed.\n" \
+	"11:43:27 Microsoft Exchange Server Information Store\n"
+
+/* Fixtures: *state is a ruleset, empty or with the built-in rules. */
+static inline int
+empty_rules_setup(void **state)
+{
+	*state = ostd_ruleset_new();
+	return 0;
+}
+
+static inline int
+builtin_rules_setup(void **state)
+{
+	struct ostd_ruleset *rs = ostd_ruleset_new();
+
+	ostd_ruleset_load_builtin(rs);
+	*state = rs;
+	return 0;
+}
+
+static inline int
+rules_teardown(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+
+	ostd_ruleset_free(&rs);
+	return 0;
+}
+
 /* A flattened copy of one block, with the session facts a test asks about. */
 struct seen_block {
 	unsigned session;
