@@ -28,7 +28,8 @@ ALL_LDFLAGS = $(EXTRA_CFLAGS) $(LDFLAGS)
 
 LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 	src/reader.c src/rules.c src/match.c src/analyze.c src/report.c \
-	src/report_text.c src/report_json.c src/json.c src/selftest.c \
+	src/report_text.c src/report_json.c src/report_checklist.c src/json.c \
+	src/selftest.c src/repeat.c \
 	src/explain.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_rules.o
 RULES = $(sort $(wildcard src/rules/*.rule))
@@ -43,7 +44,13 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 .PHONY: all demo check check-unit check-golden check-san deps deps-test \
 	install uninstall clean
 
-all: deps $(BUILD)/ostdiag
+all: deps $(BUILD)/ostdiag $(BUILD)/rules.checked
+
+# Every built-in rule must load and its example must yield it: a rule without an
+# example, or with one that no longer matches, fails the build.
+$(BUILD)/rules.checked: $(BUILD)/ostdiag
+	./$(BUILD)/ostdiag rules --check src/rules >/dev/null
+	@touch $@
 
 deps:
 	@sh .ci/deps build
@@ -73,7 +80,11 @@ $(BUILD)/ostdiag: $(BUILD)/main.o $(BUILD)/libostdiag.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(BUILD)/libostdiag.a \
 		$(PCRE_LIBS)
 
-$(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libostdiag.a
+$(BUILD)/tests/jsoncheck: tests/jsoncheck.c tests/jsonvalid.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS)
+
+$(BUILD)/tests/%: tests/%.c tests/testutil.h tests/jsonvalid.h $(BUILD)/libostdiag.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(BUILD)/libostdiag.a \
 		$(ALL_LDFLAGS) $(CMOCKA_LIBS) $(PCRE_LIBS)
@@ -84,9 +95,10 @@ demo: all
 check-unit: deps-test $(TEST_BINS)
 	@for t in $(TEST_BINS); do echo "== $$t"; ./$$t || exit 1; done
 
-check-golden: all
+check-golden: all $(BUILD)/tests/jsoncheck
 	@sh tests/golden.sh ./$(BUILD)/ostdiag
 	@sh tests/badinput.sh ./$(BUILD)/ostdiag
+	@sh tests/cli.sh ./$(BUILD)/ostdiag ./$(BUILD)/tests/jsoncheck
 
 # The same tests on a build with AddressSanitizer and UndefinedBehaviorSanitizer.
 check-san: deps-test

@@ -10,6 +10,7 @@
 #include "ostdiag/analyze.h"
 #include "ostdiag/reader.h"
 #include "ostdiag/report.h"
+#include "repeat.h"
 #include "util.h"
 
 struct ostd_analyzer {
@@ -17,6 +18,8 @@ struct ostd_analyzer {
 	struct ostd_report *report;
 	struct ostd_summary sum;
 	const char *file;	/* name of the input being read */
+	struct repeat_table *repeats;	/* NULL: every occurrence on its own */
+	unsigned sessions;	/* sessions of the input being read */
 };
 
 struct ostd_analyzer *
@@ -26,7 +29,17 @@ ostd_analyzer_new(const struct ostd_ruleset *rs, struct ostd_report *report)
 
 	a->rs = rs;
 	a->report = report;
+	a->repeats = repeat_new();
 	return a;
+}
+
+void
+ostd_analyzer_set_merge(struct ostd_analyzer *a, bool merge)
+{
+	if (merge && a->repeats == NULL)
+		a->repeats = repeat_new();
+	else if (!merge)
+		repeat_free(&a->repeats);
 }
 
 void
@@ -34,6 +47,7 @@ ostd_analyzer_free(struct ostd_analyzer **ap)
 {
 	if (ap == NULL || *ap == NULL)
 		return;
+	repeat_free(&(*ap)->repeats);
 	free(*ap);
 	*ap = NULL;
 }
@@ -62,9 +76,12 @@ note(struct ostd_analyzer *a, unsigned long line, const char *fmt, ...)
 	free(msg);
 }
 
+/* Hand a (merged) finding to the reporter. */
 static void
-report(struct ostd_analyzer *a, struct ostd_finding *f)
+emit(const struct ostd_finding *f, void *ctx)
 {
+	struct ostd_analyzer *a = ctx;
+
 	if (f->diag->costly != NULL)
 		note(a, f->line, "rule %s: its pattern hit the match limit on "
 		    "this input and was skipped", f->diag->costly->id);
@@ -74,6 +91,30 @@ report(struct ostd_analyzer *a, struct ostd_finding *f)
 	else
 		a->sum.unrecognized++;
 	ostd_report_finding(a->report, f);
+}
+
+static void
+flush_repeats(struct ostd_analyzer *a)
+{
+	if (a->repeats != NULL)
+		repeat_flush(a->repeats, a->sessions, emit, a);
+}
+
+/* A new finding: merged with its earlier occurrences, or reported now. */
+static void
+report(struct ostd_analyzer *a, struct ostd_finding *f)
+{
+	f->count = 1;
+	f->last_line = f->line;
+	f->last_time = f->time;
+	f->sessions_with = 1;
+	if (a->repeats == NULL) {
+		emit(f, a);
+		return;
+	}
+	if (repeat_full(a->repeats))
+		flush_repeats(a);
+	repeat_add(a->repeats, f);
 }
 
 /*
@@ -102,8 +143,10 @@ on_session(const struct ostd_session *s, void *ctx)
 	const struct ostd_block *prev = NULL;
 	struct ostd_finding f;
 
-	if (!s->continued)
+	if (!s->continued) {
 		a->sum.sessions++;
+		a->sessions++;
+	}
 	for (size_t i = 0; i < s->nblocks; i++) {
 		const struct ostd_block *b = &s->blocks[i];
 
@@ -159,6 +202,7 @@ run(struct ostd_analyzer *a, FILE *fp)
 	int rc = 0, got;
 
 	a->sum.files++;
+	a->sessions = 0;
 	while ((got = ostd_reader_next(rd, &line)) == 1) {
 		if (line.cut)
 			note(a, line.number, "line of %zu bytes is longer than "
@@ -180,6 +224,9 @@ run(struct ostd_analyzer *a, FILE *fp)
 		if (frc != 0)
 			rc = frc;
 	}
+	flush_repeats(a);
+	if (rc == 0 && ostd_report_failed(a->report))
+		rc = -2;
 	a->sum.bytes += ostd_reader_bytes(rd);
 	ostd_parser_free(&p);
 	ostd_reader_free(&rd);

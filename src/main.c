@@ -21,7 +21,8 @@ enum exit_status {
 static void
 usage(FILE *out)
 {
-	fputs("usage: ostdiag [--format text|json] [--rules PATH] [FILE ...]\n"
+	fputs("usage: ostdiag [--format text|json|checklist] [--no-merge] "
+	    "[--rules PATH] [FILE ...]\n"
 	    "       ostdiag rules [--format text|json] [--rules PATH] [--check PATH]\n"
 	    "       ostdiag explain [--rules PATH] CODE|ID\n"
 	    "       ostdiag --help | --version\n", out);
@@ -37,7 +38,10 @@ help(void)
 	    "diagnoses that fit, their fix steps, and the questions that decide between\n"
 	    "diagnoses that fit equally well. With no FILE, or FILE '-', reads stdin.\n"
 	    "\n"
-	    "  -f, --format FORMAT  text (default) or json\n"
+	    "  -f, --format FORMAT  text (default), json, or checklist (Markdown for a\n"
+	    "                       ticket: questions and fix steps as boxes to tick)\n"
+	    "  -n, --no-merge       report every occurrence of a repeated error; by\n"
+	    "                       default it is reported once, with its count\n"
 	    "  -r, --rules PATH     add rules from a .rule file or a directory of them;\n"
 	    "                       a rule with the id of a built-in rule replaces it\n"
 	    "  -h, --help           show this help\n"
@@ -129,8 +133,9 @@ list_rules(const struct ostd_ruleset *rs, int format)
 			printf(",\"reference\":%s}",
 			    ostd_rule_is_reference(r) ? "true" : "false");
 		} else {
-			printf("%-24s %-7s %-21s %s\n", r->id,
-			    ostd_level_name(r->level), r->category, r->title);
+			printf("%-24s %-7s %-21s %s\n%24s products: %s\n",
+			    r->id, ostd_level_name(r->level), r->category,
+			    r->title, "", r->products);
 		}
 	}
 	if (format == OSTD_FORMAT_JSON)
@@ -200,6 +205,7 @@ main(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "check", required_argument, NULL, 'c' },
+		{ "no-merge", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct ostd_ruleset *rs;
@@ -209,6 +215,7 @@ main(int argc, char *argv[])
 	const char *rules_path[16];
 	int nrules = 0, format = OSTD_FORMAT_TEXT, ch, trouble = 0;
 	bool rules_cmd = false, checking = false, explain_cmd = false;
+	bool merge = true;
 
 	if (argc > 1 && strcmp(argv[1], "rules") == 0) {
 		rules_cmd = true;
@@ -219,12 +226,12 @@ main(int argc, char *argv[])
 		argc--;
 		argv++;
 	}
-	while ((ch = getopt_long(argc, argv, "f:r:hV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "f:r:nhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
 			if ((format = ostd_format_from_name(optarg)) < 0) {
 				fprintf(stderr, "ostdiag: unknown format '%s' "
-				    "(want text or json)\n", optarg);
+				    "(want text, json or checklist)\n", optarg);
 				return EXIT_TROUBLE;
 			}
 			break;
@@ -243,6 +250,9 @@ main(int argc, char *argv[])
 				return EXIT_TROUBLE;
 			}
 			rules_path[nrules++] = optarg;
+			break;
+		case 'n':
+			merge = false;
 			break;
 		case 'h':
 			help();
@@ -288,6 +298,7 @@ main(int argc, char *argv[])
 
 	rep = ostd_report_new((enum ostd_format)format, stdout, stderr);
 	a = ostd_analyzer_new(rs, rep);
+	ostd_analyzer_set_merge(a, merge);
 	ostd_report_begin(rep);
 	if (argc == 0)
 		trouble |= analyze_path(a, rep, "-") != 0;

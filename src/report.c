@@ -16,6 +16,8 @@ ostd_format_from_name(const char *name)
 		return OSTD_FORMAT_TEXT;
 	if (strcmp(name, "json") == 0)
 		return OSTD_FORMAT_JSON;
+	if (strcmp(name, "checklist") == 0)
+		return OSTD_FORMAT_CHECKLIST;
 	return -1;
 }
 
@@ -24,8 +26,17 @@ ostd_report_new(enum ostd_format format, FILE *out, FILE *err)
 {
 	struct ostd_report *r = xcalloc(1, sizeof(*r));
 
-	r->ops = format == OSTD_FORMAT_JSON ? &report_json_ops :
-	    &report_text_ops;
+	switch (format) {
+	case OSTD_FORMAT_JSON:
+		r->ops = &report_json_ops;
+		break;
+	case OSTD_FORMAT_CHECKLIST:
+		r->ops = &report_checklist_ops;
+		break;
+	default:
+		r->ops = &report_text_ops;
+		break;
+	}
 	r->out = out;
 	r->err = err;
 	return r;

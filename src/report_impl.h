@@ -27,6 +27,7 @@ struct ostd_report {
 
 extern const struct report_ops report_text_ops;
 extern const struct report_ops report_json_ops;
+extern const struct report_ops report_checklist_ops;
 
 /* Facts about findings that every format shows the same way. */
 const char *finding_kind_name(enum ostd_finding_kind kind);

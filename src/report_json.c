@@ -138,6 +138,20 @@ json_finding(struct ostd_report *r, const struct ostd_finding *f)
 	    NULL);
 	key(out, "session", 0);
 	fprintf(out, "%u", s->index);
+	key(out, "count", 0);
+	fprintf(out, "%lu", f->count);
+	key(out, "last_line", 0);
+	fprintf(out, "%lu", f->last_line);
+	key(out, "last_time", 0);
+	json_str_or_null(out, f->last_time >= 0 ?
+	    ostd_format_time(f->last_time, tbuf) : NULL);
+	key(out, "sessions_with", 0);
+	fprintf(out, "%u", f->sessions_with);
+	key(out, "sessions_total", 0);
+	if (f->sessions_total > 0)
+		fprintf(out, "%u", f->sessions_total);
+	else
+		fputs("null", out);
 	key(out, "mailbox", 0);
 	json_str_or_null(out, s->mailbox);
 	key(out, "client_version", 0);

@@ -116,12 +116,34 @@ print_where(FILE *out, const struct ostd_finding *f)
 	strbuf_free(&b);
 }
 
+/* "repeats: 14 times in 14 of 15 sessions, the last at line 88 (16:40:11)" */
+static void
+print_repeats(FILE *out, const struct ostd_finding *f)
+{
+	struct strbuf b;
+	char tbuf[16];
+
+	if (f->count <= 1)
+		return;
+	strbuf_init(&b, 0);
+	strbuf_addf(&b, "%lu times", f->count);
+	if (f->sessions_total > 1)
+		strbuf_addf(&b, " in %u of %u sessions", f->sessions_with,
+		    f->sessions_total);
+	strbuf_addf(&b, ", the last at line %lu", f->last_line);
+	if (f->last_time >= 0)
+		strbuf_addf(&b, " (%s)", ostd_format_time(f->last_time, tbuf));
+	field(out, 2, "repeats:", b.data);
+	strbuf_free(&b);
+}
+
 static void
 print_block(FILE *out, const struct ostd_finding *f)
 {
 	const struct ostd_block *b = f->block;
 	char buf[256];
 
+	print_repeats(out, f);
 	if (f->kind == OSTD_FINDING_SYMPTOM) {
 		field(out, 2, "symptom:", symptom_words(f, buf, sizeof(buf)));
 		return;

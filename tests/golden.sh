@@ -1,7 +1,7 @@
 #!/bin/sh
 # Golden tests: ostdiag on every samples/NAME.log must print exactly
-# samples/expected/NAME.txt (text) and samples/expected/NAME.json (JSON), and exit
-# with the status in samples/expected/NAME.status.
+# samples/expected/NAME.txt (text), NAME.json (JSON) and NAME.md (checklist), and
+# exit with the status in samples/expected/NAME.status.
 #   sh tests/golden.sh BINARY            compare
 #   sh tests/golden.sh BINARY --update   rewrite the expected files
 set -u
@@ -18,10 +18,12 @@ for log in *.log; do
 	status=$?
 	"$bin" --format json "$log" >"$tmp/out.json" 2>/dev/null
 	jstatus=$?
+	"$bin" --format checklist "$log" >"$tmp/out.md" 2>/dev/null
 	if [ "$update" = --update ]; then
 		mkdir -p expected
 		cp "$tmp/out.txt" "expected/$name.txt"
 		cp "$tmp/out.json" "expected/$name.json"
+		cp "$tmp/out.md" "expected/$name.md"
 		echo "$status" >"expected/$name.status"
 		continue
 	fi
@@ -33,6 +35,11 @@ for log in *.log; do
 	fi
 	if ! cmp -s "$tmp/out.json" "expected/$name.json"; then
 		echo "golden: $log: JSON output differs"
+		ok=0
+	fi
+	if ! cmp -s "$tmp/out.md" "expected/$name.md"; then
+		echo "golden: $log: checklist output differs:"
+		diff -u "expected/$name.md" "$tmp/out.md" | head -20
 		ok=0
 	fi
 	want=$(cat "expected/$name.status")

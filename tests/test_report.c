@@ -1,118 +1,12 @@
 /* test_report.c: text and JSON output, and JSON validity for any input bytes. */
 #include "testutil.h"
 
-/* ---- a strict JSON validator (RFC 8259), enough to check our output ---- */
-
-static const char *json_value(const char *p, int depth);
-
-static const char *
-ws(const char *p)
-{
-	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-		p++;
-	return p;
-}
-
-static const char *
-json_str(const char *p)
-{
-	if (*p++ != '"')
-		return NULL;
-	while (*p != '"') {
-		unsigned char c = (unsigned char)*p;
-
-		if (c < 0x20)
-			return NULL;
-		if (c == '\\') {
-			p++;
-			if (*p == 'u') {
-				for (int i = 1; i <= 4; i++)
-					if (!strchr("0123456789abcdefABCDEF", p[i]) ||
-					    p[i] == '\0')
-						return NULL;
-				p += 5;
-				continue;
-			}
-			if (!strchr("\"\\/bfnrt", *p) || *p == '\0')
-				return NULL;
-			p++;
-			continue;
-		}
-		if (c >= 0x80) {	/* valid UTF-8 only */
-			int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 ? 1 : -1;
-
-			if (n < 0 || c > 0xF4)
-				return NULL;
-			for (int i = 1; i <= n; i++)
-				if (((unsigned char)p[i] & 0xC0) != 0x80)
-					return NULL;
-			p += n + 1;
-			continue;
-		}
-		p++;
-	}
-	return p + 1;
-}
-
-static const char *
-json_value(const char *p, int depth)
-{
-	if (depth > 64)
-		return NULL;
-	p = ws(p);
-	if (*p == '{' || *p == '[') {
-		char close = *p == '{' ? '}' : ']';
-		bool obj = *p == '{';
-
-		p = ws(p + 1);
-		if (*p == close)
-			return p + 1;
-		for (;;) {
-			if (obj) {
-				if ((p = json_str(ws(p))) == NULL)
-					return NULL;
-				p = ws(p);
-				if (*p++ != ':')
-					return NULL;
-			}
-			if ((p = json_value(p, depth + 1)) == NULL)
-				return NULL;
-			p = ws(p);
-			if (*p == close)
-				return p + 1;
-			if (*p++ != ',')
-				return NULL;
-		}
-	}
-	if (*p == '"')
-		return json_str(p);
-	if (strncmp(p, "true", 4) == 0)
-		return p + 4;
-	if (strncmp(p, "false", 5) == 0)
-		return p + 5;
-	if (strncmp(p, "null", 4) == 0)
-		return p + 4;
-	if (*p == '-' || (*p >= '0' && *p <= '9')) {
-		char *end;
-
-		strtod(p, &end);
-		return end;
-	}
-	return NULL;
-}
-
-static bool
-valid_json(const char *doc)
-{
-	const char *end = json_value(doc, 0);
-
-	return end != NULL && *ws(end) == '\0';
-}
+#include "jsonvalid.h"
 
 /* ---- running the analyzer into a string ---- */
 
 static char *
-render(enum ostd_format fmt, const char *log, size_t len)
+render_merge(enum ostd_format fmt, const char *log, size_t len, bool merge)
 {
 	struct ostd_ruleset *rs = ostd_ruleset_new();
 	char *out = NULL, *errs = NULL;
@@ -127,6 +21,7 @@ render(enum ostd_format fmt, const char *log, size_t len)
 	ostd_ruleset_load_builtin(rs);
 	rep = ostd_report_new(fmt, fo, fe);
 	a = ostd_analyzer_new(rs, rep);
+	ostd_analyzer_set_merge(a, merge);
 	ostd_report_begin(rep);
 	ostd_analyze_buffer(a, log, len, "t.log");
 	ostd_report_end(rep, ostd_analyzer_summary(a));
@@ -137,6 +32,12 @@ render(enum ostd_format fmt, const char *log, size_t len)
 	fclose(fe);
 	free(errs);
 	return out;
+}
+
+static char *
+render(enum ostd_format fmt, const char *log, size_t len)
+{
+	return render_merge(fmt, log, len, true);
 }
 
 static const char seed[] = SEED_LOG;
@@ -266,6 +167,70 @@ test_clean_log_has_no_findings(void **state)
 	free(out);
 }
 
+static const char repeated[] =
+    "10:00:00 Synchronizing Hierarchy\n10:00:01 Error synchronizing folder\n"
+    "10:00:01 [80040115-501-0-0]\n10:00:02 Done\n"
+    "11:00:00 Synchronizing Hierarchy\n11:00:01 Done\n"
+    "12:00:00 Synchronizing Hierarchy\n12:00:01 Error synchronizing folder\n"
+    "12:00:01 [80040115-501-0-0]\n12:00:02 Error synchronizing folder\n"
+    "12:00:02 [80040115-501-0-0]\n12:00:03 Done\n"
+    "13:00:00 Synchronizing Hierarchy\n13:00:01 Error synchronizing folder\n"
+    "13:00:01 [80004005-501-0-0]\n13:00:02 Done\n";
+
+/* The same error in several sessions is one finding with its count. */
+static void
+test_repeats_are_merged(void **state)
+{
+	char *out = render(OSTD_FORMAT_JSON, repeated, sizeof(repeated) - 1);
+
+	(void)state;
+	assert_true(valid_json(out));
+	assert_non_null(strstr(out, "\"line\":2,\"time\":\"10:00:01\","
+	    "\"session\":1,\"count\":3,\"last_line\":10,"
+	    "\"last_time\":\"12:00:02\",\"sessions_with\":2,"
+	    "\"sessions_total\":4"));
+	assert_non_null(strstr(out, "\"line\":14,\"time\":\"13:00:01\","
+	    "\"session\":4,\"count\":1,"));
+	assert_non_null(strstr(out, "\"errors\":4,\"findings\":2,"));
+	free(out);
+
+	out = render(OSTD_FORMAT_TEXT, repeated, sizeof(repeated) - 1);
+	assert_non_null(strstr(out, "  repeats:  3 times in 2 of 4 sessions, the "
+	    "last at line 10 (12:00:02)\n"));
+	free(out);
+
+	out = render_merge(OSTD_FORMAT_JSON, repeated, sizeof(repeated) - 1,
+	    false);
+	assert_non_null(strstr(out, "\"errors\":4,\"findings\":4,"));
+	assert_null(strstr(out, "\"count\":3"));
+	free(out);
+}
+
+static void
+test_checklist(void **state)
+{
+	char *out = render(OSTD_FORMAT_CHECKLIST, seed, strlen(seed));
+
+	(void)state;
+	assert_true(strncmp(out, "# ostdiag checklist\n\n## 1. "
+	    "`8004010F-501-0-521` (MAPI_E_NOT_FOUND)\n", 53) == 0);
+	assert_non_null(strstr(out, "- where: `t.log:2`, 11:43:27, session 1\n"));
+	assert_non_null(strstr(out, "Equally likely diagnoses: Q162703, Q168734, "
+	    "Q272187\n"));
+	assert_non_null(strstr(out, "### Confirm\n\n- [ ] Q162703: "));
+	assert_non_null(strstr(out, "- [ ] Q168734: Was the server upgraded"));
+	assert_non_null(strstr(out, "### Fix if Q168734 applies: "));
+	assert_non_null(strstr(out, "- [ ] 1. In Exchange Administrator open "
+	    "Tools > Forms Administrator"));
+	free(out);
+
+	out = render(OSTD_FORMAT_CHECKLIST, "Error synchronizing folder\n"
+	    "[8004FFFF-1-0-0]\n", 44);
+	assert_non_null(strstr(out, "- [ ] Look the code up: `ostdiag explain "
+	    "8004FFFF-1-0-0`\n"));
+	free(out);
+}
+
 static void
 test_format_names(void **state)
 {
@@ -274,6 +239,8 @@ test_format_names(void **state)
 	(void)state;
 	assert_int_equal(ostd_format_from_name("text"), OSTD_FORMAT_TEXT);
 	assert_int_equal(ostd_format_from_name("json"), OSTD_FORMAT_JSON);
+	assert_int_equal(ostd_format_from_name("checklist"),
+	    OSTD_FORMAT_CHECKLIST);
 	assert_int_equal(ostd_format_from_name("xml"), -1);
 	assert_string_equal(ostd_format_time(3723, buf), "01:02:03");
 	assert_string_equal(ostd_format_time(-1, buf), "");
@@ -289,6 +256,8 @@ main(void)
 		cmocka_unit_test(test_text_report),
 		cmocka_unit_test(test_text_hides_control_bytes),
 		cmocka_unit_test(test_clean_log_has_no_findings),
+		cmocka_unit_test(test_repeats_are_merged),
+		cmocka_unit_test(test_checklist),
 		cmocka_unit_test(test_format_names),
 	};
 

@@ -7,6 +7,7 @@
 #ifndef OSTDIAG_ANALYZE_H
 #define OSTDIAG_ANALYZE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "ostdiag/log.h"
@@ -29,6 +30,16 @@ struct ostd_finding {
 	const struct ostd_block *block;	/* NULL for a symptom */
 	unsigned symptoms;		/* for a symptom: enum ostd_symptom bits */
 	const struct ostd_diagnosis *diag;
+
+	/*
+	 * Repeats: the same finding (kind, error line, code, folder or section,
+	 * best diagnosis) seen count times is reported once, at its first place.
+	 */
+	unsigned long count;		/* occurrences, at least 1 */
+	unsigned long last_line;	/* line of the last occurrence */
+	int last_time;			/* its time, or -1 */
+	unsigned sessions_with;		/* sessions it occurs in */
+	unsigned sessions_total;	/* sessions of its input */
 };
 
 /* Totals over a run. */
@@ -51,6 +62,12 @@ struct ostd_analyzer;
 /* An analyzer that reports to report. Never returns NULL. */
 struct ostd_analyzer *ostd_analyzer_new(const struct ostd_ruleset *rs,
     struct ostd_report *report);
+
+/*
+ * Merge repeated findings of an input into one with a count (the default), or
+ * report every occurrence on its own (merge false).
+ */
+void ostd_analyzer_set_merge(struct ostd_analyzer *a, bool merge);
 void ostd_analyzer_free(struct ostd_analyzer **a);
 
 /*

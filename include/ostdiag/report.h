@@ -13,10 +13,11 @@
 
 enum ostd_format {
 	OSTD_FORMAT_TEXT,
-	OSTD_FORMAT_JSON
+	OSTD_FORMAT_JSON,
+	OSTD_FORMAT_CHECKLIST	/* Markdown for a ticket */
 };
 
-/* Parse "text" / "json"; -1 when unknown. */
+/* Parse "text" / "json" / "checklist"; -1 when unknown. */
 int ostd_format_from_name(const char *name);
 
 struct ostd_report;

@@ -1,0 +1,185 @@
+/*
+ * repeat.c: merging repeated findings. Entries are found by a hash of their key:
+ * kind, error line kind, code, folder (or section line), and best diagnosis.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "repeat.h"
+#include "util.h"
+
+#define BUCKETS 1024
+
+struct entry {
+	struct ostd_finding f;
+	struct ostd_session session;	/* copy without its blocks */
+	struct ostd_block block;	/* copy */
+	struct ostd_diagnosis diag;
+	char *key;
+	unsigned last_session;
+	struct entry *next_in_bucket;
+};
+
+struct repeat_table {
+	struct entry **order;	/* entries in the order first seen */
+	size_t n, cap;
+	struct entry *bucket[BUCKETS];
+};
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+static void
+entry_free(struct entry *e)
+{
+	struct ostd_block *b = &e->block;
+
+	free(e->session.version);
+	free(e->session.mailbox);
+	free(b->head_text);
+	free(b->subject);
+	free(b->message);
+	free(b->provider);
+	free(b->help_url);
+	free(b->addinfo);
+	free(b->scope_text);
+	free(b->folder);
+	free(e->key);
+	free(e);
+}
+
+struct repeat_table *
+repeat_new(void)
+{
+	return xcalloc(1, sizeof(struct repeat_table));
+}
+
+static void
+clear(struct repeat_table *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		entry_free(t->order[i]);
+	t->n = 0;
+	memset(t->bucket, 0, sizeof(t->bucket));
+}
+
+void
+repeat_free(struct repeat_table **tp)
+{
+	if (tp == NULL || *tp == NULL)
+		return;
+	clear(*tp);
+	free((*tp)->order);
+	free(*tp);
+	*tp = NULL;
+}
+
+bool
+repeat_full(const struct repeat_table *t)
+{
+	return t->n >= REPEAT_TABLE_MAX;
+}
+
+/* What makes two findings the same. */
+static char *
+make_key(const struct ostd_finding *f)
+{
+	const struct ostd_block *b = f->block;
+	const char *where = NULL;
+
+	if (b != NULL)
+		where = b->folder != NULL ? b->folder : b->scope_text;
+	return xasprintf("%d|%d|%s|%s|%s|%u|%s", (int)f->kind,
+	    b != NULL ? (int)b->head : -1,
+	    b != NULL && b->has_code ? b->code.text : "",
+	    where != NULL ? where : "",
+	    f->kind == OSTD_FINDING_TEXT && b->message ? b->message : "",
+	    f->symptoms, f->diag->n > 0 ? f->diag->cand[0].rule->id : "");
+}
+
+static unsigned
+hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h % BUCKETS;
+}
+
+static void
+copy_in(struct entry *e, const struct ostd_finding *f)
+{
+	e->f = *f;
+	e->session = *f->session;
+	e->session.blocks = NULL;
+	e->session.nblocks = 0;
+	e->session.version = dup_or_null(f->session->version);
+	e->session.mailbox = dup_or_null(f->session->mailbox);
+	e->f.session = &e->session;
+	if (f->block != NULL) {
+		const struct ostd_block *b = f->block;
+
+		e->block = *b;
+		e->block.head_text = dup_or_null(b->head_text);
+		e->block.subject = dup_or_null(b->subject);
+		e->block.message = dup_or_null(b->message);
+		e->block.provider = dup_or_null(b->provider);
+		e->block.help_url = dup_or_null(b->help_url);
+		e->block.addinfo = dup_or_null(b->addinfo);
+		e->block.scope_text = dup_or_null(b->scope_text);
+		e->block.folder = dup_or_null(b->folder);
+		e->f.block = &e->block;
+	}
+	e->diag = *f->diag;
+	e->f.diag = &e->diag;
+	e->f.count = 1;
+	e->f.last_line = f->line;
+	e->f.last_time = f->time;
+	e->f.sessions_with = 1;
+	e->last_session = f->session->index;
+}
+
+void
+repeat_add(struct repeat_table *t, const struct ostd_finding *f)
+{
+	char *key = make_key(f);
+	unsigned h = hash(key);
+	struct entry *e;
+
+	for (e = t->bucket[h]; e != NULL; e = e->next_in_bucket) {
+		if (strcmp(e->key, key) != 0)
+			continue;
+		e->f.count++;
+		e->f.last_line = f->line;
+		e->f.last_time = f->time;
+		if (f->session->index != e->last_session) {
+			e->f.sessions_with++;
+			e->last_session = f->session->index;
+		}
+		free(key);
+		return;
+	}
+	e = xcalloc(1, sizeof(*e));
+	copy_in(e, f);
+	e->key = key;
+	e->next_in_bucket = t->bucket[h];
+	t->bucket[h] = e;
+	grow_array((void **)&t->order, &t->cap, t->n + 1, sizeof(*t->order));
+	t->order[t->n++] = e;
+}
+
+void
+repeat_flush(struct repeat_table *t, unsigned sessions_total,
+    void (*fn)(const struct ostd_finding *f, void *ctx), void *ctx)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		t->order[i]->f.sessions_total = sessions_total;
+		fn(&t->order[i]->f, ctx);
+	}
+	clear(t);
+}

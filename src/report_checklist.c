@@ -1,0 +1,169 @@
+/*
+ * report_checklist.c: a Markdown checklist to paste into a ticket: per finding,
+ * the candidate diagnoses, the questions that confirm or rule out each one, and
+ * the fix steps as boxes to tick.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ostdiag/code.h"
+#include "report_impl.h"
+#include "util.h"
+
+/* Write text on one line, with Markdown's active characters and controls escaped. */
+static void
+md(FILE *out, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x20 || c == 0x7F)
+			putc(' ', out);
+		else if (strchr("\\`*[]<|", c) != NULL)
+			fprintf(out, "\\%c", c);
+		else
+			putc(c, out);
+	}
+}
+
+static void
+checklist_begin(struct ostd_report *r)
+{
+	fputs("# ostdiag checklist\n", r->out);
+}
+
+static void
+heading(FILE *out, unsigned long n, const struct ostd_finding *f)
+{
+	const struct ostd_block *b = f->block;
+	char tbuf[16];
+
+	fprintf(out, "\n## %lu. ", n);
+	if (b != NULL && b->has_code) {
+		const char *name = ostd_code_has_hresult(&b->code) ?
+		    ostd_hresult_name(ostd_code_hresult(&b->code)) : NULL;
+
+		fprintf(out, "`%s`%s%s%s", b->code.text, name ? " (" : "",
+		    name ? name : "", name ? ")" : "");
+	} else if (f->kind == OSTD_FINDING_SYMPTOM) {
+		fputs("Slow or hung synchronization", out);
+	} else if (f->kind == OSTD_FINDING_TEXT) {
+		fputs("Error message in the text", out);
+	} else {
+		fputs("Error without a code", out);
+	}
+	fprintf(out, "\n\n- where: `");
+	md(out, f->file);
+	fprintf(out, ":%lu`", f->line);
+	if (f->time >= 0)
+		fprintf(out, ", %s", ostd_format_time(f->time, tbuf));
+	fprintf(out, ", session %u", f->session->index);
+	if (f->count > 1) {
+		fprintf(out, "; %lu times", f->count);
+		if (f->sessions_total > 1)
+			fprintf(out, " in %u of %u sessions", f->sessions_with,
+			    f->sessions_total);
+		fprintf(out, ", the last at line %lu", f->last_line);
+	}
+	fputc('\n', out);
+	if (b != NULL && b->head != OSTD_HEAD_NONE) {
+		fputs("- error: ", out);
+		md(out, b->head_text);
+		fputc('\n', out);
+	}
+	if (b != NULL && b->scope_text != NULL) {
+		fputs("- in: ", out);
+		md(out, b->scope_text);
+		fputc('\n', out);
+	}
+	if (b != NULL && b->message != NULL) {
+		fputs(b->head == OSTD_HEAD_NONE ? "- text: " : "- message: ", out);
+		md(out, b->message);
+		fputc('\n', out);
+	}
+}
+
+static void
+checklist_finding(struct ostd_report *r, const struct ostd_finding *f)
+{
+	FILE *out = r->out;
+	const struct ostd_diagnosis *d = f->diag;
+	char buf[256];
+
+	heading(out, r->nfindings + 1, f);
+	if (f->kind == OSTD_FINDING_SYMPTOM) {
+		fputs("- symptom: ", out);
+		md(out, symptom_words(f, buf, sizeof(buf)));
+		fputc('\n', out);
+	}
+	if (d->n == 0) {
+		fputs("\nNo rule recognizes this error.\n\n- [ ] Look the code "
+		    "up: `ostdiag explain ", out);
+		fputs(f->block != NULL && f->block->has_code ?
+		    f->block->code.text : "CODE", out);
+		fputs("`\n- [ ] Attach the whole synchronization log to the "
+		    "ticket\n", out);
+		return;
+	}
+	fprintf(out, "\n%s:", d->ntop > 1 ? "Equally likely diagnoses" :
+	    "Diagnosis");
+	for (size_t i = 0; i < d->ntop; i++) {
+		fprintf(out, "%s %s", i ? "," : "", d->cand[i].rule->id);
+	}
+	fputs("\n", out);
+	if (d->n > d->ntop) {
+		fputs("Less likely:", out);
+		for (size_t i = d->ntop; i < d->n; i++)
+			fprintf(out, "%s %s", i > d->ntop ? "," : "",
+			    d->cand[i].rule->id);
+		fputs("\n", out);
+	}
+	fputs("\n### Confirm\n\n", out);
+	for (size_t i = 0; i < d->ntop; i++) {
+		const struct ostd_rule *rule = d->cand[i].rule;
+
+		for (size_t q = 0; q < rule->nask; q++) {
+			fprintf(out, "- [ ] %s: ", rule->id);
+			md(out, rule->ask[q]);
+			fputc('\n', out);
+		}
+		if (rule->nask == 0) {
+			fprintf(out, "- [ ] %s: the cause below matches what "
+			    "the user and the server show\n", rule->id);
+		}
+	}
+	for (size_t i = 0; i < d->ntop; i++) {
+		const struct ostd_rule *rule = d->cand[i].rule;
+
+		fprintf(out, "\n### Fix if %s applies: ", rule->id);
+		md(out, rule->title);
+		fputs("\n\n", out);
+		md(out, rule->cause);
+		fputs("\n\n", out);
+		for (size_t k = 0; k < rule->nfix; k++) {
+			fprintf(out, "- [ ] %zu. ", k + 1);
+			md(out, rule->fix[k]);
+			fputc('\n', out);
+		}
+	}
+}
+
+static void
+checklist_note(struct ostd_report *r, const char *file, unsigned long line,
+    const char *message)
+{
+	fflush(r->out);
+	fprintf(r->err, "ostdiag: %s:%lu: %s\n", file, line, message);
+}
+
+static void
+checklist_end(struct ostd_report *r, const struct ostd_summary *s)
+{
+	fprintf(r->out, "\n---\n%lu file(s), %lu session(s), %lu error(s): "
+	    "%lu finding(s), %lu diagnosed, %lu unrecognized\n", s->files,
+	    s->sessions, s->errors, s->findings, s->diagnosed, s->unrecognized);
+}
+
+const struct report_ops report_checklist_ops = {
+	checklist_begin, checklist_finding, checklist_note, checklist_end, NULL,
+};
