@@ -489,8 +489,10 @@ ostd_parser_line(struct ostd_parser *p, unsigned long lineno,
 	while (i < len && (line[i] == '>' || line[i] == ' ' || line[i] == '\t'))
 		i++;
 	if (i == len) {
+		memset(&ev, 0, sizeof(ev));
 		ev.kind = OSTD_EV_BLANK;
-		return 0;
+		ev.time = -1;
+		return handle_event(p, lineno, &ev);
 	}
 	for (start = i; start < len; start = end) {
 		size_t tl, pos = start;

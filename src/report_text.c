@@ -106,7 +106,9 @@ print_where(FILE *out, const struct ostd_finding *f)
 	strbuf_addf(&b, "%s", finding_kind_name(f->kind));
 	if (f->time >= 0)
 		strbuf_addf(&b, " at %s", ostd_format_time(f->time, tbuf));
-	strbuf_addf(&b, ", session %u", s->index);
+	/* Pasted text outside any synchronization has no session worth naming. */
+	if (f->kind != OSTD_FINDING_TEXT || s->scopes > 0 || s->errors > 0)
+		strbuf_addf(&b, ", session %u", s->index);
 	if (s->mailbox != NULL)
 		strbuf_addf(&b, " (mailbox '%s')", s->mailbox);
 	if (ctx != NULL)

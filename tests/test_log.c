@@ -212,16 +212,20 @@ test_orphan_codes_and_loose_text(void **state)
 	parse_string("Synchronization with the offline folder file could not be\n"
 	    "completed.\n"
 	    "\n"
+	    "A second paragraph.\n"
 	    "13:21:53[8004010F-501-0-0]\n"
 	    "13:21:53 [80004005-501-0-322]\n", &sn);
-	assert_int_equal(sn.n, 3);
+	assert_int_equal(sn.n, 4);
 	assert_int_equal(sn.b[0].head, OSTD_HEAD_NONE);
 	assert_string_equal(sn.b[0].message, "Synchronization with the offline "
 	    "folder file could not be completed.");
-	assert_int_equal(sn.b[1].head, OSTD_HEAD_CODE);
-	assert_string_equal(sn.b[1].code, "8004010F-501-0-0");
+	/* A blank line ends a paragraph of loose text. */
+	assert_int_equal(sn.b[1].head, OSTD_HEAD_NONE);
+	assert_string_equal(sn.b[1].message, "A second paragraph.");
 	assert_int_equal(sn.b[2].head, OSTD_HEAD_CODE);
-	assert_string_equal(sn.b[2].code, "80004005-501-0-322");
+	assert_string_equal(sn.b[2].code, "8004010F-501-0-0");
+	assert_int_equal(sn.b[3].head, OSTD_HEAD_CODE);
+	assert_string_equal(sn.b[3].code, "80004005-501-0-322");
 }
 
 static int
