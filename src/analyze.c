@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ostdiag/analyze.h"
 #include "ostdiag/reader.h"
@@ -20,6 +21,13 @@ struct ostd_analyzer {
 	const char *file;	/* name of the input being read */
 	struct repeat_table *repeats;	/* NULL: every occurrence on its own */
 	unsigned sessions;	/* sessions of the input being read */
+	struct ostd_session_record rec;	/* the session being read, for the timeline */
+	bool rec_pending;
+	enum ostd_level min_level;	/* filters */
+	const char *const *only;
+	size_t nonly;
+	const char *const *exclude;
+	size_t nexclude;
 };
 
 struct ostd_analyzer *
@@ -40,6 +48,48 @@ ostd_analyzer_set_merge(struct ostd_analyzer *a, bool merge)
 		a->repeats = repeat_new();
 	else if (!merge)
 		repeat_free(&a->repeats);
+}
+
+void
+ostd_analyzer_set_filter(struct ostd_analyzer *a, enum ostd_level min_level,
+    const char *const *only, size_t nonly, const char *const *exclude,
+    size_t nexclude)
+{
+	a->min_level = min_level;
+	a->only = only;
+	a->nonly = nonly;
+	a->exclude = exclude;
+	a->nexclude = nexclude;
+}
+
+static bool
+listed(const char *const *ids, size_t n, const struct ostd_rule *r)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(ids[i], r->id) == 0 ||
+		    (r->article != NULL && strcasecmp(ids[i], r->article) == 0))
+			return true;
+	return false;
+}
+
+/* Does the finding pass --min-level, --only and --exclude? */
+static bool
+wanted(const struct ostd_analyzer *a, const struct ostd_finding *f)
+{
+	const struct ostd_diagnosis *d = f->diag;
+	enum ostd_level level = d->n > 0 ? d->cand[0].rule->level :
+	    OSTD_LEVEL_ERROR;
+	bool only = a->nonly == 0;
+
+	if (level < a->min_level)
+		return false;
+	for (size_t i = 0; i < d->ntop; i++) {
+		if (listed(a->exclude, a->nexclude, d->cand[i].rule))
+			return false;
+		if (listed(a->only, a->nonly, d->cand[i].rule))
+			only = true;
+	}
+	return only;
 }
 
 void
@@ -82,6 +132,10 @@ emit(const struct ostd_finding *f, void *ctx)
 {
 	struct ostd_analyzer *a = ctx;
 
+	if (!wanted(a, f)) {
+		a->sum.filtered++;
+		return;
+	}
 	if (f->diag->costly != NULL)
 		note(a, f->line, "rule %s: its pattern hit the match limit on "
 		    "this input and was skipped", f->diag->costly->id);
@@ -134,6 +188,79 @@ repeats_item_error(const struct ostd_block *prev, const struct ostd_block *b)
 	    strcmp(prev->code.text, b->code.text) == 0;
 }
 
+static void
+copy_cut(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src != NULL ? src : "");
+}
+
+/* Hand the finished session's record to the reporter. */
+static void
+flush_record(struct ostd_analyzer *a)
+{
+	if (a->rec_pending)
+		ostd_report_session(a->report, &a->rec);
+	a->rec_pending = false;
+}
+
+/* Count an error against its folder (or section) in the session's record. */
+static void
+record_error_place(struct ostd_session_record *rec, const struct ostd_block *b)
+{
+	const char *name = b->folder != NULL ? b->folder :
+	    b->scope_text != NULL ? b->scope_text : "(no section)";
+	size_t i;
+
+	for (i = 0; i < rec->nerror_folders; i++)
+		if (strncmp(rec->error_folders[i].name, name,
+		    sizeof(rec->error_folders[i].name) - 1) == 0)
+			break;
+	if (i == rec->nerror_folders) {
+		if (i == OSTD_RECORD_FOLDERS)
+			return;
+		copy_cut(rec->error_folders[i].name,
+		    sizeof(rec->error_folders[i].name), name);
+		rec->nerror_folders++;
+	}
+	rec->error_folders[i].errors++;
+}
+
+/* Start or extend the timeline record of session s. */
+static void
+update_record(struct ostd_analyzer *a, const struct ostd_session *s)
+{
+	struct ostd_session_record *rec = &a->rec;
+
+	if (!s->continued) {
+		flush_record(a);
+		memset(rec, 0, sizeof(*rec));
+		rec->file = a->file;
+		rec->index = s->index;
+		rec->first_line = s->first_line;
+		a->rec_pending = true;
+	}
+	rec->last_line = s->last_line;
+	rec->start_time = s->start_time;
+	rec->end_time = s->end_time;
+	rec->duration = -1;
+	if (s->start_time >= 0 && s->end_time >= 0) {
+		rec->duration = s->end_time - s->start_time;
+		if (rec->duration < 0)
+			rec->duration += 24 * 3600;
+	}
+	copy_cut(rec->version, sizeof(rec->version), s->version);
+	copy_cut(rec->mailbox, sizeof(rec->mailbox), s->mailbox);
+	rec->end = s->end;
+	rec->folders = s->folders;
+	rec->items_up = s->items_up;
+	rec->items_down = s->items_down;
+	rec->errors = s->errors;
+	rec->longest_gap = s->longest_gap;
+	for (size_t i = 0; i < s->nblocks; i++)
+		if (s->blocks[i].head != OSTD_HEAD_NONE)
+			record_error_place(rec, &s->blocks[i]);
+}
+
 /* Called by the parser for each finished session (or part of one). */
 static int
 on_session(const struct ostd_session *s, void *ctx)
@@ -147,6 +274,7 @@ on_session(const struct ostd_session *s, void *ctx)
 		a->sum.sessions++;
 		a->sessions++;
 	}
+	update_record(a, s);
 	for (size_t i = 0; i < s->nblocks; i++) {
 		const struct ostd_block *b = &s->blocks[i];
 
@@ -224,6 +352,7 @@ run(struct ostd_analyzer *a, FILE *fp)
 		if (frc != 0)
 			rc = frc;
 	}
+	flush_record(a);
 	flush_repeats(a);
 	if (rc == 0 && ostd_report_failed(a->report))
 		rc = -2;

@@ -352,6 +352,8 @@ classify_fixed(struct ostd_span t, struct ostd_event *ev)
 	}
 	if (ascii_isdigit((unsigned char)s[0]) && is_count(s, len)) {
 		ev->kind = OSTD_EV_COUNT;
+		ev->count = strtoul(s, NULL, 10);
+		ev->sub = contains(s, len, "online") ? 1 : 2;
 		return;
 	}
 	for (size_t i = 0; i < sizeof(providers) / sizeof(providers[0]); i++) {
@@ -409,6 +411,7 @@ ostd_classify(const char *text, size_t len, struct ostd_event *ev)
 	memset(&ev->arg, 0, sizeof(ev->arg));
 	ev->kind = OSTD_EV_UNKNOWN;
 	ev->sub = 0;
+	ev->count = 0;
 	ev->text = t;
 	ev->has_code = false;
 	if (t.len == 0) {

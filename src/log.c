@@ -2,6 +2,7 @@
  * log.c: the line parser. Splits physical lines into timestamped entries, classifies
  * them, and groups error heads with their details into blocks within sessions.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,8 @@ struct ostd_parser {
 	enum block_phase phase;
 	struct strbuf message;	/* text of the open block */
 	struct strbuf addinfo;
+	struct strbuf evidence;	/* its entries as read */
+	unsigned evidence_lines;
 	enum ostd_scope scope;
 	char *scope_text;
 	char *folder;
@@ -46,6 +49,7 @@ ostd_parser_new(ostd_session_fn fn, void *ctx)
 	p->last_time = -1;
 	strbuf_init(&p->message, OSTD_MESSAGE_MAX);
 	strbuf_init(&p->addinfo, OSTD_MESSAGE_MAX);
+	strbuf_init(&p->evidence, OSTD_EVIDENCE_MAX);
 	return p;
 }
 
@@ -60,6 +64,7 @@ block_free(struct ostd_block *b)
 	free(b->addinfo);
 	free(b->scope_text);
 	free(b->folder);
+	free(b->evidence);
 }
 
 static void
@@ -85,6 +90,7 @@ ostd_parser_free(struct ostd_parser **pp)
 	free(p->folder);
 	strbuf_free(&p->message);
 	strbuf_free(&p->addinfo);
+	strbuf_free(&p->evidence);
 	free(p);
 	*pp = NULL;
 }
@@ -119,8 +125,12 @@ close_block(struct ostd_parser *p)
 		b->message = xstrndup(p->message.data, p->message.len);
 	if (p->addinfo.len > 0)
 		b->addinfo = xstrndup(p->addinfo.data, p->addinfo.len);
+	if (p->evidence.len > 0)
+		b->evidence = xstrndup(p->evidence.data, p->evidence.len);
 	strbuf_reset(&p->message);
 	strbuf_reset(&p->addinfo);
+	strbuf_reset(&p->evidence);
+	p->evidence_lines = 0;
 	p->phase = PHASE_NONE;
 }
 
@@ -230,6 +240,9 @@ set_scope(struct ostd_parser *p, const struct ostd_event *ev,
 	p->scope_line = lineno;
 	p->has_scope = true;
 	p->s.scopes++;
+	if (p->scope == OSTD_SCOPE_FOLDER || p->scope == OSTD_SCOPE_UPLOAD ||
+	    p->scope == OSTD_SCOPE_DOWNLOAD)
+		p->s.folders++;
 }
 
 /*
@@ -284,6 +297,29 @@ starts_session(const struct ostd_parser *p, const struct ostd_event *ev)
 	}
 }
 
+/* Keep an entry of the open error block as evidence, with its line number. */
+static void
+keep_evidence(struct ostd_parser *p, unsigned long lineno,
+    const struct ostd_event *ev)
+{
+	char num[24];
+	int n;
+
+	if (p->phase == PHASE_NONE || p->phase == PHASE_LOOSE ||
+	    p->evidence_lines >= OSTD_EVIDENCE_LINES)
+		return;
+	n = snprintf(num, sizeof(num), "%s%lu\t", p->evidence.len ? "\n" : "",
+	    lineno);
+	strbuf_add(&p->evidence, num, (size_t)n);
+	if (ev->time >= 0) {
+		n = snprintf(num, sizeof(num), "%d:%02d:%02d ", ev->time / 3600,
+		    ev->time / 60 % 60, ev->time % 60);
+		strbuf_add(&p->evidence, num, (size_t)n);
+	}
+	strbuf_add(&p->evidence, ev->text.ptr, ev->text.len);
+	p->evidence_lines++;
+}
+
 /* Is t only the "Additional Info:" title line? */
 static bool
 is_addinfo_title(struct ostd_span t)
@@ -333,8 +369,14 @@ handle_event(struct ostd_parser *p, unsigned long lineno,
 		close_block(p);
 		set_scope(p, ev, lineno);
 		break;
-	case OSTD_EV_TRANSFER:
 	case OSTD_EV_COUNT:
+		if (ev->sub == 1)
+			p->s.items_up += ev->count;
+		else
+			p->s.items_down += ev->count;
+		close_block(p);
+		break;
+	case OSTD_EV_TRANSFER:
 		close_block(p);
 		break;
 	case OSTD_EV_ERROR_HEAD:
@@ -428,6 +470,7 @@ handle_event(struct ostd_parser *p, unsigned long lineno,
 	case OSTD_EV_KIND_COUNT:
 		break;
 	}
+	keep_evidence(p, lineno, ev);
 	p->last_kind = ev->kind;
 	return rc;
 }

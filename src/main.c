@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "ostdiag/ostdiag.h"
 
@@ -21,11 +23,12 @@ enum exit_status {
 static void
 usage(FILE *out)
 {
-	fputs("usage: ostdiag [--format text|json|checklist] [--no-merge] "
-	    "[--rules PATH] [FILE ...]\n"
-	    "       ostdiag rules [--format text|json] [--rules PATH] [--check PATH]\n"
-	    "       ostdiag explain [--rules PATH] CODE|ID\n"
-	    "       ostdiag --help | --version\n", out);
+	fputs("usage: ostdiag [-nqv] [-f format] [-r path] [--color when] "
+	    "[--min-level level]\n"
+	    "               [--only id] [--exclude id] [--timeline] [file ...]\n"
+	    "       ostdiag rules [-f text|json] [-r path] [--check path]\n"
+	    "       ostdiag explain [-r path] code|id\n"
+	    "       ostdiag -h | -V\n", out);
 }
 
 static void
@@ -36,22 +39,34 @@ help(void)
 	    "Reads Outlook / Exchange offline-folder synchronization logs and explains\n"
 	    "every error: where it happened, what its code means, the knowledge-base\n"
 	    "diagnoses that fit, their fix steps, and the questions that decide between\n"
-	    "diagnoses that fit equally well. With no FILE, or FILE '-', reads stdin.\n"
+	    "diagnoses that fit equally well. With no file, or file '-', reads stdin.\n"
 	    "\n"
-	    "  -f, --format FORMAT  text (default), json, or checklist (Markdown for a\n"
+	    "  -f, --format FORMAT  text (default), json (one document), jsonl (one\n"
+	    "                       object per line), or checklist (Markdown for a\n"
 	    "                       ticket: questions and fix steps as boxes to tick)\n"
 	    "  -n, --no-merge       report every occurrence of a repeated error; by\n"
 	    "                       default it is reported once, with its count\n"
+	    "  -q, --quiet          text: print only the summary line\n"
+	    "  -v, --verbose        text: quote each error's log lines with their numbers\n"
+	    "  -t, --timeline       text: list the sessions after the findings (start,\n"
+	    "                       end, folders, items, errors, how each ended)\n"
+	    "      --color WHEN     auto (default: on a terminal, unless NO_COLOR is\n"
+	    "                       set), always, or never\n"
+	    "      --min-level L    report only findings of level L or above: info,\n"
+	    "                       warning, error\n"
+	    "      --only ID        report only findings diagnosed as ID (repeatable;\n"
+	    "                       a comma-separated list is fine)\n"
+	    "      --exclude ID     leave out findings diagnosed as ID (repeatable)\n"
 	    "  -r, --rules PATH     add rules from a .rule file or a directory of them;\n"
 	    "                       a rule with the id of a built-in rule replaces it\n"
 	    "  -h, --help           show this help\n"
 	    "  -V, --version        show the version\n"
 	    "\n"
-	    "ostdiag rules lists the knowledge base (id, level, category, title).\n"
-	    "ostdiag rules --check PATH loads the rule file or directory PATH, reports\n"
-	    "each problem as file:line, and runs every rule's example log: each must\n"
-	    "yield its own rule first. Exit 0 when all pass, 1 when an example fails,\n"
-	    "2 when a rule file is broken.\n"
+	    "ostdiag rules lists the knowledge base (id, level, category, title,\n"
+	    "products). ostdiag rules --check PATH loads the rule file or directory\n"
+	    "PATH, reports each problem as file:line, and runs every rule's example\n"
+	    "log: each must yield its own rule first. Exit 0 when all pass, 1 when an\n"
+	    "example fails, 2 when a rule file is broken.\n"
 	    "ostdiag explain CODE decodes a code field by field and lists the rules\n"
 	    "that can match it; ostdiag explain ID (Q168734) prints that diagnosis.\n"
 	    "\n"
@@ -196,109 +211,187 @@ finish_output(int status)
 	return status;
 }
 
-int
-main(int argc, char *argv[])
+/* What the command line asked for. */
+struct options {
+	int format;
+	bool merge;
+	const char *rules_path[16];
+	int nrules;
+	const char *check_path;
+	struct ostd_report_options report;
+	const char *color;		/* auto, always, never */
+	enum ostd_level min_level;
+	const char *only[64], *exclude[64];
+	size_t nonly, nexclude;
+};
+
+/* Add each id of a comma-separated list to ids; false when there are too many. */
+static bool
+add_ids(const char **ids, size_t *n, size_t max, char *list)
 {
+	char *save;
+
+	for (char *id = strtok_r(list, ",", &save); id != NULL;
+	    id = strtok_r(NULL, ",", &save)) {
+		if (*n == max)
+			return false;
+		ids[(*n)++] = id;
+	}
+	return true;
+}
+
+static int
+parse_level(const char *s)
+{
+	if (strcmp(s, "info") == 0)
+		return OSTD_LEVEL_INFO;
+	if (strcmp(s, "warning") == 0)
+		return OSTD_LEVEL_WARNING;
+	if (strcmp(s, "error") == 0)
+		return OSTD_LEVEL_ERROR;
+	return -1;
+}
+
+/* Columns of the terminal on stdout, or 80. */
+static int
+terminal_width(void)
+{
+	struct winsize ws;
+	const char *cols = getenv("COLUMNS");
+
+	if (cols != NULL && atoi(cols) >= 40)
+		return atoi(cols);
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 40)
+		return ws.ws_col;
+	return 80;
+}
+
+/* Returns -1 when the options are fine, else the exit status to end with. */
+static int
+parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
+{
+	enum { OPT_COLOR = 256, OPT_MIN_LEVEL, OPT_ONLY, OPT_EXCLUDE, OPT_CHECK };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "rules", required_argument, NULL, 'r' },
+		{ "no-merge", no_argument, NULL, 'n' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "timeline", no_argument, NULL, 't' },
+		{ "color", required_argument, NULL, OPT_COLOR },
+		{ "min-level", required_argument, NULL, OPT_MIN_LEVEL },
+		{ "only", required_argument, NULL, OPT_ONLY },
+		{ "exclude", required_argument, NULL, OPT_EXCLUDE },
+		{ "check", required_argument, NULL, OPT_CHECK },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
-		{ "check", required_argument, NULL, 'c' },
-		{ "no-merge", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct ostd_ruleset *rs;
-	struct ostd_report *rep;
-	struct ostd_analyzer *a;
-	const struct ostd_summary *sum;
-	const char *rules_path[16];
-	int nrules = 0, format = OSTD_FORMAT_TEXT, ch, trouble = 0;
-	bool rules_cmd = false, checking = false, explain_cmd = false;
-	bool merge = true;
+	int ch, level;
 
-	if (argc > 1 && strcmp(argv[1], "rules") == 0) {
-		rules_cmd = true;
-		argc--;
-		argv++;
-	} else if (argc > 1 && strcmp(argv[1], "explain") == 0) {
-		explain_cmd = true;
-		argc--;
-		argv++;
-	}
-	while ((ch = getopt_long(argc, argv, "f:r:nhV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(*argcp, *argvp, "f:r:nqvthV", longopts,
+	    NULL)) != -1) {
 		switch (ch) {
 		case 'f':
-			if ((format = ostd_format_from_name(optarg)) < 0) {
+			if ((o->format = ostd_format_from_name(optarg)) < 0) {
 				fprintf(stderr, "ostdiag: unknown format '%s' "
-				    "(want text, json or checklist)\n", optarg);
+				    "(want text, json, jsonl or checklist)\n",
+				    optarg);
 				return EXIT_TROUBLE;
 			}
 			break;
-		case 'c':
-			if (!rules_cmd) {
+		case OPT_CHECK:
+			if (!subcommand) {
 				fprintf(stderr, "ostdiag: --check goes with "
 				    "'ostdiag rules'\n");
 				return EXIT_TROUBLE;
 			}
-			checking = true;
+			o->check_path = optarg;
 			/* FALLTHROUGH */
 		case 'r':
-			if (nrules == (int)(sizeof(rules_path) /
-			    sizeof(rules_path[0]))) {
+			if (o->nrules == (int)(sizeof(o->rules_path) /
+			    sizeof(o->rules_path[0]))) {
 				fprintf(stderr, "ostdiag: too many --rules\n");
 				return EXIT_TROUBLE;
 			}
-			rules_path[nrules++] = optarg;
+			o->rules_path[o->nrules++] = optarg;
 			break;
 		case 'n':
-			merge = false;
+			o->merge = false;
+			break;
+		case 'q':
+			o->report.quiet = true;
+			break;
+		case 'v':
+			o->report.verbose = true;
+			break;
+		case 't':
+			o->report.timeline = true;
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") != 0 &&
+			    strcmp(optarg, "always") != 0 &&
+			    strcmp(optarg, "never") != 0) {
+				fprintf(stderr, "ostdiag: --color takes auto, "
+				    "always or never\n");
+				return EXIT_TROUBLE;
+			}
+			o->color = optarg;
+			break;
+		case OPT_MIN_LEVEL:
+			if ((level = parse_level(optarg)) < 0) {
+				fprintf(stderr, "ostdiag: --min-level takes info, "
+				    "warning or error\n");
+				return EXIT_TROUBLE;
+			}
+			o->min_level = (enum ostd_level)level;
+			break;
+		case OPT_ONLY:
+		case OPT_EXCLUDE:
+			if (!(ch == OPT_ONLY ? add_ids(o->only, &o->nonly, 64,
+			    optarg) : add_ids(o->exclude, &o->nexclude, 64,
+			    optarg))) {
+				fprintf(stderr, "ostdiag: too many ids\n");
+				return EXIT_TROUBLE;
+			}
 			break;
 		case 'h':
 			help();
-			return fclose(stdout) == 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+			return finish_output(EXIT_CLEAN);
 		case 'V':
 			printf("ostdiag %s\n", OSTDIAG_VERSION);
-			return fclose(stdout) == 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+			return finish_output(EXIT_CLEAN);
 		default:
 			usage(stderr);
 			return EXIT_TROUBLE;
 		}
 	}
-	argc -= optind;
-	argv += optind;
+	*argcp -= optind;
+	*argvp += optind;
+	o->report.width = terminal_width();
+	o->report.color = strcmp(o->color, "always") == 0 ||
+	    (strcmp(o->color, "auto") == 0 && isatty(STDOUT_FILENO) &&
+	    getenv("NO_COLOR") == NULL);
+	return -1;
+}
 
-	/* Every rule is loaded and checked before any input is read. */
-	if ((rs = load_rules(rules_path, nrules)) == NULL)
-		return EXIT_TROUBLE;
-	if (explain_cmd) {
-		int status = explain(rs, argc, argv);
+/* ostdiag [options] [file ...] */
+static int
+analyze(const struct ostd_ruleset *rs, const struct options *o, int argc,
+    char *argv[])
+{
+	struct ostd_report *rep;
+	struct ostd_analyzer *a;
+	const struct ostd_summary *sum;
+	int trouble = 0, status;
 
-		ostd_ruleset_free(&rs);
-		return finish_output(status);
-	}
-	if (rules_cmd) {
-		int status = EXIT_CLEAN;
-
-		if (argc > 0) {
-			usage(stderr);
-			status = EXIT_TROUBLE;
-		} else if (checking) {
-			int failed = check_rules(rs);
-
-			printf("%zu rules checked, %d failed\n",
-			    ostd_ruleset_count(rs), failed);
-			status = failed ? EXIT_FINDINGS : EXIT_CLEAN;
-		} else {
-			list_rules(rs, format);
-		}
-		ostd_ruleset_free(&rs);
-		return finish_output(status);
-	}
-
-	rep = ostd_report_new((enum ostd_format)format, stdout, stderr);
+	rep = ostd_report_new((enum ostd_format)o->format, stdout, stderr);
+	ostd_report_set_options(rep, &o->report);
 	a = ostd_analyzer_new(rs, rep);
-	ostd_analyzer_set_merge(a, merge);
+	ostd_analyzer_set_merge(a, o->merge);
+	ostd_analyzer_set_filter(a, o->min_level, o->only, o->nonly, o->exclude,
+	    o->nexclude);
 	ostd_report_begin(rep);
 	if (argc == 0)
 		trouble |= analyze_path(a, rep, "-") != 0;
@@ -306,11 +399,55 @@ main(int argc, char *argv[])
 		trouble |= analyze_path(a, rep, argv[i]) != 0;
 	sum = ostd_analyzer_summary(a);
 	ostd_report_end(rep, sum);
-
-	int status = finish_output(trouble ? EXIT_TROUBLE :
+	status = finish_output(trouble ? EXIT_TROUBLE :
 	    sum->findings > 0 ? EXIT_FINDINGS : EXIT_CLEAN);
 	ostd_analyzer_free(&a);
 	ostd_report_free(&rep);
+	return status;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options o;
+	struct ostd_ruleset *rs;
+	const char *command = NULL;
+	int status;
+
+	memset(&o, 0, sizeof(o));
+	o.format = OSTD_FORMAT_TEXT;
+	o.merge = true;
+	o.color = "auto";
+	if (argc > 1 && (strcmp(argv[1], "rules") == 0 ||
+	    strcmp(argv[1], "explain") == 0)) {
+		command = argv[1];
+		argc--;
+		argv++;
+	}
+	if ((status = parse_options(&argc, &argv, command != NULL &&
+	    strcmp(command, "rules") == 0, &o)) >= 0)
+		return status;
+
+	/* Every rule is loaded and checked before any input is read. */
+	if ((rs = load_rules(o.rules_path, o.nrules)) == NULL)
+		return EXIT_TROUBLE;
+	if (command == NULL) {
+		status = analyze(rs, &o, argc, argv);
+	} else if (strcmp(command, "explain") == 0) {
+		status = finish_output(explain(rs, argc, argv));
+	} else if (argc > 0) {
+		usage(stderr);
+		status = EXIT_TROUBLE;
+	} else if (o.check_path != NULL) {
+		int failed = check_rules(rs);
+
+		printf("%zu rules checked, %d failed\n", ostd_ruleset_count(rs),
+		    failed);
+		status = finish_output(failed ? EXIT_FINDINGS : EXIT_CLEAN);
+	} else {
+		list_rules(rs, o.format);
+		status = finish_output(EXIT_CLEAN);
+	}
 	ostd_ruleset_free(&rs);
 	return status;
 }

@@ -48,6 +48,7 @@ entry_free(struct entry *e)
 	free(b->addinfo);
 	free(b->scope_text);
 	free(b->folder);
+	free(b->evidence);
 	free(e->key);
 	free(e);
 }
@@ -133,6 +134,7 @@ copy_in(struct entry *e, const struct ostd_finding *f)
 		e->block.addinfo = dup_or_null(b->addinfo);
 		e->block.scope_text = dup_or_null(b->scope_text);
 		e->block.folder = dup_or_null(b->folder);
+		e->block.evidence = dup_or_null(b->evidence);
 		e->f.block = &e->block;
 	}
 	e->diag = *f->diag;

@@ -16,6 +16,8 @@ ostd_format_from_name(const char *name)
 		return OSTD_FORMAT_TEXT;
 	if (strcmp(name, "json") == 0)
 		return OSTD_FORMAT_JSON;
+	if (strcmp(name, "jsonl") == 0)
+		return OSTD_FORMAT_JSONL;
 	if (strcmp(name, "checklist") == 0)
 		return OSTD_FORMAT_CHECKLIST;
 	return -1;
@@ -30,6 +32,9 @@ ostd_report_new(enum ostd_format format, FILE *out, FILE *err)
 	case OSTD_FORMAT_JSON:
 		r->ops = &report_json_ops;
 		break;
+	case OSTD_FORMAT_JSONL:
+		r->ops = &report_jsonl_ops;
+		break;
 	case OSTD_FORMAT_CHECKLIST:
 		r->ops = &report_checklist_ops;
 		break;
@@ -39,6 +44,7 @@ ostd_report_new(enum ostd_format format, FILE *out, FILE *err)
 	}
 	r->out = out;
 	r->err = err;
+	r->opts.width = 80;
 	return r;
 }
 
@@ -72,7 +78,7 @@ fn_end(struct ostd_report *r, const struct ostd_summary *sum)
 }
 
 static const struct report_ops report_fn_ops = {
-	fn_begin, fn_finding, fn_note, fn_end, NULL,
+	fn_begin, fn_finding, fn_note, NULL, fn_end, NULL,
 };
 
 struct ostd_report *
@@ -110,6 +116,23 @@ ostd_report_finding(struct ostd_report *r, const struct ostd_finding *f)
 {
 	r->ops->finding(r, f);
 	r->nfindings++;
+}
+
+void
+ostd_report_set_options(struct ostd_report *r,
+    const struct ostd_report_options *opts)
+{
+	r->opts = *opts;
+	if (r->opts.width <= 0)
+		r->opts.width = 80;
+}
+
+void
+ostd_report_session(struct ostd_report *r,
+    const struct ostd_session_record *rec)
+{
+	if (r->ops->session != NULL)
+		r->ops->session(r, rec);
 }
 
 void

@@ -11,6 +11,8 @@ struct report_ops {
 	void (*finding)(struct ostd_report *r, const struct ostd_finding *f);
 	void (*note)(struct ostd_report *r, const char *file,
 	    unsigned long line, const char *message);
+	void (*session)(struct ostd_report *r,
+	    const struct ostd_session_record *rec);	/* may be NULL */
 	void (*end)(struct ostd_report *r, const struct ostd_summary *sum);
 	void (*free_state)(void *state);
 };
@@ -20,6 +22,7 @@ struct ostd_report {
 	FILE *out;
 	FILE *err;
 	void *state;		/* the format's own */
+	struct ostd_report_options opts;
 	unsigned long nfindings;
 	ostd_finding_fn fn;	/* for the callback report */
 	void *fn_ctx;
@@ -27,6 +30,7 @@ struct ostd_report {
 
 extern const struct report_ops report_text_ops;
 extern const struct report_ops report_json_ops;
+extern const struct report_ops report_jsonl_ops;
 extern const struct report_ops report_checklist_ops;
 
 /* Facts about findings that every format shows the same way. */

@@ -1,34 +1,33 @@
 /*
- * report_json.c: one JSON document per run: {"schema_version", "findings": [...],
- * "notes": [...], "summary": {...}}. Findings are written as they come; notes are
- * kept (up to a cap) and written at the end.
+ * report_json.c: findings for programs. "json" is one document per run:
+ * {"schema_version", "findings": [...], "sessions": [...], "notes": [...],
+ * "summary": {...}}; "jsonl" is one object per line (findings, sessions, notes,
+ * then the summary), for log pipelines. Findings are written as they come;
+ * sessions and notes of the JSON document wait in temporary files, so memory does
+ * not grow with the input.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
 #include "ostdiag/code.h"
+#include "ostdiag/ostdiag.h"
 #include "report_impl.h"
 #include "util.h"
 
 #define SCHEMA_VERSION 1
-#define NOTES_MAX 1000
 
 struct json_state {
-	struct strbuf notes;	/* JSON objects, comma-separated */
-	unsigned long nnotes;
-	unsigned long dropped;
+	FILE *sessions;		/* JSON objects, comma-separated */
+	FILE *notes;
+	unsigned long nsessions, nnotes;
 };
 
 static struct json_state *
 state(struct ostd_report *r)
 {
-	if (r->state == NULL) {
-		struct json_state *st = xcalloc(1, sizeof(*st));
-
-		strbuf_init(&st->notes, 0);
-		r->state = st;
-	}
+	if (r->state == NULL)
+		r->state = xcalloc(1, sizeof(struct json_state));
 	return r->state;
 }
 
@@ -39,15 +38,11 @@ json_free_state(void *p)
 
 	if (st == NULL)
 		return;
-	strbuf_free(&st->notes);
+	if (st->sessions != NULL)
+		fclose(st->sessions);
+	if (st->notes != NULL)
+		fclose(st->notes);
 	free(st);
-}
-
-static void
-json_begin(struct ostd_report *r)
-{
-	(void)state(r);
-	fprintf(r->out, "{\"schema_version\":%d,\"findings\":[", SCHEMA_VERSION);
 }
 
 static void
@@ -112,10 +107,10 @@ candidate(FILE *out, const struct ostd_candidate *c, int tied)
 	str_array(out, r->see, r->nsee);
 }
 
+/* One finding as a JSON object. */
 static void
-json_finding(struct ostd_report *r, const struct ostd_finding *f)
+finding_object(FILE *out, const struct ostd_finding *f)
 {
-	FILE *out = r->out;
 	const struct ostd_block *b = f->block;
 	const struct ostd_session *s = f->session;
 	const struct ostd_diagnosis *d = f->diag;
@@ -124,8 +119,6 @@ json_finding(struct ostd_report *r, const struct ostd_finding *f)
 	bool has_hr = coded && ostd_code_has_hresult(&b->code);
 	uint32_t hr = has_hr ? ostd_code_hresult(&b->code) : 0;
 
-	if (r->nfindings > 0)
-		putc(',', out);
 	putc('{', out);
 	key(out, "kind", 1);
 	json_str_or_null(out, finding_kind_name(f->kind));
@@ -203,35 +196,158 @@ json_finding(struct ostd_report *r, const struct ostd_finding *f)
 }
 
 static void
-json_note(struct ostd_report *r, const char *file, unsigned long line,
+session_object(FILE *out, const struct ostd_session_record *rec)
+{
+	char tbuf[16];
+
+	fputs("{\"kind\":\"session\",\"file\":", out);
+	json_str_or_null(out, rec->file);
+	fprintf(out, ",\"session\":%u,\"first_line\":%lu,\"last_line\":%lu",
+	    rec->index, rec->first_line, rec->last_line);
+	key(out, "start", 0);
+	json_str_or_null(out, rec->start_time >= 0 ?
+	    ostd_format_time(rec->start_time, tbuf) : NULL);
+	key(out, "end", 0);
+	json_str_or_null(out, rec->end_time >= 0 ?
+	    ostd_format_time(rec->end_time, tbuf) : NULL);
+	key(out, "duration", 0);
+	if (rec->duration >= 0)
+		fprintf(out, "%d", rec->duration);
+	else
+		fputs("null", out);
+	key(out, "client_version", 0);
+	json_str_or_null(out, rec->version[0] ? rec->version : NULL);
+	key(out, "mailbox", 0);
+	json_str_or_null(out, rec->mailbox[0] ? rec->mailbox : NULL);
+	key(out, "outcome", 0);
+	json_str_or_null(out, rec->end == OSTD_END_DONE ? "done" :
+	    rec->end == OSTD_END_TERMINATED ? "terminated" : "unfinished");
+	fprintf(out, ",\"folders\":%lu,\"items_down\":%lu,\"items_up\":%lu,"
+	    "\"errors\":%lu,\"longest_gap\":%d,\"errors_by_folder\":[",
+	    rec->folders, rec->items_down, rec->items_up, rec->errors,
+	    rec->longest_gap);
+	for (size_t i = 0; i < rec->nerror_folders; i++) {
+		fputs(i ? ",{\"folder\":" : "{\"folder\":", out);
+		json_str_or_null(out, rec->error_folders[i].name);
+		fprintf(out, ",\"errors\":%lu}", rec->error_folders[i].errors);
+	}
+	fputs("]}", out);
+}
+
+static void
+note_object(FILE *out, const char *file, unsigned long line, const char *msg)
+{
+	fputs("{\"kind\":\"note\",\"file\":", out);
+	json_str_or_null(out, file);
+	fprintf(out, ",\"line\":%lu,\"message\":", line);
+	json_str_or_null(out, msg);
+	putc('}', out);
+}
+
+static void
+summary_object(FILE *out, const struct ostd_summary *s)
+{
+	fprintf(out, "{\"files\":%lu,\"files_failed\":%lu,"
+	    "\"sessions\":%lu,\"errors\":%lu,\"findings\":%lu,"
+	    "\"diagnosed\":%lu,\"unrecognized\":%lu,\"filtered\":%lu,"
+	    "\"notes\":%lu,\"lines\":%lu,\"bytes\":%llu}", s->files,
+	    s->files_failed, s->sessions, s->errors, s->findings, s->diagnosed,
+	    s->unrecognized, s->filtered, s->notes, s->lines, s->bytes);
+}
+
+/* People watching a run see problems with the input on stderr too. */
+static void
+note_stderr(struct ostd_report *r, const char *file, unsigned long line,
     const char *message)
 {
-	struct json_state *st = state(r);
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem;
-
-	/* People watching a JSON run see the problem too. */
+	fflush(r->out);
 	if (line > 0)
 		fprintf(r->err, "ostdiag: %s:%lu: %s\n", file, line, message);
 	else
 		fprintf(r->err, "ostdiag: %s: %s\n", file, message);
-	if (st->nnotes >= NOTES_MAX) {
-		st->dropped++;
+}
+
+/* Write to a temporary file, opened on first use; comma-separated. */
+static void
+spool(FILE **fp, unsigned long *n, void (*put)(FILE *, const void *),
+    const void *arg)
+{
+	if (*fp == NULL && (*fp = tmpfile()) == NULL)
 		return;
-	}
-	if ((mem = open_memstream(&buf, &len)) == NULL)
+	if ((*n)++ > 0)
+		putc(',', *fp);
+	put(*fp, arg);
+}
+
+/* Copy a spooled file to out. */
+static void
+unspool(FILE *fp, FILE *out)
+{
+	char buf[8192];
+	size_t n;
+
+	if (fp == NULL)
 		return;
-	fputs("{\"file\":", mem);
-	json_str_or_null(mem, file);
-	fprintf(mem, ",\"line\":%lu,\"message\":", line);
-	json_str_or_null(mem, message);
-	putc('}', mem);
-	fclose(mem);
-	if (st->nnotes++ > 0)
-		strbuf_addc(&st->notes, ',');
-	strbuf_add(&st->notes, buf, len);
-	free(buf);
+	rewind(fp);
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		fwrite(buf, 1, n, out);
+}
+
+/* ---- json: one document ---- */
+
+static void
+json_begin(struct ostd_report *r)
+{
+	(void)state(r);
+	fprintf(r->out, "{\"schema_version\":%d,\"tool\":\"ostdiag %s\","
+	    "\"findings\":[", SCHEMA_VERSION, OSTDIAG_VERSION);
+}
+
+static void
+json_finding(struct ostd_report *r, const struct ostd_finding *f)
+{
+	if (r->nfindings > 0)
+		putc(',', r->out);
+	finding_object(r->out, f);
+}
+
+static void
+put_session(FILE *out, const void *rec)
+{
+	session_object(out, rec);
+}
+
+static void
+json_session(struct ostd_report *r, const struct ostd_session_record *rec)
+{
+	struct json_state *st = state(r);
+
+	spool(&st->sessions, &st->nsessions, put_session, rec);
+}
+
+struct note_args {
+	const char *file;
+	unsigned long line;
+	const char *message;
+};
+
+static void
+put_note(FILE *out, const void *arg)
+{
+	const struct note_args *n = arg;
+
+	note_object(out, n->file, n->line, n->message);
+}
+
+static void
+json_note(struct ostd_report *r, const char *file, unsigned long line,
+    const char *message)
+{
+	struct json_state *st = state(r);
+	struct note_args n = { file, line, message };
+
+	note_stderr(r, file, line, message);
+	spool(&st->notes, &st->nnotes, put_note, &n);
 }
 
 static void
@@ -239,16 +355,60 @@ json_end(struct ostd_report *r, const struct ostd_summary *s)
 {
 	struct json_state *st = state(r);
 
-	fprintf(r->out, "],\"notes\":[%s]", st->notes.data ? st->notes.data : "");
-	fprintf(r->out, ",\"summary\":{\"files\":%lu,\"files_failed\":%lu,"
-	    "\"sessions\":%lu,\"errors\":%lu,\"findings\":%lu,"
-	    "\"diagnosed\":%lu,\"unrecognized\":%lu,\"notes\":%lu,"
-	    "\"notes_not_listed\":%lu,\"lines\":%lu,\"bytes\":%llu}}\n",
-	    s->files, s->files_failed, s->sessions, s->errors, s->findings,
-	    s->diagnosed, s->unrecognized, s->notes, st->dropped, s->lines,
-	    s->bytes);
+	fputs("],\"sessions\":[", r->out);
+	unspool(st->sessions, r->out);
+	fputs("],\"notes\":[", r->out);
+	unspool(st->notes, r->out);
+	fputs("],\"summary\":", r->out);
+	summary_object(r->out, s);
+	fputs("}\n", r->out);
 }
 
 const struct report_ops report_json_ops = {
-	json_begin, json_finding, json_note, json_end, json_free_state,
+	json_begin, json_finding, json_note, json_session, json_end,
+	json_free_state,
+};
+
+/* ---- jsonl: one object per line ---- */
+
+static void
+jsonl_begin(struct ostd_report *r)
+{
+	fprintf(r->out, "{\"kind\":\"start\",\"schema_version\":%d,"
+	    "\"tool\":\"ostdiag %s\"}\n", SCHEMA_VERSION, OSTDIAG_VERSION);
+}
+
+static void
+jsonl_finding(struct ostd_report *r, const struct ostd_finding *f)
+{
+	finding_object(r->out, f);
+	putc('\n', r->out);
+}
+
+static void
+jsonl_session(struct ostd_report *r, const struct ostd_session_record *rec)
+{
+	session_object(r->out, rec);
+	putc('\n', r->out);
+}
+
+static void
+jsonl_note(struct ostd_report *r, const char *file, unsigned long line,
+    const char *message)
+{
+	note_stderr(r, file, line, message);
+	note_object(r->out, file, line, message);
+	putc('\n', r->out);
+}
+
+static void
+jsonl_end(struct ostd_report *r, const struct ostd_summary *s)
+{
+	fputs("{\"kind\":\"summary\",\"summary\":", r->out);
+	summary_object(r->out, s);
+	fputs("}\n", r->out);
+}
+
+const struct report_ops report_jsonl_ops = {
+	jsonl_begin, jsonl_finding, jsonl_note, jsonl_session, jsonl_end, NULL,
 };

@@ -1,7 +1,9 @@
 /*
- * report_text.c: findings for people, wrapped to 80 columns: where the error is,
- * what its code means, the best diagnoses with cause and numbered fix steps, and
- * the questions that decide between diagnoses that fit equally well.
+ * report_text.c: findings for people, wrapped to the terminal's width: where the
+ * error is, what its code means, the best diagnoses with cause and numbered fix
+ * steps, and the questions that decide between diagnoses that fit equally well.
+ * Options: colour, quiet (summary only), verbose (the log lines quoted), and the
+ * session timeline after the findings.
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -11,7 +13,42 @@
 #include "report_impl.h"
 #include "util.h"
 
-#define WIDTH 80
+enum colour { C_NONE, C_BOLD, C_RED, C_YELLOW, C_CYAN, C_DIM };
+
+static const char *const colour_codes[] = {
+	"", "\033[1m", "\033[1;31m", "\033[33m", "\033[36m", "\033[2m",
+};
+
+struct text_state {
+	FILE *timeline;		/* session lines, written after the findings */
+	unsigned long sessions;
+};
+
+static void
+on(const struct ostd_report *r, enum colour c)
+{
+	if (r->opts.color && c != C_NONE)
+		fputs(colour_codes[c], r->out);
+}
+
+static void
+off(const struct ostd_report *r, enum colour c)
+{
+	if (r->opts.color && c != C_NONE)
+		fputs("\033[0m", r->out);
+}
+
+/* Columns a UTF-8 run takes: one per character (continuation bytes are free). */
+static int
+columns(const char *s, size_t n)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			w++;
+	return w;
+}
 
 /* Write s[0..n) with control characters shown as '?'. */
 static void
@@ -25,52 +62,55 @@ put_clean(FILE *out, const char *s, size_t n)
 }
 
 /*
- * Write text after a prefix (already counted as col columns), wrapping at WIDTH
- * and indenting continuation lines by indent columns.
+ * Write text after a prefix (already counted as col columns), wrapping at the
+ * report's width and indenting continuation lines by indent columns.
  */
 static void
-wrap(FILE *out, int col, int indent, const char *text)
+wrap(const struct ostd_report *r, int col, int indent, const char *text)
 {
 	const char *p = text;
 	bool first = true;
 
 	for (;;) {
 		size_t wl;
+		int w;
 
 		while (*p == ' ')
 			p++;
 		wl = strcspn(p, " ");
 		if (wl == 0)
 			break;
-		if (!first && col + 1 + (int)wl > WIDTH) {
-			fprintf(out, "\n%*s", indent, "");
+		w = columns(p, wl);
+		if (!first && col + 1 + w > r->opts.width) {
+			fprintf(r->out, "\n%*s", indent, "");
 			col = indent;
 		} else if (!first) {
-			putc(' ', out);
+			putc(' ', r->out);
 			col++;
 		}
-		put_clean(out, p, wl);
-		col += (int)wl;
+		put_clean(r->out, p, wl);
+		col += w;
 		p += wl;
 		first = false;
 	}
-	putc('\n', out);
+	putc('\n', r->out);
 }
 
 /* "label: text", wrapped under the text. */
 static void
-field(FILE *out, int indent, const char *label, const char *text)
+field(const struct ostd_report *r, int indent, const char *label,
+    const char *text)
 {
 	int col;
 
 	if (text == NULL)
 		return;
-	col = fprintf(out, "%*s%-10s", indent, "", label);
-	wrap(out, col, indent + 10, text);
+	col = fprintf(r->out, "%*s%-10s", indent, "", label);
+	wrap(r, col, indent + 10, text);
 }
 
 static void
-describe_code(FILE *out, const struct ostd_code *c)
+describe_code(const struct ostd_report *r, const struct ostd_code *c)
 {
 	uint32_t hr = ostd_code_hresult(c);
 	const char *name = ostd_hresult_name(hr);
@@ -89,12 +129,12 @@ describe_code(FILE *out, const struct ostd_code *c)
 		    ostd_hresult_severity(hr) ? "failure" : "success/warning",
 		    fac ? fac : "", ostd_hresult_facility(hr),
 		    ostd_hresult_code(hr));
-	field(out, 2, "code:", text);
+	field(r, 2, "code:", text);
 	free(text);
 }
 
 static void
-print_where(FILE *out, const struct ostd_finding *f)
+print_where(const struct ostd_report *r, const struct ostd_finding *f)
 {
 	const struct ostd_session *s = f->session;
 	const char *ctx = finding_context(f);
@@ -113,14 +153,17 @@ print_where(FILE *out, const struct ostd_finding *f)
 		strbuf_addf(&b, " (mailbox '%s')", s->mailbox);
 	if (ctx != NULL)
 		strbuf_addf(&b, ", in: %s", ctx);
-	col = fprintf(out, "%s:%lu: ", f->file, f->line);
-	wrap(out, col, 4, b.data);
+	on(r, C_BOLD);
+	col = fprintf(r->out, "%s:%lu:", f->file, f->line);
+	off(r, C_BOLD);
+	col += fprintf(r->out, " ");
+	wrap(r, col, 4, b.data);
 	strbuf_free(&b);
 }
 
 /* "repeats: 14 times in 14 of 15 sessions, the last at line 88 (16:40:11)" */
 static void
-print_repeats(FILE *out, const struct ostd_finding *f)
+print_repeats(const struct ostd_report *r, const struct ostd_finding *f)
 {
 	struct strbuf b;
 	char tbuf[16];
@@ -135,88 +178,125 @@ print_repeats(FILE *out, const struct ostd_finding *f)
 	strbuf_addf(&b, ", the last at line %lu", f->last_line);
 	if (f->last_time >= 0)
 		strbuf_addf(&b, " (%s)", ostd_format_time(f->last_time, tbuf));
-	field(out, 2, "repeats:", b.data);
+	field(r, 2, "repeats:", b.data);
 	strbuf_free(&b);
 }
 
+/* The block's lines as read, with their numbers (-v). */
 static void
-print_block(FILE *out, const struct ostd_finding *f)
+print_evidence(const struct ostd_report *r, const struct ostd_block *b)
+{
+	const char *p;
+
+	if (!r->opts.verbose || b == NULL || b->evidence == NULL)
+		return;
+	fprintf(r->out, "  log:\n");
+	for (p = b->evidence; *p != '\0';) {
+		const char *tab = strchr(p, '\t'), *nl;
+		size_t n;
+
+		if (tab == NULL)
+			break;
+		nl = strchr(tab, '\n');
+		n = nl != NULL ? (size_t)(nl - tab - 1) : strlen(tab + 1);
+		on(r, C_DIM);
+		fprintf(r->out, "  %6.*s | ", (int)(tab - p), p);
+		put_clean(r->out, tab + 1, n);
+		off(r, C_DIM);
+		putc('\n', r->out);
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+}
+
+static void
+print_block(const struct ostd_report *r, const struct ostd_finding *f)
 {
 	const struct ostd_block *b = f->block;
 	char buf[256];
 
-	print_repeats(out, f);
+	print_repeats(r, f);
 	if (f->kind == OSTD_FINDING_SYMPTOM) {
-		field(out, 2, "symptom:", symptom_words(f, buf, sizeof(buf)));
+		field(r, 2, "symptom:", symptom_words(f, buf, sizeof(buf)));
 		return;
 	}
 	if (f->kind == OSTD_FINDING_TEXT) {
-		field(out, 2, "text:", b->message);
+		field(r, 2, "text:", b->message);
 		return;
 	}
-	field(out, 2, "error:", b->head_text);
+	on(r, C_RED);
+	field(r, 2, "error:", b->head_text);
+	off(r, C_RED);
 	if (b->has_code)
-		describe_code(out, &b->code);
+		describe_code(r, &b->code);
 	else
-		field(out, 2, "code:", "none given");
-	field(out, 2, "message:", b->message);
-	field(out, 2, "provider:", b->provider);
-	field(out, 2, "details:", b->addinfo);
+		field(r, 2, "code:", "none given");
+	field(r, 2, "message:", b->message);
+	field(r, 2, "provider:", b->provider);
+	field(r, 2, "details:", b->addinfo);
+	print_evidence(r, b);
 }
 
 static void
-print_rule(FILE *out, const struct ostd_candidate *c)
+print_rule(const struct ostd_report *r, const struct ostd_candidate *c)
 {
-	const struct ostd_rule *r = c->rule;
+	const struct ostd_rule *rule = c->rule;
 	int col;
 
-	col = fprintf(out, "\n  * %s ", r->id);
-	wrap(out, col, 4, r->title);
-	if (r->article != NULL && strcmp(r->article, r->id) != 0)
-		field(out, 4, "article:", r->article);
-	field(out, 4, "applies:", r->products);
-	field(out, 4, "fixed in:", r->fixed_in);
-	field(out, 4, "cause:", r->cause);
-	fprintf(out, "    fix:\n");
-	for (size_t i = 0; i < r->nfix; i++) {
-		col = fprintf(out, "%6zu. ", i + 1);
-		wrap(out, col, col, r->fix[i]);
+	fputc('\n', r->out);
+	on(r, C_YELLOW);
+	col = fprintf(r->out, "  * %s", rule->id);
+	off(r, C_YELLOW);
+	col += fprintf(r->out, " ");
+	on(r, C_BOLD);
+	wrap(r, col, 4, rule->title);
+	off(r, C_BOLD);
+	if (rule->article != NULL && strcmp(rule->article, rule->id) != 0)
+		field(r, 4, "article:", rule->article);
+	field(r, 4, "applies:", rule->products);
+	field(r, 4, "fixed in:", rule->fixed_in);
+	field(r, 4, "cause:", rule->cause);
+	fprintf(r->out, "    fix:\n");
+	for (size_t i = 0; i < rule->nfix; i++) {
+		col = fprintf(r->out, "%6zu. ", i + 1);
+		wrap(r, col, col, rule->fix[i]);
 	}
-	if (r->nsee > 0) {
+	if (rule->nsee > 0) {
 		struct strbuf b;
 
 		strbuf_init(&b, 0);
-		for (size_t i = 0; i < r->nsee; i++)
-			strbuf_addf(&b, "%s%s", i ? " " : "", r->see[i]);
-		field(out, 4, "see also:", b.data);
+		for (size_t i = 0; i < rule->nsee; i++)
+			strbuf_addf(&b, "%s%s", i ? " " : "", rule->see[i]);
+		field(r, 4, "see also:", b.data);
 		strbuf_free(&b);
 	}
 }
 
 static void
-print_diagnoses(FILE *out, const struct ostd_finding *f)
+print_diagnoses(const struct ostd_report *r, const struct ostd_finding *f)
 {
 	const struct ostd_diagnosis *d = f->diag;
 	size_t i;
 
 	if (d->n == 0) {
-		fprintf(out, "\n  No rule recognizes this error: it is "
+		fprintf(r->out, "\n  No rule recognizes this error: it is "
 		    "unrecognized.\n");
 		return;
 	}
 	if (d->ntop > 1)
-		fprintf(out, "\n  %zu diagnoses fit equally well; the "
+		fprintf(r->out, "\n  %zu diagnoses fit equally well; the "
 		    "questions below tell them apart.\n", d->ntop);
 	for (i = 0; i < d->ntop; i++)
-		print_rule(out, &d->cand[i]);
+		print_rule(r, &d->cand[i]);
 	if (d->ntop > 1 || d->cand[0].rule->nask > 0) {
-		fprintf(out, "\n  to confirm:\n");
+		fprintf(r->out, "\n  to confirm:\n");
 		for (i = 0; i < d->ntop; i++) {
-			const struct ostd_rule *r = d->cand[i].rule;
+			const struct ostd_rule *rule = d->cand[i].rule;
 
-			for (size_t q = 0; q < r->nask; q++) {
-				int col = fprintf(out, "    - [%s] ", r->id);
-				wrap(out, col, 6, r->ask[q]);
+			for (size_t q = 0; q < rule->nask; q++) {
+				int col = fprintf(r->out, "    - [%s] ", rule->id);
+				wrap(r, col, 6, rule->ask[q]);
 			}
 		}
 	}
@@ -228,26 +308,121 @@ print_diagnoses(FILE *out, const struct ostd_finding *f)
 			strbuf_addf(&b, "%s%s (%s, score %d)", i > d->ntop ?
 			    "; " : "", d->cand[i].rule->id,
 			    d->cand[i].rule->title, d->cand[i].score);
-		fputc('\n', out);
-		field(out, 2, "less likely:", b.data);
+		fputc('\n', r->out);
+		field(r, 2, "less likely:", b.data);
 		strbuf_free(&b);
 	}
+}
+
+static struct text_state *
+state(struct ostd_report *r)
+{
+	if (r->state == NULL)
+		r->state = xcalloc(1, sizeof(struct text_state));
+	return r->state;
+}
+
+static void
+text_free_state(void *p)
+{
+	struct text_state *st = p;
+
+	if (st == NULL)
+		return;
+	if (st->timeline != NULL)
+		fclose(st->timeline);
+	free(st);
 }
 
 static void
 text_begin(struct ostd_report *r)
 {
-	(void)r;
+	(void)state(r);
 }
 
 static void
 text_finding(struct ostd_report *r, const struct ostd_finding *f)
 {
+	if (r->opts.quiet)
+		return;
 	if (r->nfindings > 0)
 		fputc('\n', r->out);
-	print_where(r->out, f);
-	print_block(r->out, f);
-	print_diagnoses(r->out, f);
+	print_where(r, f);
+	print_block(r, f);
+	print_diagnoses(r, f);
+}
+
+static const char *
+end_words(enum ostd_session_end end)
+{
+	switch (end) {
+	case OSTD_END_DONE:
+		return "Done";
+	case OSTD_END_TERMINATED:
+		return "TERMINATED in error";
+	default:
+		return "never reached Done";
+	}
+}
+
+/*
+ * The timeline is printed after the findings; its records wait in a temporary
+ * file so that memory does not grow with the number of sessions.
+ */
+static void
+text_session(struct ostd_report *r, const struct ostd_session_record *rec)
+{
+	struct text_state *st = state(r);
+
+	if (!r->opts.timeline || r->opts.quiet)
+		return;
+	if (st->timeline == NULL && (st->timeline = tmpfile()) == NULL)
+		return;
+	if (fwrite(rec, sizeof(*rec), 1, st->timeline) == 1)
+		st->sessions++;
+}
+
+/* "session 3 at a.log:12: 09:12:03-09:12:41 (38 s), mailbox 'X', ..." */
+static void
+print_session(const struct ostd_report *r, const struct ostd_session_record *rec)
+{
+	char t1[16], t2[16];
+	struct strbuf b;
+	int col;
+
+	strbuf_init(&b, 0);
+	strbuf_addf(&b, "%s-%s", rec->start_time >= 0 ?
+	    ostd_format_time(rec->start_time, t1) : "?", rec->end_time >= 0 ?
+	    ostd_format_time(rec->end_time, t2) : "?");
+	if (rec->duration >= 0)
+		strbuf_addf(&b, " (%d s)", rec->duration);
+	if (rec->mailbox[0] != '\0')
+		strbuf_addf(&b, ", mailbox '%s'", rec->mailbox);
+	strbuf_addf(&b, ", %lu folders, %lu items down, %lu up, %lu errors, %s",
+	    rec->folders, rec->items_down, rec->items_up, rec->errors,
+	    end_words(rec->end));
+	for (size_t i = 0; i < rec->nerror_folders; i++)
+		strbuf_addf(&b, "%s%s: %lu", i ? "; " : "; errors in ",
+		    rec->error_folders[i].name, rec->error_folders[i].errors);
+	col = fprintf(r->out, "  session %u at %s:%lu: ", rec->index, rec->file,
+	    rec->first_line);
+	wrap(r, col, 4, b.data);
+	strbuf_free(&b);
+}
+
+static void
+print_timeline(struct ostd_report *r)
+{
+	struct text_state *st = state(r);
+	struct ostd_session_record rec;
+
+	if (st->timeline == NULL)
+		return;
+	rewind(st->timeline);
+	fprintf(r->out, "%stimeline (%lu %s):\n", r->nfindings ? "\n" : "",
+	    st->sessions, st->sessions == 1 ? "session" : "sessions");
+	while (fread(&rec, sizeof(rec), 1, st->timeline) == 1)
+		print_session(r, &rec);
 }
 
 static void
@@ -270,16 +445,21 @@ plural(unsigned long n, const char *one, const char *many)
 static void
 text_end(struct ostd_report *r, const struct ostd_summary *s)
 {
-	if (r->nfindings > 0)
+	print_timeline(r);
+	if (r->nfindings > 0 && !r->opts.quiet)
 		fputc('\n', r->out);
 	fprintf(r->out, "%lu %s, %lu %s, %lu %s: %lu %s, %lu diagnosed, %lu "
-	    "unrecognized\n", s->files, plural(s->files, "file", "files"),
+	    "unrecognized", s->files, plural(s->files, "file", "files"),
 	    s->sessions, plural(s->sessions, "session", "sessions"), s->errors,
 	    plural(s->errors, "error", "errors"), s->findings,
 	    plural(s->findings, "finding", "findings"), s->diagnosed,
 	    s->unrecognized);
+	if (s->filtered > 0)
+		fprintf(r->out, ", %lu left out by filters", s->filtered);
+	fputc('\n', r->out);
 }
 
 const struct report_ops report_text_ops = {
-	text_begin, text_finding, text_note, text_end, NULL,
+	text_begin, text_finding, text_note, text_session, text_end,
+	text_free_state,
 };

@@ -53,6 +53,49 @@ log="$top/samples/repeats.log"
   "$("$bin" --format json --no-merge "$log" | grep -o '"kind":' | wc -l)" ] &&
 	ok || no "--no-merge does not report more findings than the default"
 
+# -q: the summary line only.
+[ "$("$bin" -q "$top/samples/orgforms.log" | wc -l)" = 1 ] && ok || no "-q prints more than the summary"
+
+# -v: the log lines of each error, with their numbers.
+"$bin" -v "$top/samples/orgforms.log" | grep -q '^      11 | 11:43:27 \[8004010F-501-0-521\]$' &&
+	ok || no "-v does not quote the log lines"
+
+# --timeline: one line per session, with how it ended.
+COLUMNS=200 "$bin" --timeline "$top/samples/repeats.log" >"$tmp/out"
+[ "$(grep -c '^  session [0-9]* at ' "$tmp/out")" = 15 ] &&
+	grep -q 'session 4 at .*repeats.log:25: 10:30:00-10:30:04 (4 s), mailbox .Dana Ruiz., 1 folders, 0 items down, 0 up, 0 errors, Done' "$tmp/out" &&
+	ok || no "--timeline"
+
+# Colour: never on a pipe unless asked; NO_COLOR is honoured by auto.
+"$bin" "$top/samples/orgforms.log" | grep -q "$(printf '\033')" &&
+	no "colour on a pipe" || ok
+"$bin" --color always "$top/samples/orgforms.log" | grep -q "$(printf '\033\\[1;31m')" &&
+	ok || no "--color always gives no colour"
+expect_status() { want=$1; shift; "$@" >/dev/null 2>&1; [ $? = "$want" ]; }
+expect_status 2 "$bin" --color sometimes "$top/samples/orgforms.log" && ok ||
+	no "--color with a bad value is accepted"
+
+# Filters: --min-level, --only, --exclude.
+"$bin" --min-level error --format json "$top/samples/messy-2016.log" >"$tmp/out"
+grep -q '"filtered":2' "$tmp/out" && ! grep -q '"id":"OSTD-DELETIONS-UPLOAD"' "$tmp/out" &&
+	ok || no "--min-level error keeps a warning"
+"$bin" --only KB3115602,KB2991453 --format json "$top/samples/messy-2016.log" >"$tmp/out"
+[ "$(grep -o '"kind":"error"' "$tmp/out" | wc -l)" = 3 ] && ok ||
+	no "--only did not keep just KB3115602 and KB2991453"
+"$bin" --exclude Q162703 -q "$top/samples/orgforms.log" | grep -q "0 findings.*1 left out by filters" &&
+	ok || no "--exclude"
+expect_status 0 "$bin" --exclude Q162703 "$top/samples/orgforms.log" && ok ||
+	no "all findings filtered out should exit 0"
+
+# jsonl: a start line, one object per line, a summary last.
+"$bin" --format jsonl "$top/samples/repeats.log" >"$tmp/out"
+head -1 "$tmp/out" | grep -q '^{"kind":"start","schema_version":1' &&
+	tail -1 "$tmp/out" | grep -q '^{"kind":"summary"' &&
+	[ "$(grep -c '^{"kind":"session"' "$tmp/out")" = 15 ] && ok || no "jsonl shape"
+while read -r line; do
+	printf '%s' "$line" | "$jsoncheck" || { no "jsonl line is not JSON: $line"; break; }
+done <"$tmp/out" && ok
+
 # Every JSON output is valid JSON: each sample, plain and unmerged.
 for f in "$top"/samples/*.log; do
 	for opt in "" --no-merge; do

@@ -5,6 +5,8 @@
 #   sh tests/golden.sh BINARY            compare
 #   sh tests/golden.sh BINARY --update   rewrite the expected files
 set -u
+unset COLUMNS
+export LC_ALL=C
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 update=${2:-}
 cd "$(dirname "$0")/../samples" || exit 2

@@ -49,7 +49,16 @@ test_json_fields(void **state)
 
 	(void)state;
 	assert_true(valid_json(out));
-	assert_non_null(strstr(out, "{\"schema_version\":1,\"findings\":[{"));
+	assert_non_null(strstr(out, "{\"schema_version\":1,\"tool\":\"ostdiag "
+	    OSTDIAG_VERSION "\",\"findings\":[{"));
+	assert_non_null(strstr(out, "],\"sessions\":[{\"kind\":\"session\","
+	    "\"file\":\"t.log\",\"session\":1,\"first_line\":1,"
+	    "\"last_line\":5,\"start\":\"11:43:26\",\"end\":\"11:43:27\","
+	    "\"duration\":1,"));
+	assert_non_null(strstr(out, "\"outcome\":\"unfinished\",\"folders\":0,"
+	    "\"items_down\":0,\"items_up\":0,\"errors\":1,\"longest_gap\":1,"
+	    "\"errors_by_folder\":[{\"folder\":\"Synchronizing Organization "
+	    "Forms\",\"errors\":1}]}],\"notes\":[],"));
 	assert_non_null(strstr(out, "\"file\":\"t.log\",\"line\":2,"
 	    "\"time\":\"11:43:27\""));
 	assert_non_null(strstr(out, "\"code\":\"8004010F-501-0-521\","
@@ -60,7 +69,7 @@ test_json_fields(void **state)
 	assert_non_null(strstr(out, "{\"id\":\"Q168734\""));
 	assert_non_null(strstr(out, "\"summary\":{\"files\":1,\"files_failed\":0,"
 	    "\"sessions\":1,\"errors\":1,\"findings\":1,\"diagnosed\":1,"
-	    "\"unrecognized\":0"));
+	    "\"unrecognized\":0,\"filtered\":0,"));
 	free(out);
 }
 

@@ -42,6 +42,28 @@ struct ostd_finding {
 	unsigned sessions_total;	/* sessions of its input */
 };
 
+/* One session, for the timeline. Strings are copies, cut to their size. */
+#define OSTD_RECORD_FOLDERS 5
+struct ostd_session_record {
+	const char *file;
+	unsigned index;
+	unsigned long first_line, last_line;
+	int start_time, end_time;	/* -1 when unknown */
+	int duration;			/* seconds (across midnight), -1 unknown */
+	char version[32];		/* "" when unknown */
+	char mailbox[128];
+	enum ostd_session_end end;
+	unsigned long folders;		/* folders synchronized */
+	unsigned long items_up, items_down;
+	unsigned long errors;
+	int longest_gap;
+	struct {
+		char name[96];		/* folder, or the section line */
+		unsigned long errors;
+	} error_folders[OSTD_RECORD_FOLDERS];	/* where the errors were */
+	size_t nerror_folders;
+};
+
 /* Totals over a run. */
 struct ostd_summary {
 	unsigned long files;
@@ -52,6 +74,7 @@ struct ostd_summary {
 	unsigned long diagnosed;	/* findings with at least one diagnosis */
 	unsigned long unrecognized;
 	unsigned long notes;		/* problems with the input itself */
+	unsigned long filtered;		/* findings left out by --min-level etc. */
 	unsigned long lines;
 	unsigned long long bytes;
 };
@@ -68,6 +91,15 @@ struct ostd_analyzer *ostd_analyzer_new(const struct ostd_ruleset *rs,
  * report every occurrence on its own (merge false).
  */
 void ostd_analyzer_set_merge(struct ostd_analyzer *a, bool merge);
+
+/*
+ * Report only findings at min_level or above whose best diagnosis is one of only
+ * (when nonly > 0) and not one of exclude. A finding no rule recognizes has level
+ * error. The id lists are borrowed: they must outlive the analyzer.
+ */
+void ostd_analyzer_set_filter(struct ostd_analyzer *a, enum ostd_level min_level,
+    const char *const *only, size_t nonly, const char *const *exclude,
+    size_t nexclude);
 void ostd_analyzer_free(struct ostd_analyzer **a);
 
 /*

@@ -86,7 +86,9 @@ struct ostd_event {
 	int time;		/* seconds since midnight, or -1 */
 	int indent;		/* columns of blank after the time (tab = 8) */
 	int sub;		/* enum ostd_scope for SCOPE, enum ostd_head for ERROR_HEAD,
-				 * 1 = upload / 2 = download for TRANSFER */
+				 * 1 = upload / 2 = download for TRANSFER and COUNT
+				 * (to the online / the offline side) */
+	unsigned long count;	/* the number of a COUNT line */
 	struct ostd_span text;	/* the entry after time and indentation */
 	struct ostd_span arg;	/* quoted name, version number, or URL; may be empty */
 	bool has_code;		/* a code stands on this line */
@@ -142,6 +144,8 @@ struct ostd_block {
 	char *scope_text;	/* the Synchronizing ... line, or NULL */
 	unsigned long scope_line;
 	char *folder;		/* folder named by the scope line, or NULL */
+	char *evidence;		/* the block's entries as read, "LINE\tTEXT" joined by
+				 * '\n' (at most OSTD_EVIDENCE_LINES of them), or NULL */
 };
 
 /* One synchronization run: from Synchronizer Version / Mailbox to Done. */
@@ -160,6 +164,9 @@ struct ostd_session {
 	unsigned long lines;	/* entries in the session */
 	unsigned long errors;	/* blocks that are errors (not loose text) */
 	unsigned long scopes;	/* Synchronizing ... lines */
+	unsigned long folders;	/* folders synchronized (folder scopes) */
+	unsigned long items_up;	/* items counted into online folders */
+	unsigned long items_down; /* items counted into offline folders */
 	struct ostd_block *blocks;
 	size_t nblocks;
 	bool continued;		/* an earlier part of this session was already handed out */
@@ -178,6 +185,8 @@ typedef int (*ostd_session_fn)(const struct ostd_session *s, void *ctx);
 /* Limits that hold whatever the input. */
 #define OSTD_BLOCKS_PER_SESSION 4096	/* more are handed out in parts */
 #define OSTD_MESSAGE_MAX 4096		/* bytes kept of one message text */
+#define OSTD_EVIDENCE_LINES 16		/* entries kept as a block's evidence */
+#define OSTD_EVIDENCE_MAX 4096		/* bytes kept of them */
 
 /* A parser that calls fn for each finished session. Never returns NULL. */
 struct ostd_parser *ostd_parser_new(ostd_session_fn fn, void *ctx);

@@ -7,6 +7,7 @@
 #ifndef OSTDIAG_REPORT_H
 #define OSTDIAG_REPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "ostdiag/analyze.h"
@@ -14,10 +15,11 @@
 enum ostd_format {
 	OSTD_FORMAT_TEXT,
 	OSTD_FORMAT_JSON,
+	OSTD_FORMAT_JSONL,	/* one JSON object per line */
 	OSTD_FORMAT_CHECKLIST	/* Markdown for a ticket */
 };
 
-/* Parse "text" / "json" / "checklist"; -1 when unknown. */
+/* Parse "text" / "json" / "jsonl" / "checklist"; -1 when unknown. */
 int ostd_format_from_name(const char *name);
 
 struct ostd_report;
@@ -30,8 +32,23 @@ typedef void (*ostd_finding_fn)(const struct ostd_finding *f, void *ctx);
 struct ostd_report *ostd_report_new_fn(ostd_finding_fn fn, void *ctx);
 void ostd_report_free(struct ostd_report **r);
 
+/* How a report looks; zeroed means the defaults. */
+struct ostd_report_options {
+	int width;		/* text columns; 0: 80 */
+	bool color;		/* ANSI colours in text */
+	bool quiet;		/* text: the summary line only */
+	bool verbose;		/* text: quote each error's log lines */
+	bool timeline;		/* text: the session timeline after the findings */
+};
+
+void ostd_report_set_options(struct ostd_report *r,
+    const struct ostd_report_options *opts);
+
 void ostd_report_begin(struct ostd_report *r);
 void ostd_report_finding(struct ostd_report *r, const struct ostd_finding *f);
+/* A session has ended (for the timeline). */
+void ostd_report_session(struct ostd_report *r,
+    const struct ostd_session_record *rec);
 /* A problem with the input itself, at file:line (line 0: the whole file). */
 void ostd_report_note(struct ostd_report *r, const char *file,
     unsigned long line, const char *message);

@@ -1,0 +1,77 @@
+#!/bin/sh
+# Builds the libFuzzer harnesses of tests/fuzz and seeds their corpora.
+#
+#   sh tests/fuzz/build.sh OUTDIR
+#
+# Compiles the library sources (src/*.c but main.c and embed_rules.c, plus the
+# built-in rules generated from src/rules/*.rule) with clang and the same
+# instrumentation as the harnesses (libFuzzer coverage, ASan, UBSan that stops at
+# the first report), links fuzz_parser, fuzz_code and fuzz_rules into OUTDIR, and
+# makes OUTDIR/corpus/{parser,code,rules} from samples/*.log and src/rules/*.rule.
+# Run one for five minutes with, for example:
+#
+#   OUTDIR/fuzz_parser -max_total_time=300 OUTDIR/corpus/parser
+#
+# Needs clang 14 and its sanitizer runtimes (Debian: clang-14, which brings
+# libclang-rt-14-dev with libclang_rt.fuzzer), pkg-config and libpcre2-dev.
+set -eu
+
+if [ $# -ne 1 ]; then
+	echo "usage: sh tests/fuzz/build.sh OUTDIR" >&2
+	exit 2
+fi
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+mkdir -p "$1"
+out=$(cd "$1" && pwd)
+CC=${CC:-clang}
+
+SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined \
+-fno-omit-frame-pointer"
+CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g \
+-Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+-Wwrite-strings -I$top/include -I$top/src $(pkg-config --cflags libpcre2-8)"
+LIBS=$(pkg-config --libs libpcre2-8)
+
+mkdir -p "$out/obj"
+cc -std=c11 -o "$out/obj/embed_rules" "$top/src/embed_rules.c"
+"$out/obj/embed_rules" "$top"/src/rules/*.rule > "$out/obj/builtin_rules.c"
+
+objs=
+for src in "$top"/src/*.c "$out/obj/builtin_rules.c"; do
+	case $(basename "$src") in
+	main.c|embed_rules.c) continue ;;
+	esac
+	obj="$out/obj/$(basename "$src" .c).o"
+	# shellcheck disable=SC2086
+	$CC $CFLAGS $SAN -fsanitize=fuzzer-no-link -c -o "$obj" "$src"
+	objs="$objs $obj"
+done
+
+for h in fuzz_parser fuzz_code fuzz_rules; do
+	# shellcheck disable=SC2086
+	$CC $CFLAGS $SAN -fsanitize=fuzzer -o "$out/$h" "$here/$h.c" $objs \
+	    $LIBS
+done
+
+# Seed corpora: whole logs and rule files, and one line per seed for the codes.
+rm -rf "$out/corpus"
+mkdir -p "$out/corpus/parser" "$out/corpus/code" "$out/corpus/rules"
+cp "$top"/samples/*.log "$out/corpus/parser/"
+cp "$top"/src/rules/*.rule "$out/corpus/rules/"
+for f in "$top"/src/rules/*.rule; do
+	# The example log of each rule, with its two-space indent removed.
+	sed -n '/^example:/,$p' "$f" | sed '1d;s/^  //' \
+	    > "$out/corpus/parser/example-$(basename "$f" .rule).log"
+done
+i=0
+cat "$top"/samples/*.log | sort -u | while IFS= read -r line; do
+	i=$((i + 1))
+	printf '%s' "$line" > "$out/corpus/code/line-$i"
+done
+grep -ho '^code: .*' "$top"/src/rules/*.rule | sed 's/^code: //' | sort -u |
+while IFS= read -r code; do
+	printf '%s' "$code" > "$out/corpus/code/code-$(printf '%s' "$code" |
+	    tr -c 'A-Za-z0-9-' '_')"
+done
+echo "built $out/fuzz_parser $out/fuzz_code $out/fuzz_rules"
