@@ -29,12 +29,12 @@ ALL_LDFLAGS = $(EXTRA_CFLAGS) $(LDFLAGS)
 LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 	src/reader.c src/rules.c src/match.c src/analyze.c src/report.c \
 	src/report_text.c src/report_json.c src/report_checklist.c src/json.c \
-	src/selftest.c src/repeat.c src/message.c \
+	src/selftest.c src/repeat.c src/message.c src/redact.c \
 	src/explain.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_rules.o
 RULES = $(sort $(wildcard src/rules/*.rule))
 TESTS = test_code test_classify test_log test_reader test_rules test_match \
-	test_report test_rule_examples test_explain
+	test_report test_rule_examples test_explain test_redact
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 HEADERS = $(wildcard include/ostdiag/*.h src/*.h)
 

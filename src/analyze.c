@@ -11,6 +11,7 @@
 #include "ostdiag/analyze.h"
 #include "ostdiag/reader.h"
 #include "ostdiag/report.h"
+#include "ostdiag/redact.h"
 #include "repeat.h"
 #include "util.h"
 
@@ -23,6 +24,7 @@ struct ostd_analyzer {
 	unsigned sessions;	/* sessions of the input being read */
 	struct ostd_session_record rec;	/* the session being read, for the timeline */
 	bool rec_pending;
+	struct ostd_redactor *redactor;	/* NULL: names as they are */
 	enum ostd_level min_level;	/* filters */
 	const char *const *only;
 	size_t nonly;
@@ -48,6 +50,15 @@ ostd_analyzer_set_merge(struct ostd_analyzer *a, bool merge)
 		a->repeats = repeat_new();
 	else if (!merge)
 		repeat_free(&a->repeats);
+}
+
+void
+ostd_analyzer_set_redact(struct ostd_analyzer *a, bool redact)
+{
+	if (redact && a->redactor == NULL)
+		a->redactor = ostd_redactor_new();
+	else if (!redact)
+		ostd_redactor_free(&a->redactor);
 }
 
 void
@@ -98,6 +109,7 @@ ostd_analyzer_free(struct ostd_analyzer **ap)
 	if (ap == NULL || *ap == NULL)
 		return;
 	repeat_free(&(*ap)->repeats);
+	ostd_redactor_free(&(*ap)->redactor);
 	free(*ap);
 	*ap = NULL;
 }
@@ -126,6 +138,30 @@ note(struct ostd_analyzer *a, unsigned long line, const char *fmt, ...)
 	free(msg);
 }
 
+/* Report a copy of f whose names are replaced by placeholders. */
+static void
+report_redacted(struct ostd_analyzer *a, const struct ostd_finding *f)
+{
+	struct ostd_finding copy = *f;
+	struct ostd_session session = *f->session;
+	struct ostd_block block;
+
+	session.blocks = NULL;
+	session.nblocks = 0;
+	if (session.mailbox != NULL)
+		session.mailbox = (char *)ostd_redact_name(a->redactor,
+		    OSTD_REDACT_MAILBOX, session.mailbox);
+	copy.session = &session;
+	if (f->block != NULL) {
+		ostd_block_copy(&block, f->block);
+		ostd_redact_block(a->redactor, &block);
+		copy.block = &block;
+	}
+	ostd_report_finding(a->report, &copy);
+	if (f->block != NULL)
+		ostd_block_clear(&block);
+}
+
 /* Hand a (merged) finding to the reporter. */
 static void
 emit(const struct ostd_finding *f, void *ctx)
@@ -144,7 +180,10 @@ emit(const struct ostd_finding *f, void *ctx)
 		a->sum.diagnosed++;
 	else
 		a->sum.unrecognized++;
-	ostd_report_finding(a->report, f);
+	if (a->redactor != NULL)
+		report_redacted(a, f);
+	else
+		ostd_report_finding(a->report, f);
 }
 
 static void
@@ -198,8 +237,27 @@ copy_cut(char *dst, size_t size, const char *src)
 static void
 flush_record(struct ostd_analyzer *a)
 {
-	if (a->rec_pending)
-		ostd_report_session(a->report, &a->rec);
+	struct ostd_session_record *rec = &a->rec;
+
+	if (!a->rec_pending)
+		return;
+	if (a->redactor != NULL) {
+		if (rec->mailbox[0] != '\0')
+			copy_cut(rec->mailbox, sizeof(rec->mailbox),
+			    ostd_redact_name(a->redactor, OSTD_REDACT_MAILBOX,
+			    rec->mailbox));
+		for (size_t i = 0; i < rec->nerror_folders; i++) {
+			char *name = rec->error_folders[i].name, *t;
+
+			if (rec->error_folders[i].is_folder)
+				(void)ostd_redact_name(a->redactor,
+				    OSTD_REDACT_FOLDER, name);
+			t = ostd_redact_text(a->redactor, name);
+			copy_cut(name, sizeof(rec->error_folders[i].name), t);
+			free(t);
+		}
+	}
+	ostd_report_session(a->report, rec);
 	a->rec_pending = false;
 }
 
@@ -220,6 +278,7 @@ record_error_place(struct ostd_session_record *rec, const struct ostd_block *b)
 			return;
 		copy_cut(rec->error_folders[i].name,
 		    sizeof(rec->error_folders[i].name), name);
+		rec->error_folders[i].is_folder = b->folder != NULL;
 		rec->nerror_folders++;
 	}
 	rec->error_folders[i].errors++;

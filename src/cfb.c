@@ -244,7 +244,7 @@ load_difat(const struct cfb *c, uint32_t nfatsect, uint32_t *fatsect,
     char **err)
 {
 	const unsigned char *h = c->buf;
-	uint32_t per = c->ssz / 4 - 1, got = 0, dif, ndif = 0;
+	uint32_t per = c->ssz / 4 - 1, got = 0, dif;
 	unsigned char *seen;
 
 	for (uint32_t i = 0; i < HEADER_DIFAT && got < nfatsect; i++)
@@ -280,7 +280,6 @@ load_difat(const struct cfb *c, uint32_t nfatsect, uint32_t *fatsect,
 		for (uint32_t i = 0; i < per && got < nfatsect; i++)
 			fatsect[got++] = le32(c->buf + off + 4 * i);
 		dif = le32(c->buf + off + 4 * per);
-		ndif++;
 	}
 	free(seen);
 	return 0;
@@ -460,7 +459,7 @@ cfb_entries(const struct cfb *c)
 
 /* Append code point cp to dst as UTF-8 (at most 4 bytes). */
 static size_t
-utf8_put(char *dst, uint32_t cp)
+put_utf8(char *dst, uint32_t cp)
 {
 	if (cp < 0x80) {
 		dst[0] = (char)cp;
@@ -512,7 +511,7 @@ entry_name(const unsigned char *e, char *dst, size_t size)
 			cp = 0xFFFD;
 		if (o + 4 >= size)
 			break;
-		o += utf8_put(dst + o, cp);
+		o += put_utf8(dst + o, cp);
 	}
 	dst[o] = '\0';
 }

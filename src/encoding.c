@@ -163,9 +163,11 @@ utf8_valid(const unsigned char *p, size_t len)
 /*
  * UTF-16LE or UTF-16BE when the NULs of p[0..len) fall into the pattern of UTF-16
  * text with ASCII in it, else OSTD_ENC_AUTO. A code unit below U+0100 has a NUL
- * high byte; one side must hold most such NULs and they must be at least an
- * eighth of the code units that are not all zero (runs of NUL bytes, as left in a
- * log by a crash, say nothing about the encoding).
+ * high byte: such units must be at least two, a quarter of the units that are not
+ * all zero (a sync log's times and codes are ASCII whatever its language), and
+ * more than twice those that look like the other byte order. Runs of NUL bytes,
+ * as a crash leaves in a log, are skipped: each gives at most one such unit, at
+ * its edge.
  */
 static enum ostd_encoding
 utf16_by_nuls(const unsigned char *p, size_t len)
@@ -185,9 +187,9 @@ utf16_by_nuls(const unsigned char *p, size_t len)
 		else if (a == 0)
 			be++;
 	}
-	if (le > 2 * be && le >= units / 8)
+	if (le >= 2 && le > 2 * be && 4 * le >= units)
 		return OSTD_ENC_UTF16LE;
-	if (be > 2 * le && be >= units / 8)
+	if (be >= 2 && be > 2 * le && 4 * be >= units)
 		return OSTD_ENC_UTF16BE;
 	return OSTD_ENC_AUTO;
 }

@@ -53,8 +53,29 @@ ostd_parser_new(ostd_session_fn fn, void *ctx)
 	return p;
 }
 
-static void
-block_free(struct ostd_block *b)
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+void
+ostd_block_copy(struct ostd_block *dst, const struct ostd_block *src)
+{
+	*dst = *src;
+	dst->head_text = dup_or_null(src->head_text);
+	dst->subject = dup_or_null(src->subject);
+	dst->message = dup_or_null(src->message);
+	dst->provider = dup_or_null(src->provider);
+	dst->help_url = dup_or_null(src->help_url);
+	dst->addinfo = dup_or_null(src->addinfo);
+	dst->scope_text = dup_or_null(src->scope_text);
+	dst->folder = dup_or_null(src->folder);
+	dst->evidence = dup_or_null(src->evidence);
+}
+
+void
+ostd_block_clear(struct ostd_block *b)
 {
 	free(b->head_text);
 	free(b->subject);
@@ -65,13 +86,14 @@ block_free(struct ostd_block *b)
 	free(b->scope_text);
 	free(b->folder);
 	free(b->evidence);
+	memset(b, 0, sizeof(*b));
 }
 
 static void
 session_clear_blocks(struct ostd_parser *p)
 {
 	for (size_t i = 0; i < p->s.nblocks; i++)
-		block_free(&p->s.blocks[i]);
+		ostd_block_clear(&p->s.blocks[i]);
 	p->s.nblocks = 0;
 }
 

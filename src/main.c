@@ -23,9 +23,10 @@ enum exit_status {
 static void
 usage(FILE *out)
 {
-	fputs("usage: ostdiag [-nqv] [-f format] [-r path] [--color when] "
-	    "[--min-level level]\n"
-	    "               [--only id] [--exclude id] [--timeline] [file ...]\n"
+	fputs("usage: ostdiag [-nqtv] [-f format] [-r path] [--color when] "
+	    "[--redact]\n"
+	    "               [--min-level level] [--only id] [--exclude id] "
+	    "[file ...]\n"
 	    "       ostdiag rules [-f text|json] [-r path] [--check path]\n"
 	    "       ostdiag explain [-r path] code|id\n"
 	    "       ostdiag -h | -V\n", out);
@@ -52,6 +53,9 @@ help(void)
 	    "                       end, folders, items, errors, how each ended)\n"
 	    "      --color WHEN     auto (default: on a terminal, unless NO_COLOR is\n"
 	    "                       set), always, or never\n"
+	    "      --redact         replace mailbox, subject, folder, server and host\n"
+	    "                       names and mail addresses by stable placeholders\n"
+	    "                       (folder-1, ...); codes, times and structure stay\n"
 	    "      --min-level L    report only findings of level L or above: info,\n"
 	    "                       warning, error\n"
 	    "      --only ID        report only findings diagnosed as ID (repeatable;\n"
@@ -220,6 +224,7 @@ struct options {
 	const char *check_path;
 	struct ostd_report_options report;
 	const char *color;		/* auto, always, never */
+	bool redact;
 	enum ostd_level min_level;
 	const char *only[64], *exclude[64];
 	size_t nonly, nexclude;
@@ -271,7 +276,8 @@ terminal_width(void)
 static int
 parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 {
-	enum { OPT_COLOR = 256, OPT_MIN_LEVEL, OPT_ONLY, OPT_EXCLUDE, OPT_CHECK };
+	enum { OPT_COLOR = 256, OPT_MIN_LEVEL, OPT_ONLY, OPT_EXCLUDE, OPT_CHECK,
+		OPT_REDACT };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "rules", required_argument, NULL, 'r' },
@@ -284,6 +290,7 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 		{ "only", required_argument, NULL, OPT_ONLY },
 		{ "exclude", required_argument, NULL, OPT_EXCLUDE },
 		{ "check", required_argument, NULL, OPT_CHECK },
+		{ "redact", no_argument, NULL, OPT_REDACT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -319,6 +326,9 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 			break;
 		case 'n':
 			o->merge = false;
+			break;
+		case OPT_REDACT:
+			o->redact = true;
 			break;
 		case 'q':
 			o->report.quiet = true;
@@ -390,6 +400,7 @@ analyze(const struct ostd_ruleset *rs, const struct options *o, int argc,
 	ostd_report_set_options(rep, &o->report);
 	a = ostd_analyzer_new(rs, rep);
 	ostd_analyzer_set_merge(a, o->merge);
+	ostd_analyzer_set_redact(a, o->redact);
 	ostd_analyzer_set_filter(a, o->min_level, o->only, o->nonly, o->exclude,
 	    o->nexclude);
 	ostd_report_begin(rep);

@@ -36,19 +36,9 @@ dup_or_null(const char *s)
 static void
 entry_free(struct entry *e)
 {
-	struct ostd_block *b = &e->block;
-
 	free(e->session.version);
 	free(e->session.mailbox);
-	free(b->head_text);
-	free(b->subject);
-	free(b->message);
-	free(b->provider);
-	free(b->help_url);
-	free(b->addinfo);
-	free(b->scope_text);
-	free(b->folder);
-	free(b->evidence);
+	ostd_block_clear(&e->block);
 	free(e->key);
 	free(e);
 }
@@ -123,18 +113,7 @@ copy_in(struct entry *e, const struct ostd_finding *f)
 	e->session.mailbox = dup_or_null(f->session->mailbox);
 	e->f.session = &e->session;
 	if (f->block != NULL) {
-		const struct ostd_block *b = f->block;
-
-		e->block = *b;
-		e->block.head_text = dup_or_null(b->head_text);
-		e->block.subject = dup_or_null(b->subject);
-		e->block.message = dup_or_null(b->message);
-		e->block.provider = dup_or_null(b->provider);
-		e->block.help_url = dup_or_null(b->help_url);
-		e->block.addinfo = dup_or_null(b->addinfo);
-		e->block.scope_text = dup_or_null(b->scope_text);
-		e->block.folder = dup_or_null(b->folder);
-		e->block.evidence = dup_or_null(b->evidence);
+		ostd_block_copy(&e->block, f->block);
 		e->f.block = &e->block;
 	}
 	e->diag = *f->diag;

@@ -26,6 +26,9 @@ enum ostd_charset {
 	OSTD_CS_UTF16BE
 };
 
+/* Encode code point cp as UTF-8 into u; its length. Invalid values give U+FFFD. */
+size_t utf8_encode(char u[4], uint32_t cp);
+
 /* Append code point cp as UTF-8; surrogates and values past U+10FFFF give U+FFFD. */
 void utf8_put(struct strbuf *b, uint32_t cp);
 

@@ -87,6 +87,22 @@ grep -q '"filtered":2' "$tmp/out" && ! grep -q '"id":"OSTD-DELETIONS-UPLOAD"' "$
 expect_status 0 "$bin" --exclude Q162703 "$top/samples/orgforms.log" && ok ||
 	no "all findings filtered out should exit 0"
 
+# --redact: names become stable placeholders in every format; codes stay.
+for fmt in text json jsonl checklist; do
+	"$bin" --redact --timeline -v --format $fmt "$top/samples/messy-2016.log" \
+		"$top/samples/clean-2016.log" >"$tmp/out"
+	if grep -q -e 'Dana' -e 'Sales Team' -e 'Projekt' -e 'Nord' -e 'office365' \
+		-e 'example.com' "$tmp/out"; then
+		no "--redact --format $fmt leaves a name: $(grep -o -e 'Dana[^"]*' -e 'Sales Team' -e 'Projekt' -e office365 -e example.com "$tmp/out" | head -3)"
+	else
+		grep -q '80040305-54A-4DE-0' "$tmp/out" && ok ||
+			no "--redact --format $fmt lost the code"
+	fi
+done
+"$bin" --redact --format json "$top/samples/messy-2016.log" >"$tmp/out"
+[ "$(grep -o '"mailbox":"mailbox-1"' "$tmp/out" | wc -l)" -ge 2 ] && ok ||
+	no "--redact does not give the same mailbox the same placeholder"
+
 # jsonl: a start line, one object per line, a summary last.
 "$bin" --format jsonl "$top/samples/repeats.log" >"$tmp/out"
 head -1 "$tmp/out" | grep -q '^{"kind":"start","schema_version":1' &&

@@ -59,6 +59,7 @@ struct ostd_session_record {
 	int longest_gap;
 	struct {
 		char name[96];		/* folder, or the section line */
+		bool is_folder;
 		unsigned long errors;
 	} error_folders[OSTD_RECORD_FOLDERS];	/* where the errors were */
 	size_t nerror_folders;
@@ -91,6 +92,12 @@ struct ostd_analyzer *ostd_analyzer_new(const struct ostd_ruleset *rs,
  * report every occurrence on its own (merge false).
  */
 void ostd_analyzer_set_merge(struct ostd_analyzer *a, bool merge);
+
+/*
+ * Replace names (mailboxes, subjects, folders, hosts, addresses) by stable
+ * placeholders in everything reported.
+ */
+void ostd_analyzer_set_redact(struct ostd_analyzer *a, bool redact);
 
 /*
  * Report only findings at min_level or above whose best diagnosis is one of only

@@ -148,6 +148,11 @@ struct ostd_block {
 				 * '\n' (at most OSTD_EVIDENCE_LINES of them), or NULL */
 };
 
+/* A deep copy of src into dst (dst's old strings are not freed). */
+void ostd_block_copy(struct ostd_block *dst, const struct ostd_block *src);
+/* Free a block's strings (not the block itself) and zero it. */
+void ostd_block_clear(struct ostd_block *b);
+
 /* One synchronization run: from Synchronizer Version / Mailbox to Done. */
 struct ostd_session {
 	unsigned index;		/* 1-based, per input */

@@ -280,7 +280,7 @@ put_sync(struct gen *g, int cap)
 static void
 put_quoted(struct gen *g, const char *name)
 {
-	int typo = chance(g, 3);
+	int typo = chance(g, 1);
 
 	put(g, typo ? "\xE2\x80\x98" : "'", typo ? 3 : 1);
 	put_str(g, name);
@@ -766,9 +766,10 @@ session(struct gen *g, unsigned long long room)
 	const char *build;
 
 	session_style(g);
+	/* About 250 bytes of session frame and 120 per folder: end near the size. */
 	nfolders = 2 + below(g, 12);
-	if (room / 140 < nfolders)
-		nfolders = room / 140 > 0 ? (unsigned)(room / 140) : 1;
+	if (room < 250 + 120 * (unsigned long long)nfolders)
+		nfolders = room > 370 ? (unsigned)((room - 250) / 120) : 1;
 
 	if (g->modern) {
 		build = pick(g, builds, NELEM(builds));
@@ -861,12 +862,17 @@ end:
 	}
 }
 
-/* Write sessions until the current file has about size bytes. */
+/*
+ * Write sessions until the current file has about size bytes; a session never
+ * fits in under 120 bytes, so less room than that ends the file.
+ */
 static void
 fill(struct gen *g, unsigned long long size)
 {
-	while (g->out->written < size)
-		session(g, size - g->out->written);
+	struct out *o = g->out;
+
+	while (o->written < size && (o->written == 0 || size - o->written >= 120))
+		session(g, size - o->written);
 	flush(g->out);
 }
 
