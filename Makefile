@@ -28,7 +28,8 @@ ALL_LDFLAGS = $(EXTRA_CFLAGS) $(LDFLAGS)
 
 LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 	src/reader.c src/rules.c src/match.c src/analyze.c src/report.c \
-	src/report_text.c src/report_json.c src/report_checklist.c src/json.c \
+	src/report_text.c src/report_json.c src/report_checklist.c \
+	src/report_html.c src/json.c \
 	src/selftest.c src/repeat.c src/message.c src/redact.c \
 	src/explain.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_rules.o

@@ -315,9 +315,15 @@ update_record(struct ostd_analyzer *a, const struct ostd_session *s)
 	rec->items_down = s->items_down;
 	rec->errors = s->errors;
 	rec->longest_gap = s->longest_gap;
-	for (size_t i = 0; i < s->nblocks; i++)
-		if (s->blocks[i].head != OSTD_HEAD_NONE)
-			record_error_place(rec, &s->blocks[i]);
+	for (size_t i = 0; i < s->nblocks; i++) {
+		const struct ostd_block *b = &s->blocks[i];
+
+		if (b->head == OSTD_HEAD_NONE)
+			continue;
+		record_error_place(rec, b);
+		if (b->time >= 0 && rec->nerror_times < 8)
+			rec->error_times[rec->nerror_times++] = b->time;
+	}
 }
 
 /* Called by the parser for each finished session (or part of one). */

@@ -4,36 +4,7 @@
 #include <string.h>
 
 #include "json.h"
-
-/* Length of the valid UTF-8 sequence at s, or 0 when it is not valid. */
-static size_t
-utf8_valid(const unsigned char *s, size_t len)
-{
-	size_t n;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		n = 2, cp = s[0] & 0x1F;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		n = 3, cp = s[0] & 0x0F;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		n = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (n > len)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return n;
-}
+#include "util.h"
 
 void
 ostd_json_string(FILE *out, const char *str, size_t len)
@@ -67,7 +38,7 @@ ostd_json_string(FILE *out, const char *str, size_t len)
 				fprintf(out, "\\u%04x", c);
 				break;
 			}
-			n = utf8_valid(s + i, len - i);
+			n = utf8_sequence(s + i, len - i);
 			if (n == 0) {
 				fputs("\\ufffd", out);
 				break;

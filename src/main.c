@@ -43,8 +43,10 @@ help(void)
 	    "diagnoses that fit equally well. With no file, or file '-', reads stdin.\n"
 	    "\n"
 	    "  -f, --format FORMAT  text (default), json (one document), jsonl (one\n"
-	    "                       object per line), or checklist (Markdown for a\n"
-	    "                       ticket: questions and fix steps as boxes to tick)\n"
+	    "                       object per line), checklist (Markdown for a\n"
+	    "                       ticket: questions and fix steps as boxes to tick),\n"
+	    "                       or html (one self-contained page with the session\n"
+	    "                       timeline drawn)\n"
 	    "  -n, --no-merge       report every occurrence of a repeated error; by\n"
 	    "                       default it is reported once, with its count\n"
 	    "  -q, --quiet          text: print only the summary line\n"
@@ -303,7 +305,7 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 		case 'f':
 			if ((o->format = ostd_format_from_name(optarg)) < 0) {
 				fprintf(stderr, "ostdiag: unknown format '%s' "
-				    "(want text, json, jsonl or checklist)\n",
+				    "(want text, json, jsonl, checklist or html)\n",
 				    optarg);
 				return EXIT_TROUBLE;
 			}

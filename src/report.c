@@ -20,6 +20,8 @@ ostd_format_from_name(const char *name)
 		return OSTD_FORMAT_JSONL;
 	if (strcmp(name, "checklist") == 0)
 		return OSTD_FORMAT_CHECKLIST;
+	if (strcmp(name, "html") == 0)
+		return OSTD_FORMAT_HTML;
 	return -1;
 }
 
@@ -37,6 +39,9 @@ ostd_report_new(enum ostd_format format, FILE *out, FILE *err)
 		break;
 	case OSTD_FORMAT_CHECKLIST:
 		r->ops = &report_checklist_ops;
+		break;
+	case OSTD_FORMAT_HTML:
+		r->ops = &report_html_ops;
 		break;
 	default:
 		r->ops = &report_text_ops;

@@ -45,6 +45,9 @@ void strbuf_addf(struct strbuf *b, const char *fmt, ...) OSTD_PRINTF(2, 3);
 /* Hand the contents to the caller (malloc'd) and reset the buffer. */
 char *strbuf_detach(struct strbuf *b);
 
+/* Length of the valid UTF-8 sequence at s (1 to 4), or 0 when it is not valid. */
+size_t utf8_sequence(const unsigned char *s, size_t len);
+
 /* ASCII helpers that ignore the locale. */
 int ascii_lower(int c);
 int ascii_isspace(int c);

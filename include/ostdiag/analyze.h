@@ -63,6 +63,8 @@ struct ostd_session_record {
 		unsigned long errors;
 	} error_folders[OSTD_RECORD_FOLDERS];	/* where the errors were */
 	size_t nerror_folders;
+	int error_times[8];		/* times of the first errors, for the timeline */
+	size_t nerror_times;
 };
 
 /* Totals over a run. */

@@ -63,10 +63,12 @@ enum ostd_encoding ostd_encoding_detect(const unsigned char *buf, size_t len,
  * OSTD_ENC_AUTO detects the encoding from the whole buffer. A leading byte-order
  * mark of the encoding is dropped. UTF-8 input is validated: each maximal
  * ill-formed subsequence becomes one U+FFFD (the Unicode recommended practice).
- * UTF-16 surrogate pairs are joined; a lone surrogate or an odd final byte becomes
- * U+FFFD. Windows-1252's 0x80-0x9F become their Unicode characters, the five bytes
- * it leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) U+FFFD. *bad (may be NULL)
- * gets the number of U+FFFD written for invalid input.
+ * UTF-16 surrogate pairs are joined; a lone surrogate becomes U+FFFD, and so does
+ * the end of a text cut off after a high surrogate, half a code unit or both
+ * (one U+FFFD for the piece, as in the WHATWG Encoding Standard). Windows-1252's
+ * 0x80-0x9F become their Unicode characters, the five bytes it leaves undefined
+ * (0x81, 0x8D, 0x8F, 0x90, 0x9D) U+FFFD. *bad (may be NULL) gets the number of
+ * U+FFFD written for invalid input.
  * Returns NULL with errno EINVAL only when enc is not one of the enum's values.
  */
 char *ostd_to_utf8(const unsigned char *in, size_t len, enum ostd_encoding enc,
@@ -95,7 +97,8 @@ FILE *ostd_utf8_stream(FILE *fp, enum ostd_encoding enc,
 
 /*
  * A short message for a conversion that replaced bad pieces of input, such as
- * "3 invalid UTF-16LE code units replaced by U+FFFD", malloc'd; NULL when bad is 0.
+ * "2 bytes undefined in windows-1252 replaced by U+FFFD", malloc'd; NULL when
+ * bad is 0.
  */
 char *ostd_encoding_problem(enum ostd_encoding enc, unsigned long bad);
 

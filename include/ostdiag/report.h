@@ -16,10 +16,11 @@ enum ostd_format {
 	OSTD_FORMAT_TEXT,
 	OSTD_FORMAT_JSON,
 	OSTD_FORMAT_JSONL,	/* one JSON object per line */
-	OSTD_FORMAT_CHECKLIST	/* Markdown for a ticket */
+	OSTD_FORMAT_CHECKLIST,	/* Markdown for a ticket */
+	OSTD_FORMAT_HTML	/* one self-contained page */
 };
 
-/* Parse "text" / "json" / "jsonl" / "checklist"; -1 when unknown. */
+/* Parse "text" / "json" / "jsonl" / "checklist" / "html"; -1 when unknown. */
 int ostd_format_from_name(const char *name);
 
 struct ostd_report;

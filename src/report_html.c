@@ -1,0 +1,371 @@
+/*
+ * report_html.c: one self-contained HTML file to attach to a ticket: the summary,
+ * each finding with its diagnoses, fix steps and questions as check boxes, and the
+ * session timeline drawn as SVG with the errors marked. The markup is also
+ * well-formed XML, so it can be checked with an XML parser.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ostdiag/code.h"
+#include "ostdiag/ostdiag.h"
+#include "report_impl.h"
+#include "util.h"
+
+#define TIMELINE_ROWS 500	/* sessions drawn at most */
+
+struct html_state {
+	FILE *sessions;		/* session records, drawn at the end */
+	unsigned long nsessions;
+	int first_time, last_time;	/* span of the drawn sessions */
+};
+
+static const char style[] =
+    "body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:60em;"
+    "padding:0 1em;color:#1d1d1f}"
+    "h1{font-size:1.5em}h2{font-size:1.15em;margin:0}"
+    "section.finding{border:1px solid #ccd;border-radius:6px;padding:.8em 1em;"
+    "margin:1em 0}"
+    "section.unrecognized{border-color:#c60}"
+    "table.where td{padding:0 1em 0 0;vertical-align:top}"
+    "table.where td:first-child{color:#556}"
+    "code{font-family:ui-monospace,monospace}"
+    ".diag{margin:.8em 0 0 0;padding:.5em .8em;background:#f6f7fb;"
+    "border-radius:4px}"
+    ".diag h3{font-size:1em;margin:0 0 .3em 0}"
+    ".id{color:#805b00}"
+    "ul.check{list-style:none;padding-left:.2em}"
+    "ol.fix li,ul.check li{margin:.2em 0}"
+    "pre.log{background:#222;color:#ddd;padding:.5em;overflow-x:auto}"
+    "svg text{font:11px sans-serif}"
+    ".summary{background:#eef3ee;padding:.5em 1em;border-radius:4px}";
+
+/* Write text with HTML's special characters escaped; bad UTF-8 becomes U+FFFD. */
+static void
+esc(FILE *out, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len, i = 0;
+
+	if (s == NULL)
+		return;
+	len = strlen(s);
+	while (i < len) {
+		size_t n;
+
+		switch (u[i]) {
+		case '&':
+			fputs("&amp;", out);
+			break;
+		case '<':
+			fputs("&lt;", out);
+			break;
+		case '>':
+			fputs("&gt;", out);
+			break;
+		case '"':
+			fputs("&quot;", out);
+			break;
+		case '\'':
+			fputs("&#39;", out);
+			break;
+		default:
+			if (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n') {
+				putc('?', out);
+				break;
+			}
+			n = utf8_sequence(u + i, len - i);
+			if (n == 0) {
+				fputs("\xEF\xBF\xBD", out);
+				break;
+			}
+			fwrite(u + i, 1, n, out);
+			i += n;
+			continue;
+		}
+		i++;
+	}
+}
+
+static struct html_state *
+state(struct ostd_report *r)
+{
+	if (r->state == NULL) {
+		struct html_state *st = xcalloc(1, sizeof(*st));
+
+		st->first_time = -1;
+		st->last_time = -1;
+		r->state = st;
+	}
+	return r->state;
+}
+
+static void
+html_free_state(void *p)
+{
+	struct html_state *st = p;
+
+	if (st == NULL)
+		return;
+	if (st->sessions != NULL)
+		fclose(st->sessions);
+	free(st);
+}
+
+static void
+html_begin(struct ostd_report *r)
+{
+	(void)state(r);
+	fprintf(r->out, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/"
+	    "xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+	    "<meta name=\"generator\" content=\"ostdiag %s\"/>\n"
+	    "<title>ostdiag report</title>\n<style>%s</style>\n</head>\n"
+	    "<body>\n<h1>OST synchronization report</h1>\n", OSTDIAG_VERSION,
+	    style);
+}
+
+static void
+row(FILE *out, const char *label, const char *text)
+{
+	if (text == NULL)
+		return;
+	fprintf(out, "<tr><td>%s</td><td>", label);
+	esc(out, text);
+	fputs("</td></tr>\n", out);
+}
+
+static void
+code_row(FILE *out, const struct ostd_code *c)
+{
+	uint32_t hr = ostd_code_hresult(c);
+	const char *name = ostd_code_has_hresult(c) ? ostd_hresult_name(hr) :
+	    NULL;
+	const char *meaning = ostd_code_has_hresult(c) ?
+	    ostd_hresult_meaning(hr) : NULL;
+
+	fputs("<tr><td>code</td><td><code>", out);
+	esc(out, c->text);
+	fputs("</code>", out);
+	if (name != NULL || meaning != NULL) {
+		fputs(" ", out);
+		esc(out, name != NULL ? name : "");
+		if (meaning != NULL) {
+			fputs(name != NULL ? ": " : "", out);
+			esc(out, meaning);
+		}
+	}
+	fputs("</td></tr>\n", out);
+}
+
+static void
+diagnosis(FILE *out, const struct ostd_candidate *c)
+{
+	const struct ostd_rule *rule = c->rule;
+
+	fputs("<div class=\"diag\">\n<h3><span class=\"id\">", out);
+	esc(out, rule->id);
+	fputs("</span> ", out);
+	esc(out, rule->title);
+	fputs("</h3>\n<p><b>Applies to:</b> ", out);
+	esc(out, rule->products);
+	if (rule->fixed_in != NULL) {
+		fputs("<br/><b>Fixed in:</b> ", out);
+		esc(out, rule->fixed_in);
+	}
+	fputs("</p>\n<p>", out);
+	esc(out, rule->cause);
+	fputs("</p>\n<ol class=\"fix\">\n", out);
+	for (size_t i = 0; i < rule->nfix; i++) {
+		fputs("<li><label><input type=\"checkbox\"/> ", out);
+		esc(out, rule->fix[i]);
+		fputs("</label></li>\n", out);
+	}
+	fputs("</ol>\n</div>\n", out);
+}
+
+static void
+html_finding(struct ostd_report *r, const struct ostd_finding *f)
+{
+	FILE *out = r->out;
+	const struct ostd_block *b = f->block;
+	const struct ostd_diagnosis *d = f->diag;
+	char tbuf[16], buf[256], *where;
+
+	fprintf(out, "<section class=\"finding%s\" id=\"finding-%lu\">\n<h2>",
+	    d->n == 0 ? " unrecognized" : "", r->nfindings + 1);
+	if (b != NULL && b->has_code) {
+		fputs("<code>", out);
+		esc(out, b->code.text);
+		fputs("</code> ", out);
+	}
+	esc(out, b != NULL && b->head != OSTD_HEAD_NONE ? b->head_text :
+	    f->kind == OSTD_FINDING_SYMPTOM ? "Slow or hung synchronization" :
+	    "Error message in the text");
+	fputs("</h2>\n<table class=\"where\">\n", out);
+	where = xasprintf("%s:%lu%s%s, session %u", f->file, f->line,
+	    f->time >= 0 ? " at " : "", ostd_format_time(f->time, tbuf),
+	    f->session->index);
+	row(out, "where", where);
+	free(where);
+	if (f->count > 1) {
+		where = xasprintf("%lu times in %u of %u sessions, the last at "
+		    "line %lu", f->count, f->sessions_with, f->sessions_total,
+		    f->last_line);
+		row(out, "repeats", where);
+		free(where);
+	}
+	row(out, "mailbox", f->session->mailbox);
+	if (b != NULL) {
+		row(out, "in", b->scope_text);
+		if (b->has_code)
+			code_row(out, &b->code);
+		row(out, b->head == OSTD_HEAD_NONE ? "text" : "message",
+		    b->message);
+		row(out, "provider", b->provider);
+		row(out, "details", b->addinfo);
+	}
+	if (f->kind == OSTD_FINDING_SYMPTOM)
+		row(out, "symptom", symptom_words(f, buf, sizeof(buf)));
+	fputs("</table>\n", out);
+	if (d->n == 0) {
+		fputs("<p>No rule recognizes this error.</p>\n</section>\n", out);
+		return;
+	}
+	if (d->ntop > 1)
+		fprintf(out, "<p>%zu diagnoses fit equally well; the questions "
+		    "tell them apart.</p>\n", d->ntop);
+	fputs("<ul class=\"check\">\n", out);
+	for (size_t i = 0; i < d->ntop; i++)
+		for (size_t q = 0; q < d->cand[i].rule->nask; q++) {
+			fputs("<li><label><input type=\"checkbox\"/> <span "
+			    "class=\"id\">", out);
+			esc(out, d->cand[i].rule->id);
+			fputs("</span>: ", out);
+			esc(out, d->cand[i].rule->ask[q]);
+			fputs("</label></li>\n", out);
+		}
+	fputs("</ul>\n", out);
+	for (size_t i = 0; i < d->ntop; i++)
+		diagnosis(out, &d->cand[i]);
+	if (d->n > d->ntop) {
+		fputs("<p>Less likely:", out);
+		for (size_t i = d->ntop; i < d->n; i++) {
+			fputs(i > d->ntop ? ", " : " ", out);
+			esc(out, d->cand[i].rule->id);
+		}
+		fputs("</p>\n", out);
+	}
+	if (b != NULL && b->evidence != NULL) {
+		fputs("<details><summary>log lines</summary><pre class=\"log\">",
+		    out);
+		esc(out, b->evidence);
+		fputs("</pre></details>\n", out);
+	}
+	fputs("</section>\n", out);
+}
+
+static void
+html_session(struct ostd_report *r, const struct ostd_session_record *rec)
+{
+	struct html_state *st = state(r);
+
+	if (st->nsessions >= TIMELINE_ROWS)
+		return;
+	if (st->sessions == NULL && (st->sessions = tmpfile()) == NULL)
+		return;
+	if (fwrite(rec, sizeof(*rec), 1, st->sessions) != 1)
+		return;
+	st->nsessions++;
+	if (rec->start_time >= 0 && (st->first_time < 0 ||
+	    rec->start_time < st->first_time))
+		st->first_time = rec->start_time;
+	if (rec->end_time >= 0 && rec->end_time > st->last_time)
+		st->last_time = rec->end_time;
+}
+
+/* x coordinate of a time of day on the timeline. */
+static double
+xpos(const struct html_state *st, int t)
+{
+	double span = st->last_time - st->first_time;
+
+	if (span <= 0)
+		span = 1;
+	return 170.0 + 600.0 * (t - st->first_time) / span;
+}
+
+static void
+timeline(struct ostd_report *r)
+{
+	struct html_state *st = state(r);
+	struct ostd_session_record rec;
+	char t1[16], t2[16];
+	unsigned long i = 0;
+
+	fputs("<h2>Sessions</h2>\n", r->out);
+	if (st->sessions == NULL) {
+		fputs("<p>No synchronization sessions.</p>\n", r->out);
+		return;
+	}
+	fprintf(r->out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "class=\"timeline\" width=\"800\" height=\"%lu\" role=\"img\" "
+	    "aria-label=\"session timeline\">\n", 30 + 18 * st->nsessions);
+	fprintf(r->out, "<text x=\"170\" y=\"12\">%s</text><text x=\"770\" "
+	    "y=\"12\" text-anchor=\"end\">%s</text>\n",
+	    ostd_format_time(st->first_time, t1),
+	    ostd_format_time(st->last_time, t2));
+	rewind(st->sessions);
+	while (fread(&rec, sizeof(rec), 1, st->sessions) == 1) {
+		double y = 22 + 18.0 * (double)i++;
+		const char *colour = rec.end == OSTD_END_TERMINATED ? "#b00" :
+		    rec.end == OSTD_END_UNFINISHED ? "#d80" : rec.errors > 0 ?
+		    "#c66" : "#6a6";
+
+		fprintf(r->out, "<g class=\"session\"><title>session %u: ",
+		    rec.index);
+		esc(r->out, rec.file);
+		fprintf(r->out, ":%lu, %lu errors, %s</title>\n", rec.first_line,
+		    rec.errors, rec.end == OSTD_END_DONE ? "Done" :
+		    rec.end == OSTD_END_TERMINATED ? "terminated in error" :
+		    "never reached Done");
+		fprintf(r->out, "<text x=\"0\" y=\"%.0f\">session %u %s</text>\n",
+		    y + 10, rec.index, ostd_format_time(rec.start_time, t1));
+		if (rec.start_time >= 0 && rec.end_time >= 0) {
+			double x1 = xpos(st, rec.start_time);
+			double x2 = xpos(st, rec.end_time);
+
+			fprintf(r->out, "<rect x=\"%.1f\" y=\"%.0f\" width=\"%.1f\" "
+			    "height=\"12\" fill=\"%s\"/>\n", x1, y,
+			    x2 - x1 < 2 ? 2 : x2 - x1, colour);
+		}
+		for (size_t k = 0; k < rec.nerror_times; k++)
+			fprintf(r->out, "<circle class=\"error\" cx=\"%.1f\" "
+			    "cy=\"%.0f\" r=\"4\" fill=\"#d00\"/>\n",
+			    xpos(st, rec.error_times[k]), y + 6);
+		fputs("</g>\n", r->out);
+	}
+	fputs("</svg>\n", r->out);
+}
+
+static void
+html_note(struct ostd_report *r, const char *file, unsigned long line,
+    const char *message)
+{
+	fflush(r->out);
+	fprintf(r->err, "ostdiag: %s:%lu: %s\n", file, line, message);
+}
+
+static void
+html_end(struct ostd_report *r, const struct ostd_summary *s)
+{
+	timeline(r);
+	fprintf(r->out, "<p class=\"summary\">%lu file(s), %lu session(s), %lu "
+	    "error(s): %lu finding(s), %lu diagnosed, %lu unrecognized</p>\n"
+	    "</body>\n</html>\n", s->files, s->sessions, s->errors, s->findings,
+	    s->diagnosed, s->unrecognized);
+}
+
+const struct report_ops report_html_ops = {
+	html_begin, html_finding, html_note, html_session, html_end,
+	html_free_state,
+};
