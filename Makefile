@@ -30,12 +30,14 @@ LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 	src/reader.c src/rules.c src/match.c src/analyze.c src/report.c \
 	src/report_text.c src/report_json.c src/report_checklist.c \
 	src/report_html.c src/json.c \
-	src/selftest.c src/repeat.c src/message.c src/redact.c \
+	src/selftest.c src/repeat.c src/message.c src/redact.c src/input.c \
+	src/encoding.c src/msgfile.c src/cfb.c src/lzfu.c src/rtf.c src/mime.c \
+	src/txtheader.c src/textconv.c \
 	src/explain.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_rules.o
 RULES = $(sort $(wildcard src/rules/*.rule))
 TESTS = test_code test_classify test_log test_reader test_rules test_match \
-	test_report test_rule_examples test_explain test_redact
+	test_report test_rule_examples test_explain test_redact test_encoding
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 HEADERS = $(wildcard include/ostdiag/*.h src/*.h)
 

@@ -11,6 +11,7 @@
 #include "ostdiag/analyze.h"
 #include "ostdiag/reader.h"
 #include "ostdiag/report.h"
+#include "ostdiag/input.h"
 #include "ostdiag/redact.h"
 #include "repeat.h"
 #include "util.h"
@@ -25,6 +26,13 @@ struct ostd_analyzer {
 	struct ostd_session_record rec;	/* the session being read, for the timeline */
 	bool rec_pending;
 	struct ostd_redactor *redactor;	/* NULL: names as they are */
+	int input_format;	/* enum ostd_input_format */
+	int encoding;		/* enum ostd_encoding */
+	struct ostd_parser *parser;	/* of the input being read */
+	long long local_date;	/* the input message's local date, or -1 */
+	struct ostd_file_record file_rec;	/* of the input being read */
+	struct ostd_diagnosis_count *counts;	/* per diagnosis, for the summary */
+	size_t ncounts, counts_cap;
 	enum ostd_level min_level;	/* filters */
 	const char *const *only;
 	size_t nonly;
@@ -40,6 +48,7 @@ ostd_analyzer_new(const struct ostd_ruleset *rs, struct ostd_report *report)
 	a->rs = rs;
 	a->report = report;
 	a->repeats = repeat_new();
+	a->local_date = -1;
 	return a;
 }
 
@@ -50,6 +59,13 @@ ostd_analyzer_set_merge(struct ostd_analyzer *a, bool merge)
 		a->repeats = repeat_new();
 	else if (!merge)
 		repeat_free(&a->repeats);
+}
+
+void
+ostd_analyzer_set_input(struct ostd_analyzer *a, int format, int encoding)
+{
+	a->input_format = format;
+	a->encoding = encoding;
 }
 
 void
@@ -110,14 +126,51 @@ ostd_analyzer_free(struct ostd_analyzer **ap)
 		return;
 	repeat_free(&(*ap)->repeats);
 	ostd_redactor_free(&(*ap)->redactor);
+	free((*ap)->counts);
 	free(*ap);
 	*ap = NULL;
 }
 
-const struct ostd_summary *
-ostd_analyzer_summary(const struct ostd_analyzer *a)
+static int
+most_first(const void *x, const void *y)
 {
+	const struct ostd_diagnosis_count *a = x, *b = y;
+
+	if (a->occurrences != b->occurrences)
+		return a->occurrences < b->occurrences ? 1 : -1;
+	return strcmp(a->id, b->id);
+}
+
+const struct ostd_summary *
+ostd_analyzer_summary(struct ostd_analyzer *a)
+{
+	if (a->ncounts > 1)
+		qsort(a->counts, a->ncounts, sizeof(*a->counts), most_first);
+	a->sum.by_diagnosis = a->counts;
+	a->sum.nby_diagnosis = a->ncounts;
 	return &a->sum;
+}
+
+/* Count a reported finding against its best diagnosis. */
+static void
+count_diagnosis(struct ostd_analyzer *a, const struct ostd_finding *f)
+{
+	const char *id = f->diag->n > 0 ? f->diag->cand[0].rule->id : "";
+	size_t i;
+
+	for (i = 0; i < a->ncounts; i++)
+		if (strcmp(a->counts[i].id, id) == 0)
+			break;
+	if (i == a->ncounts) {
+		grow_array((void **)&a->counts, &a->counts_cap, a->ncounts + 1,
+		    sizeof(*a->counts));
+		a->counts[i].id = id;
+		a->counts[i].findings = 0;
+		a->counts[i].occurrences = 0;
+		a->ncounts++;
+	}
+	a->counts[i].findings++;
+	a->counts[i].occurrences += f->count;
 }
 
 static void
@@ -176,6 +229,8 @@ emit(const struct ostd_finding *f, void *ctx)
 		note(a, f->line, "rule %s: its pattern hit the match limit on "
 		    "this input and was skipped", f->diag->costly->id);
 	a->sum.findings++;
+	a->file_rec.findings++;
+	count_diagnosis(a, f);
 	if (f->diag->n > 0)
 		a->sum.diagnosed++;
 	else
@@ -193,10 +248,35 @@ flush_repeats(struct ostd_analyzer *a)
 		repeat_flush(a->repeats, a->sessions, emit, a);
 }
 
+/*
+ * The local date and time of a finding, when the input message gave a date. The
+ * message is written when the synchronization ends, so a log whose first time of
+ * day is later than the message's began the day before; midnights passed since
+ * are counted by the parser.
+ */
+static long long
+timestamp(const struct ostd_analyzer *a, const struct ostd_finding *f)
+{
+	long long day, tod;
+	int first;
+
+	if (a->local_date < 0 || f->time < 0)
+		return -1;
+	day = a->local_date / 86400;
+	tod = a->local_date % 86400;
+	first = ostd_parser_first_time(a->parser);
+	if (first >= 0 && first > tod + 600)
+		day--;
+	if (f->block != NULL)
+		day += f->block->day;
+	return day * 86400 + f->time;
+}
+
 /* A new finding: merged with its earlier occurrences, or reported now. */
 static void
 report(struct ostd_analyzer *a, struct ostd_finding *f)
 {
+	f->timestamp = timestamp(a, f);
 	f->count = 1;
 	f->last_line = f->line;
 	f->last_time = f->time;
@@ -338,6 +418,7 @@ on_session(const struct ostd_session *s, void *ctx)
 	if (!s->continued) {
 		a->sum.sessions++;
 		a->sessions++;
+		a->file_rec.sessions++;
 	}
 	update_record(a, s);
 	for (size_t i = 0; i < s->nblocks; i++) {
@@ -360,6 +441,7 @@ on_session(const struct ostd_session *s, void *ctx)
 			f.kind = OSTD_FINDING_TEXT;
 		} else {
 			a->sum.errors++;
+			a->file_rec.errors++;
 			ostd_match_block(a->rs, s, b, &d);
 			if (repeats_item_error(prev, b) && prev_d.n > 0 &&
 			    (d.n == 0 || d.cand[0].score < prev_d.cand[0].score))
@@ -394,7 +476,7 @@ run(struct ostd_analyzer *a, FILE *fp)
 	struct ostd_line line = { NULL, 0, 0, 0, false, false };
 	int rc = 0, got;
 
-	a->sum.files++;
+	a->parser = p;
 	a->sessions = 0;
 	while ((got = ostd_reader_next(rd, &line)) == 1) {
 		if (line.cut)
@@ -408,7 +490,7 @@ run(struct ostd_analyzer *a, FILE *fp)
 	}
 	if (got < 0) {
 		note(a, line.number, "read error: %s", strerror(errno));
-		a->sum.files_failed++;
+		a->file_rec.failed = true;
 		rc = -1;
 	}
 	if (rc != -2) {
@@ -423,7 +505,52 @@ run(struct ostd_analyzer *a, FILE *fp)
 		rc = -2;
 	a->sum.bytes += ostd_reader_bytes(rd);
 	ostd_parser_free(&p);
+	a->parser = NULL;
 	ostd_reader_free(&rd);
+	return rc;
+}
+
+/* Open the input as text, analyze it, and report the file's record. */
+static int
+run_input(struct ostd_analyzer *a, FILE *raw)
+{
+	struct ostd_input in;
+	char *err = NULL, *problem;
+	int rc;
+
+	memset(&a->file_rec, 0, sizeof(a->file_rec));
+	a->file_rec.file = a->file;
+	a->file_rec.date = -1;
+	a->sum.files++;
+	if (ostd_input_open(&in, raw, (enum ostd_input_format)a->input_format,
+	    (enum ostd_encoding)a->encoding, &err) != 0) {
+		note(a, 0, "%s", err);
+		free(err);
+		a->file_rec.format = ostd_input_format_name(in.format);
+		a->file_rec.failed = true;
+		a->sum.files_failed++;
+		ostd_report_file(a->report, &a->file_rec);
+		ostd_input_close(&in);
+		return -1;
+	}
+	a->file_rec.format = ostd_input_format_name(in.format);
+	a->file_rec.encoding = in.format == OSTD_INPUT_TEXT ?
+	    ostd_encoding_name(in.encoding) : NULL;
+	copy_cut(a->file_rec.subject, sizeof(a->file_rec.subject),
+	    in.msg.subject);
+	a->local_date = in.msg.date >= 0 ?
+	    in.msg.date + (long long)in.msg.utc_offset * 60 : -1;
+	a->file_rec.date = a->local_date;
+	rc = run(a, in.text);
+	if ((problem = ostd_encoding_problem(in.encoding, in.bad)) != NULL) {
+		note(a, 0, "%s", problem);
+		free(problem);
+	}
+	if (a->file_rec.failed)
+		a->sum.files_failed++;
+	ostd_report_file(a->report, &a->file_rec);
+	ostd_input_close(&in);
+	a->local_date = -1;
 	return rc;
 }
 
@@ -431,7 +558,7 @@ int
 ostd_analyze_stream(struct ostd_analyzer *a, FILE *fp, const char *name)
 {
 	a->file = strcmp(name, "-") == 0 ? "(stdin)" : name;
-	return run(a, fp);
+	return run_input(a, fp);
 }
 
 int
@@ -442,13 +569,13 @@ ostd_analyze_buffer(struct ostd_analyzer *a, const char *text, size_t len,
 	int rc;
 
 	a->file = name;
-	if (len == 0) {
-		a->sum.files++;	/* fmemopen refuses an empty buffer */
-		return 0;
-	}
-	if ((fp = fmemopen((void *)(uintptr_t)text, len, "r")) == NULL)
+	if (len == 0)
+		fp = fopen("/dev/null", "r");	/* fmemopen refuses an empty buffer */
+	else
+		fp = fmemopen((void *)(uintptr_t)text, len, "r");
+	if (fp == NULL)
 		return -1;
-	rc = run(a, fp);
+	rc = run_input(a, fp);
 	fclose(fp);
 	return rc;
 }

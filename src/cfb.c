@@ -315,7 +315,13 @@ load_fat(struct cfb *c, char **err)
 		uint32_t s = fatsect[i];
 		size_t off = ((size_t)s + 1) * c->ssz;
 
-		if (s > MAXREGSECT || s >= c->nsect || c->len - off < c->ssz) {
+		if (s > MAXREGSECT) {
+			*err = xasprintf("DIFAT: FAT sector %u of %u is listed as "
+			    "%s (0x%08X)", i, nfatsect, special_name(s), s);
+			free(fatsect);
+			return -1;
+		}
+		if (s >= c->nsect || c->len - off < c->ssz) {
 			*err = xasprintf("FAT: truncated: sector %u beyond end of "
 			    "file", s);
 			free(fatsect);

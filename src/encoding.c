@@ -257,6 +257,7 @@ put_bad(struct decoder *d, unsigned char *out)
 	return put_utf8(out, REPLACEMENT);
 }
 
+/* A decoder at the start of a text; validate matters for UTF-8 only. */
 static void
 decoder_init(struct decoder *d, enum ostd_encoding enc, bool validate)
 {
@@ -296,6 +297,7 @@ utf16_unit(struct decoder *d, unsigned u, unsigned char *out)
 	return n + put_utf8(out + n, u);
 }
 
+/* UTF-16 in either byte order; an odd byte at the end waits in pend. */
 static size_t
 decode_utf16(struct decoder *d, const unsigned char *in, size_t len,
     unsigned char *out)
@@ -317,6 +319,7 @@ decode_utf16(struct decoder *d, const unsigned char *in, size_t len,
 	return n;
 }
 
+/* Windows-1252: one byte, one character, so nothing is ever carried. */
 static size_t
 decode_cp1252(struct decoder *d, const unsigned char *in, size_t len,
     unsigned char *out)
@@ -444,7 +447,10 @@ decode(struct decoder *d, const unsigned char *in, size_t len,
 	}
 }
 
-/* The end of input: what is still held is incomplete. At most FLUSH_BOUND bytes. */
+/*
+ * The end of input: what is still held is cut off and becomes one U+FFFD (as in
+ * the WHATWG Encoding Standard's decoders). At most FLUSH_BOUND bytes.
+ */
 static size_t
 decode_flush(struct decoder *d, unsigned char *out)
 {
@@ -453,9 +459,8 @@ decode_flush(struct decoder *d, unsigned char *out)
 	switch (d->enc) {
 	case OSTD_ENC_UTF16LE:
 	case OSTD_ENC_UTF16BE:
-		if (d->surrogate != 0)
-			n += put_bad(d, out + n);
-		if (d->npend > 0)
+		/* A high surrogate, half a code unit, or both: one cut-off piece. */
+		if (d->surrogate != 0 || d->npend > 0)
 			n += put_bad(d, out + n);
 		d->surrogate = 0;
 		break;
@@ -646,7 +651,7 @@ ostd_encoding_problem(enum ostd_encoding enc, unsigned long bad)
 	case OSTD_ENC_UTF16LE:
 	case OSTD_ENC_UTF16BE:
 		return xasprintf("%lu invalid %s code unit%s (lone surrogate or "
-		    "odd final byte) replaced by U+FFFD", bad,
+		    "cut-off end) replaced by U+FFFD", bad,
 		    enc == OSTD_ENC_UTF16LE ? "UTF-16LE" : "UTF-16BE", s);
 	case OSTD_ENC_CP1252:
 		return xasprintf("%lu byte%s undefined in windows-1252 replaced "

@@ -35,6 +35,9 @@ struct ostd_parser {
 	char *folder;
 	unsigned long scope_line;
 	int last_time;		/* previous time stamp in the session */
+	int first_time;		/* of the input */
+	int day;		/* midnights passed since first_time */
+	int day_time;		/* latest time seen in the input, for midnights */
 	enum ostd_event_kind last_kind;
 	unsigned sessions;
 };
@@ -47,6 +50,8 @@ ostd_parser_new(ostd_session_fn fn, void *ctx)
 	p->fn = fn;
 	p->ctx = ctx;
 	p->last_time = -1;
+	p->first_time = -1;
+	p->day_time = -1;
 	strbuf_init(&p->message, OSTD_MESSAGE_MAX);
 	strbuf_init(&p->addinfo, OSTD_MESSAGE_MAX);
 	strbuf_init(&p->evidence, OSTD_EVIDENCE_MAX);
@@ -121,6 +126,12 @@ unsigned
 ostd_parser_sessions(const struct ostd_parser *p)
 {
 	return p->sessions;
+}
+
+int
+ostd_parser_first_time(const struct ostd_parser *p)
+{
+	return p->first_time;
 }
 
 static char *
@@ -224,6 +235,7 @@ new_block(struct ostd_parser *p, unsigned long lineno, int time,
 	memset(b, 0, sizeof(*b));
 	b->line = lineno;
 	b->time = time;
+	b->day = p->day;
 	b->head = head;
 	b->head_text = span_dup(head_text);
 	b->scope = p->scope;
@@ -280,6 +292,13 @@ note_time(struct ostd_parser *p, int time, unsigned long lineno)
 
 	if (time < 0)
 		return;
+	if (p->first_time < 0)
+		p->first_time = time;
+	/* Over the whole input: a step back of over 12 hours is a new day. */
+	if (p->day_time >= 0 && p->day_time - time > 12 * 3600)
+		p->day++;
+	if (p->day_time < 0 || time > p->day_time || p->day_time - time > 12 * 3600)
+		p->day_time = time;
 	if (p->s.start_time < 0)
 		p->s.start_time = time;
 	p->s.end_time = time;

@@ -231,15 +231,17 @@ rtf_body(const struct cfb *c, char **text, size_t *len, char **err)
 	free(d);
 	if (rc == -1)
 		return -1;
+	/* A damaged document (1) still gives its text; only -1 gives none. */
 	rc = ostd_rtf_to_text(rtf, rtflen, text, len, &cause);
 	free(rtf);
-	if (rc != 0) {
+	if (rc == -1 || *text == NULL) {
 		*text = NULL;
 		*err = xasprintf("RTF body: %s", cause != NULL ? cause :
 		    "cannot be read");
 		free(cause);
 		return -1;
 	}
+	free(cause);
 	if (*text != NULL && *len == 0) {
 		free(*text);
 		*text = NULL;

@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ostdiag/report.h"
 #include "report_impl.h"
@@ -83,7 +84,10 @@ fn_end(struct ostd_report *r, const struct ostd_summary *sum)
 }
 
 static const struct report_ops report_fn_ops = {
-	fn_begin, fn_finding, fn_note, NULL, fn_end, NULL,
+	.begin = fn_begin,
+	.finding = fn_finding,
+	.note = fn_note,
+	.end = fn_end,
 };
 
 struct ostd_report *
@@ -133,6 +137,13 @@ ostd_report_set_options(struct ostd_report *r,
 }
 
 void
+ostd_report_file(struct ostd_report *r, const struct ostd_file_record *rec)
+{
+	if (r->ops->file != NULL)
+		r->ops->file(r, rec);
+}
+
+void
 ostd_report_session(struct ostd_report *r,
     const struct ostd_session_record *rec)
 {
@@ -170,6 +181,21 @@ ostd_format_time(int secs, char *buf)
 	}
 	snprintf(buf, 9, "%02d:%02d:%02d", secs / 3600 % 100, secs / 60 % 60,
 	    secs % 60);
+	return buf;
+}
+
+const char *
+ostd_format_timestamp(long long t, char sep, char *buf)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (t < 0 || gmtime_r(&tt, &tm) == NULL) {
+		buf[0] = '\0';
+		return buf;
+	}
+	snprintf(buf, 32, "%04d-%02d-%02d%c%02d:%02d:%02d", (tm.tm_year + 1900) % 10000,
+	    tm.tm_mon + 1, tm.tm_mday, sep, tm.tm_hour, tm.tm_min, tm.tm_sec);
 	return buf;
 }
 

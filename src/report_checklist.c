@@ -165,5 +165,8 @@ checklist_end(struct ostd_report *r, const struct ostd_summary *s)
 }
 
 const struct report_ops report_checklist_ops = {
-	checklist_begin, checklist_finding, checklist_note, NULL, checklist_end, NULL,
+	.begin = checklist_begin,
+	.finding = checklist_finding,
+	.note = checklist_note,
+	.end = checklist_end,
 };

@@ -15,6 +15,8 @@
 #define TIMELINE_ROWS 500	/* sessions drawn at most */
 
 struct html_state {
+	FILE *files;		/* file records, listed at the end */
+	unsigned long nfiles;
 	FILE *sessions;		/* session records, drawn at the end */
 	unsigned long nsessions;
 	int first_time, last_time;	/* span of the drawn sessions */
@@ -109,6 +111,8 @@ html_free_state(void *p)
 		return;
 	if (st->sessions != NULL)
 		fclose(st->sessions);
+	if (st->files != NULL)
+		fclose(st->files);
 	free(st);
 }
 
@@ -189,7 +193,7 @@ html_finding(struct ostd_report *r, const struct ostd_finding *f)
 	FILE *out = r->out;
 	const struct ostd_block *b = f->block;
 	const struct ostd_diagnosis *d = f->diag;
-	char tbuf[16], buf[256], *where;
+	char tbuf[16], tsbuf[32], buf[256], *where;
 
 	fprintf(out, "<section class=\"finding%s\" id=\"finding-%lu\">\n<h2>",
 	    d->n == 0 ? " unrecognized" : "", r->nfindings + 1);
@@ -203,8 +207,9 @@ html_finding(struct ostd_report *r, const struct ostd_finding *f)
 	    "Error message in the text");
 	fputs("</h2>\n<table class=\"where\">\n", out);
 	where = xasprintf("%s:%lu%s%s, session %u", f->file, f->line,
-	    f->time >= 0 ? " at " : "", ostd_format_time(f->time, tbuf),
-	    f->session->index);
+	    f->time >= 0 ? " at " : "", f->timestamp >= 0 ?
+	    ostd_format_timestamp(f->timestamp, ' ', tsbuf) :
+	    ostd_format_time(f->time, tbuf), f->session->index);
 	row(out, "where", where);
 	free(where);
 	if (f->count > 1) {
@@ -348,6 +353,52 @@ timeline(struct ostd_report *r)
 }
 
 static void
+html_file(struct ostd_report *r, const struct ostd_file_record *rec)
+{
+	struct html_state *st = state(r);
+
+	if (st->files == NULL && (st->files = tmpfile()) == NULL)
+		return;
+	if (fwrite(rec, sizeof(*rec), 1, st->files) == 1)
+		st->nfiles++;
+}
+
+/* The table of inputs and of findings per diagnosis, for several files. */
+static void
+file_table(struct ostd_report *r, const struct ostd_summary *s)
+{
+	struct html_state *st = state(r);
+	struct ostd_file_record rec;
+
+	if (st->nfiles < 2)
+		return;
+	fputs("<h2>Files</h2>\n<table class=\"files\">\n<tr><th>file</th>"
+	    "<th>format</th><th>sessions</th><th>errors</th><th>findings</th>"
+	    "</tr>\n", r->out);
+	rewind(st->files);
+	while (fread(&rec, sizeof(rec), 1, st->files) == 1) {
+		fputs("<tr><td>", r->out);
+		esc(r->out, rec.file);
+		fprintf(r->out, "</td><td>%s</td>", rec.format);
+		if (rec.failed)
+			fputs("<td colspan=\"3\">could not be read</td></tr>\n",
+			    r->out);
+		else
+			fprintf(r->out, "<td>%lu</td><td>%lu</td><td>%lu</td>"
+			    "</tr>\n", rec.sessions, rec.errors, rec.findings);
+	}
+	fputs("</table>\n<h2>Findings per diagnosis</h2>\n<table>\n", r->out);
+	for (size_t i = 0; i < s->nby_diagnosis; i++) {
+		fputs("<tr><td>", r->out);
+		esc(r->out, s->by_diagnosis[i].id[0] ? s->by_diagnosis[i].id :
+		    "(unrecognized)");
+		fprintf(r->out, "</td><td>%lu</td></tr>\n",
+		    s->by_diagnosis[i].occurrences);
+	}
+	fputs("</table>\n", r->out);
+}
+
+static void
 html_note(struct ostd_report *r, const char *file, unsigned long line,
     const char *message)
 {
@@ -359,6 +410,7 @@ static void
 html_end(struct ostd_report *r, const struct ostd_summary *s)
 {
 	timeline(r);
+	file_table(r, s);
 	fprintf(r->out, "<p class=\"summary\">%lu file(s), %lu session(s), %lu "
 	    "error(s): %lu finding(s), %lu diagnosed, %lu unrecognized</p>\n"
 	    "</body>\n</html>\n", s->files, s->sessions, s->errors, s->findings,
@@ -366,6 +418,11 @@ html_end(struct ostd_report *r, const struct ostd_summary *s)
 }
 
 const struct report_ops report_html_ops = {
-	html_begin, html_finding, html_note, html_session, html_end,
-	html_free_state,
+	.begin = html_begin,
+	.finding = html_finding,
+	.note = html_note,
+	.session = html_session,
+	.file = html_file,
+	.end = html_end,
+	.free_state = html_free_state,
 };

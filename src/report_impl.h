@@ -13,6 +13,8 @@ struct report_ops {
 	    unsigned long line, const char *message);
 	void (*session)(struct ostd_report *r,
 	    const struct ostd_session_record *rec);	/* may be NULL */
+	void (*file)(struct ostd_report *r,
+	    const struct ostd_file_record *rec);	/* may be NULL */
 	void (*end)(struct ostd_report *r, const struct ostd_summary *sum);
 	void (*free_state)(void *state);
 };

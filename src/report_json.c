@@ -20,7 +20,8 @@
 struct json_state {
 	FILE *sessions;		/* JSON objects, comma-separated */
 	FILE *notes;
-	unsigned long nsessions, nnotes;
+	FILE *files;
+	unsigned long nsessions, nnotes, nfiles;
 };
 
 static struct json_state *
@@ -42,6 +43,8 @@ json_free_state(void *p)
 		fclose(st->sessions);
 	if (st->notes != NULL)
 		fclose(st->notes);
+	if (st->files != NULL)
+		fclose(st->files);
 	free(st);
 }
 
@@ -114,7 +117,7 @@ finding_object(FILE *out, const struct ostd_finding *f)
 	const struct ostd_block *b = f->block;
 	const struct ostd_session *s = f->session;
 	const struct ostd_diagnosis *d = f->diag;
-	char tbuf[16], sbuf[256];
+	char tbuf[16], sbuf[256], tsbuf[32];
 	bool coded = b != NULL && b->has_code;
 	bool has_hr = coded && ostd_code_has_hresult(&b->code);
 	uint32_t hr = has_hr ? ostd_code_hresult(&b->code) : 0;
@@ -129,6 +132,9 @@ finding_object(FILE *out, const struct ostd_finding *f)
 	key(out, "time", 0);
 	json_str_or_null(out, f->time >= 0 ? ostd_format_time(f->time, tbuf) :
 	    NULL);
+	key(out, "timestamp", 0);
+	json_str_or_null(out, f->timestamp >= 0 ?
+	    ostd_format_timestamp(f->timestamp, 'T', tsbuf) : NULL);
 	key(out, "session", 0);
 	fprintf(out, "%u", s->index);
 	key(out, "count", 0);
@@ -245,14 +251,44 @@ note_object(FILE *out, const char *file, unsigned long line, const char *msg)
 }
 
 static void
+file_object(FILE *out, const struct ostd_file_record *rec)
+{
+	char buf[32];
+
+	fputs("{\"kind\":\"file\",\"file\":", out);
+	json_str_or_null(out, rec->file);
+	key(out, "format", 0);
+	json_str_or_null(out, rec->format);
+	key(out, "encoding", 0);
+	json_str_or_null(out, rec->encoding);
+	key(out, "subject", 0);
+	json_str_or_null(out, rec->subject[0] ? rec->subject : NULL);
+	key(out, "date", 0);
+	json_str_or_null(out, rec->date >= 0 ?
+	    ostd_format_timestamp(rec->date, 'T', buf) : NULL);
+	fprintf(out, ",\"sessions\":%lu,\"errors\":%lu,\"findings\":%lu,"
+	    "\"failed\":%s}", rec->sessions, rec->errors, rec->findings,
+	    rec->failed ? "true" : "false");
+}
+
+static void
 summary_object(FILE *out, const struct ostd_summary *s)
 {
 	fprintf(out, "{\"files\":%lu,\"files_failed\":%lu,"
 	    "\"sessions\":%lu,\"errors\":%lu,\"findings\":%lu,"
 	    "\"diagnosed\":%lu,\"unrecognized\":%lu,\"filtered\":%lu,"
-	    "\"notes\":%lu,\"lines\":%lu,\"bytes\":%llu}", s->files,
-	    s->files_failed, s->sessions, s->errors, s->findings, s->diagnosed,
-	    s->unrecognized, s->filtered, s->notes, s->lines, s->bytes);
+	    "\"notes\":%lu,\"lines\":%lu,\"bytes\":%llu,\"by_diagnosis\":[",
+	    s->files, s->files_failed, s->sessions, s->errors, s->findings,
+	    s->diagnosed, s->unrecognized, s->filtered, s->notes, s->lines,
+	    s->bytes);
+	for (size_t i = 0; i < s->nby_diagnosis; i++) {
+		fputs(i ? ",{\"id\":" : "{\"id\":", out);
+		json_str_or_null(out, s->by_diagnosis[i].id[0] ?
+		    s->by_diagnosis[i].id : NULL);
+		fprintf(out, ",\"findings\":%lu,\"occurrences\":%lu}",
+		    s->by_diagnosis[i].findings, s->by_diagnosis[i].occurrences);
+	}
+	fputs("]}", out);
 }
 
 /* People watching a run see problems with the input on stderr too. */
@@ -318,6 +354,20 @@ put_session(FILE *out, const void *rec)
 }
 
 static void
+put_file(FILE *out, const void *rec)
+{
+	file_object(out, rec);
+}
+
+static void
+json_file(struct ostd_report *r, const struct ostd_file_record *rec)
+{
+	struct json_state *st = state(r);
+
+	spool(&st->files, &st->nfiles, put_file, rec);
+}
+
+static void
 json_session(struct ostd_report *r, const struct ostd_session_record *rec)
 {
 	struct json_state *st = state(r);
@@ -355,6 +405,8 @@ json_end(struct ostd_report *r, const struct ostd_summary *s)
 {
 	struct json_state *st = state(r);
 
+	fputs("],\"files\":[", r->out);
+	unspool(st->files, r->out);
 	fputs("],\"sessions\":[", r->out);
 	unspool(st->sessions, r->out);
 	fputs("],\"notes\":[", r->out);
@@ -365,8 +417,13 @@ json_end(struct ostd_report *r, const struct ostd_summary *s)
 }
 
 const struct report_ops report_json_ops = {
-	json_begin, json_finding, json_note, json_session, json_end,
-	json_free_state,
+	.begin = json_begin,
+	.finding = json_finding,
+	.note = json_note,
+	.session = json_session,
+	.file = json_file,
+	.end = json_end,
+	.free_state = json_free_state,
 };
 
 /* ---- jsonl: one object per line ---- */
@@ -393,6 +450,13 @@ jsonl_session(struct ostd_report *r, const struct ostd_session_record *rec)
 }
 
 static void
+jsonl_file(struct ostd_report *r, const struct ostd_file_record *rec)
+{
+	file_object(r->out, rec);
+	putc('\n', r->out);
+}
+
+static void
 jsonl_note(struct ostd_report *r, const char *file, unsigned long line,
     const char *message)
 {
@@ -410,5 +474,10 @@ jsonl_end(struct ostd_report *r, const struct ostd_summary *s)
 }
 
 const struct report_ops report_jsonl_ops = {
-	jsonl_begin, jsonl_finding, jsonl_note, jsonl_session, jsonl_end, NULL,
+	.begin = jsonl_begin,
+	.finding = jsonl_finding,
+	.note = jsonl_note,
+	.session = jsonl_session,
+	.file = jsonl_file,
+	.end = jsonl_end,
 };

@@ -20,8 +20,10 @@ static const char *const colour_codes[] = {
 };
 
 struct text_state {
-	FILE *timeline;		/* session lines, written after the findings */
+	FILE *timeline;		/* session records, written after the findings */
 	unsigned long sessions;
+	FILE *files;		/* file records, for the table of a multi-file run */
+	unsigned long nfiles;
 };
 
 static void
@@ -138,13 +140,16 @@ print_where(const struct ostd_report *r, const struct ostd_finding *f)
 {
 	const struct ostd_session *s = f->session;
 	const char *ctx = finding_context(f);
-	char tbuf[16];
+	char tbuf[16], tsbuf[32];
 	struct strbuf b;
 	int col;
 
 	strbuf_init(&b, 0);
 	strbuf_addf(&b, "%s", finding_kind_name(f->kind));
-	if (f->time >= 0)
+	if (f->timestamp >= 0)
+		strbuf_addf(&b, " at %s", ostd_format_timestamp(f->timestamp, ' ',
+		    tsbuf));
+	else if (f->time >= 0)
 		strbuf_addf(&b, " at %s", ostd_format_time(f->time, tbuf));
 	/* Pasted text outside any synchronization has no session worth naming. */
 	if (f->kind != OSTD_FINDING_TEXT || s->scopes > 0 || s->errors > 0)
@@ -331,6 +336,8 @@ text_free_state(void *p)
 		return;
 	if (st->timeline != NULL)
 		fclose(st->timeline);
+	if (st->files != NULL)
+		fclose(st->files);
 	free(st);
 }
 
@@ -426,6 +433,48 @@ print_timeline(struct ostd_report *r)
 }
 
 static void
+text_file(struct ostd_report *r, const struct ostd_file_record *rec)
+{
+	struct text_state *st = state(r);
+
+	if (st->files == NULL && (st->files = tmpfile()) == NULL)
+		return;
+	if (fwrite(rec, sizeof(*rec), 1, st->files) == 1)
+		st->nfiles++;
+}
+
+/* After a run over several files: a line per file, then findings per diagnosis. */
+static void
+print_files(struct ostd_report *r, const struct ostd_summary *s)
+{
+	struct text_state *st = state(r);
+	struct ostd_file_record rec;
+
+	if (st->nfiles < 2 || r->opts.quiet)
+		return;
+	rewind(st->files);
+	fprintf(r->out, "%s%-34s %-6s %8s %6s %8s\n", r->nfindings ? "\n" : "",
+	    "file", "format", "sessions", "errors", "findings");
+	while (fread(&rec, sizeof(rec), 1, st->files) == 1) {
+		int n = columns(rec.file, strlen(rec.file));
+
+		fprintf(r->out, "%s%*s %-6s ", rec.file, n < 34 ? 34 - n : 0, "",
+		    rec.format);
+		if (rec.failed)
+			fprintf(r->out, "%8s\n", "could not be read");
+		else
+			fprintf(r->out, "%8lu %6lu %8lu\n", rec.sessions,
+			    rec.errors, rec.findings);
+	}
+	fprintf(r->out, "\n%-34s %8s %11s\n", "diagnosis", "findings",
+	    "occurrences");
+	for (size_t i = 0; i < s->nby_diagnosis; i++)
+		fprintf(r->out, "%-34s %8lu %11lu\n", s->by_diagnosis[i].id[0] ?
+		    s->by_diagnosis[i].id : "(unrecognized)",
+		    s->by_diagnosis[i].findings, s->by_diagnosis[i].occurrences);
+}
+
+static void
 text_note(struct ostd_report *r, const char *file, unsigned long line,
     const char *message)
 {
@@ -446,6 +495,7 @@ static void
 text_end(struct ostd_report *r, const struct ostd_summary *s)
 {
 	print_timeline(r);
+	print_files(r, s);
 	if (r->nfindings > 0 && !r->opts.quiet)
 		fputc('\n', r->out);
 	fprintf(r->out, "%lu %s, %lu %s, %lu %s: %lu %s, %lu diagnosed, %lu "
@@ -460,6 +510,11 @@ text_end(struct ostd_report *r, const struct ostd_summary *s)
 }
 
 const struct report_ops report_text_ops = {
-	text_begin, text_finding, text_note, text_session, text_end,
-	text_free_state,
+	.begin = text_begin,
+	.finding = text_finding,
+	.note = text_note,
+	.session = text_session,
+	.file = text_file,
+	.end = text_end,
+	.free_state = text_free_state,
 };

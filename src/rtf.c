@@ -179,6 +179,19 @@ word_find(const char *name, size_t len)
 	return NULL;
 }
 
+/* Skip the n bytes of binary data that follow \binN. */
+static void
+skip_bin(struct rtf *r, long long n)
+{
+	if (n <= 0)
+		return;
+	if ((unsigned long long)n > (unsigned long long)(r->end - r->p)) {
+		r->bin_cut = true;
+		r->p = r->end;
+	} else
+		r->p += n;
+}
+
 /* Act on control word name[0..len) with its parameter (has_param says if any). */
 static void
 control_word(struct rtf *r, const char *name, size_t len, bool has_param,
@@ -188,8 +201,6 @@ control_word(struct rtf *r, const char *name, size_t len, bool has_param,
 	bool star = r->star;
 
 	r->star = false;
-	if (fallback(r))
-		return;
 	if (star) {
 		/* An ignorable destination; the HTML tags are what we want from it. */
 		if (r->fromhtml && len == 7 && memcmp(name, "htmltag", 7) == 0)
@@ -198,7 +209,12 @@ control_word(struct rtf *r, const char *name, size_t len, bool has_param,
 			r->cur.skip = true;
 		return;
 	}
-	if (w == NULL)
+	/* Binary data is skipped even where the word stands for fallback text. */
+	if (w != NULL && w->kind == W_BIN) {
+		skip_bin(r, param);
+		return;
+	}
+	if (fallback(r) || w == NULL)
 		return;
 	switch (w->kind) {
 	case W_DEST:
@@ -226,13 +242,6 @@ control_word(struct rtf *r, const char *name, size_t len, bool has_param,
 		r->cur.uc = param < 0 ? 0 : param > UC_MAX ? UC_MAX : (int)param;
 		break;
 	case W_BIN:
-		if (param > 0) {
-			if ((unsigned long long)param > (size_t)(r->end - r->p)) {
-				r->bin_cut = true;
-				r->p = r->end;
-			} else
-				r->p += param;
-		}
 		break;
 	case W_FROMHTML:
 		r->fromhtml = true;
@@ -300,7 +309,11 @@ read_control(struct rtf *r)
 	if (c == '\'') {
 		int hi, lo;
 
-		if (r->end - r->p < 2 || (hi = ascii_hexval(r->p[0])) < 0 ||
+		if (r->end - r->p < 2) {
+			r->p = r->end;	/* cut off in the middle of the escape */
+			return;
+		}
+		if ((hi = ascii_hexval(r->p[0])) < 0 ||
 		    (lo = ascii_hexval(r->p[1])) < 0)
 			return;
 		r->p += 2;

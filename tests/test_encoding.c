@@ -207,11 +207,12 @@ test_utf16le(void **state)
 	/* Two high surrogates, then a low one: the second pairs. */
 	CONVERT("\x3D\xD8\x3D\xD8\x00\xDE", OSTD_ENC_UTF16LE,
 	    "\xEF\xBF\xBD\xF0\x9F\x98\x80", 1);
-	/* A high surrogate at the end; an odd final byte; both. */
+	/* A high surrogate at the end; an odd final byte; both, cut off as one. */
 	CONVERT("A\0\x3D\xD8", OSTD_ENC_UTF16LE, "A\xEF\xBF\xBD", 1);
 	CONVERT("A\0B", OSTD_ENC_UTF16LE, "A\xEF\xBF\xBD", 1);
-	CONVERT("A\0\x3D\xD8\x00", OSTD_ENC_UTF16LE,
-	    "A\xEF\xBF\xBD\xEF\xBF\xBD", 2);
+	CONVERT("A\0\x3D\xD8\x00", OSTD_ENC_UTF16LE, "A\xEF\xBF\xBD", 1);
+	CONVERT("\x00\xDE\x3D\xD8\x00", OSTD_ENC_UTF16LE,
+	    "\xEF\xBF\xBD\xEF\xBF\xBD", 2);
 	/* U+0000 is a character like any other. */
 	CONVERT("A\0\0\0B\0", OSTD_ENC_UTF16LE, "A\0B", 0);
 	CONVERT("", OSTD_ENC_UTF16LE, "", 0);
@@ -497,6 +498,7 @@ gen_read(void *cookie, char *buf, size_t size)
 	return (ssize_t)n;
 }
 
+/* A stream over the generator. */
 static FILE *
 gen_open(struct gen *g)
 {
@@ -603,11 +605,11 @@ test_problem_message(void **state)
 	assert_null(ostd_encoding_problem(OSTD_ENC_UTF16LE, 0));
 	m = ostd_encoding_problem(OSTD_ENC_UTF16LE, 2);
 	assert_string_equal(m, "2 invalid UTF-16LE code units (lone surrogate "
-	    "or odd final byte) replaced by U+FFFD");
+	    "or cut-off end) replaced by U+FFFD");
 	free(m);
 	m = ostd_encoding_problem(OSTD_ENC_UTF16BE, 1);
 	assert_string_equal(m, "1 invalid UTF-16BE code unit (lone surrogate "
-	    "or odd final byte) replaced by U+FFFD");
+	    "or cut-off end) replaced by U+FFFD");
 	free(m);
 	m = ostd_encoding_problem(OSTD_ENC_CP1252, 5);
 	assert_string_equal(m, "5 bytes undefined in windows-1252 replaced by "

@@ -195,11 +195,11 @@ test_repeats_are_merged(void **state)
 	(void)state;
 	assert_true(valid_json(out));
 	assert_non_null(strstr(out, "\"line\":2,\"time\":\"10:00:01\","
-	    "\"session\":1,\"count\":3,\"last_line\":10,"
+	    "\"timestamp\":null,\"session\":1,\"count\":3,\"last_line\":10,"
 	    "\"last_time\":\"12:00:02\",\"sessions_with\":2,"
 	    "\"sessions_total\":4"));
 	assert_non_null(strstr(out, "\"line\":14,\"time\":\"13:00:01\","
-	    "\"session\":4,\"count\":1,"));
+	    "\"timestamp\":null,\"session\":4,\"count\":1,"));
 	assert_non_null(strstr(out, "\"errors\":4,\"findings\":2,"));
 	free(out);
 

@@ -40,6 +40,8 @@ struct ostd_finding {
 	int last_time;			/* its time, or -1 */
 	unsigned sessions_with;		/* sessions it occurs in */
 	unsigned sessions_total;	/* sessions of its input */
+	long long timestamp;		/* local date and time as seconds since
+					 * 1970, when the input gave a date; -1 */
 };
 
 /* One session, for the timeline. Strings are copies, cut to their size. */
@@ -67,6 +69,24 @@ struct ostd_session_record {
 	size_t nerror_times;
 };
 
+/* One input, for the run's summary table. */
+struct ostd_file_record {
+	const char *file;
+	const char *format;		/* "text", "msg", "rtf", "eml" */
+	const char *encoding;		/* of text, or NULL */
+	char subject[128];		/* of a message, "" when none */
+	long long date;			/* local, seconds since 1970; -1 none */
+	unsigned long sessions, errors, findings;
+	bool failed;			/* could not be read or decoded */
+};
+
+/* How many findings (counting repeats) each diagnosis got in a run. */
+struct ostd_diagnosis_count {
+	const char *id;			/* "" for unrecognized */
+	unsigned long findings;
+	unsigned long occurrences;
+};
+
 /* Totals over a run. */
 struct ostd_summary {
 	unsigned long files;
@@ -80,6 +100,8 @@ struct ostd_summary {
 	unsigned long filtered;		/* findings left out by --min-level etc. */
 	unsigned long lines;
 	unsigned long long bytes;
+	const struct ostd_diagnosis_count *by_diagnosis;	/* most first */
+	size_t nby_diagnosis;
 };
 
 struct ostd_report;
@@ -94,6 +116,9 @@ struct ostd_analyzer *ostd_analyzer_new(const struct ostd_ruleset *rs,
  * report every occurrence on its own (merge false).
  */
 void ostd_analyzer_set_merge(struct ostd_analyzer *a, bool merge);
+
+/* How inputs are read: their format and text encoding (AUTO: detect). */
+void ostd_analyzer_set_input(struct ostd_analyzer *a, int format, int encoding);
 
 /*
  * Replace names (mailboxes, subjects, folders, hosts, addresses) by stable
@@ -112,9 +137,10 @@ void ostd_analyzer_set_filter(struct ostd_analyzer *a, enum ostd_level min_level
 void ostd_analyzer_free(struct ostd_analyzer **a);
 
 /*
- * Analyze one input stream named name ("-" shows as "(stdin)"). Returns 0, -1 when
- * reading failed (reported as a note; findings before the failure are kept), or -2
- * when the reporter could not write.
+ * Analyze one input stream named name ("-" shows as "(stdin)"): a log as text in
+ * any encoding, or a saved message (see ostdiag/input.h). Returns 0, -1 when
+ * reading or decoding failed (reported as a note; findings before the failure are
+ * kept), or -2 when the reporter could not write.
  */
 int ostd_analyze_stream(struct ostd_analyzer *a, FILE *fp, const char *name);
 
@@ -122,6 +148,7 @@ int ostd_analyze_stream(struct ostd_analyzer *a, FILE *fp, const char *name);
 int ostd_analyze_buffer(struct ostd_analyzer *a, const char *text, size_t len,
     const char *name);
 
-const struct ostd_summary *ostd_analyzer_summary(const struct ostd_analyzer *a);
+/* The run's totals, with the counts per diagnosis sorted most first. */
+const struct ostd_summary *ostd_analyzer_summary(struct ostd_analyzer *a);
 
 #endif

@@ -130,6 +130,7 @@ enum ostd_session_end {
 struct ostd_block {
 	unsigned long line;	/* line number of the head (or of the code) */
 	int time;		/* -1 when the line had none */
+	int day;		/* midnights passed since the input's first time */
 	enum ostd_head head;
 	char *head_text;	/* the head line as written (for loose text, its first line) */
 	char *subject;		/* message subject or mailbox named by the head, or NULL */
@@ -209,5 +210,7 @@ int ostd_parser_finish(struct ostd_parser *p);
 
 /* Totals over the whole input so far. */
 unsigned ostd_parser_sessions(const struct ostd_parser *p);
+/* The first time stamp of the input, or -1. */
+int ostd_parser_first_time(const struct ostd_parser *p);
 
 #endif

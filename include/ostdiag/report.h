@@ -47,6 +47,8 @@ void ostd_report_set_options(struct ostd_report *r,
 
 void ostd_report_begin(struct ostd_report *r);
 void ostd_report_finding(struct ostd_report *r, const struct ostd_finding *f);
+/* An input is done (for the summary table of a run over several). */
+void ostd_report_file(struct ostd_report *r, const struct ostd_file_record *rec);
 /* A session has ended (for the timeline). */
 void ostd_report_session(struct ostd_report *r,
     const struct ostd_session_record *rec);
@@ -66,5 +68,7 @@ void ostd_json_string(FILE *out, const char *s, size_t len);
 
 /* Format a time of day as HH:MM:SS into buf (at least 9 bytes); "" for -1. */
 const char *ostd_format_time(int secs, char *buf);
+/* Format seconds since 1970 as "YYYY-MM-DD<sep>HH:MM:SS" (buf: 32 bytes). */
+const char *ostd_format_timestamp(long long t, char sep, char *buf);
 
 #endif

@@ -1,0 +1,54 @@
+/*
+ * ostdiag/input.h: opens an input the way a help desk receives it and hands the
+ * parser UTF-8 text. The kind of input is found from its content, not its name:
+ * an Outlook .msg (compound file), RTF, a MIME message (.eml), or text in UTF-8,
+ * UTF-16 or Windows-1252, possibly starting with the header block Outlook writes
+ * when a message is saved as .txt. Messages give their subject and date; the
+ * date turns the log's times of day into full timestamps.
+ *
+ * Plain text is converted as it is read, in constant memory; a message file is
+ * read whole, up to OSTD_INPUT_MESSAGE_MAX bytes.
+ */
+#ifndef OSTDIAG_INPUT_H
+#define OSTDIAG_INPUT_H
+
+#include <stdio.h>
+
+#include "ostdiag/encoding.h"
+#include "ostdiag/message.h"
+
+#define OSTD_INPUT_MESSAGE_MAX (64 * 1024 * 1024)
+
+enum ostd_input_format {
+	OSTD_INPUT_AUTO,
+	OSTD_INPUT_TEXT,
+	OSTD_INPUT_MSG,
+	OSTD_INPUT_RTF,
+	OSTD_INPUT_EML
+};
+
+const char *ostd_input_format_name(enum ostd_input_format f);
+int ostd_input_format_from_name(const char *name);	/* -1 when unknown */
+
+struct ostd_input {
+	FILE *text;			/* UTF-8 text for the parser (owned) */
+	enum ostd_input_format format;	/* what was found (or forced) */
+	enum ostd_encoding encoding;	/* of plain text; AUTO for messages */
+	struct ostd_message msg;	/* subject and date, when known */
+	unsigned long bad;		/* characters replaced by U+FFFD */
+	char *body;			/* the decoded body behind text, if any */
+};
+
+/*
+ * Open raw (which stays the caller's) as format with encoding (AUTO: detect).
+ * Returns 0, or -1 with *err set to an allocated message.
+ */
+int ostd_input_open(struct ostd_input *in, FILE *raw,
+    enum ostd_input_format format, enum ostd_encoding encoding, char **err);
+
+/* A short note on what was found, when worth saying ("UTF-16LE text"), or NULL. */
+char *ostd_input_describe(const struct ostd_input *in);
+
+void ostd_input_close(struct ostd_input *in);
+
+#endif

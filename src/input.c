@@ -1,0 +1,276 @@
+/*
+ * input.c: finding what an input is from its first bytes, and opening it as
+ * UTF-8 text.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ostdiag/input.h"
+#include "ostdiag/mime.h"
+#include "ostdiag/msgfile.h"
+#include "ostdiag/rtf.h"
+#include "ostdiag/txtheader.h"
+#include "util.h"
+
+static const char *const format_names[] = {
+	"auto", "text", "msg", "rtf", "eml",
+};
+
+const char *
+ostd_input_format_name(enum ostd_input_format f)
+{
+	return (unsigned)f < sizeof(format_names) / sizeof(format_names[0]) ?
+	    format_names[f] : "?";
+}
+
+int
+ostd_input_format_from_name(const char *name)
+{
+	for (size_t i = 0; i < sizeof(format_names) / sizeof(format_names[0]);
+	    i++)
+		if (strcmp(name, format_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Header names that open a MIME message. */
+static const char *const mime_headers[] = {
+	"received:", "return-path:", "mime-version:", "message-id:",
+	"content-type:", "delivered-to:", "x-", "from:", "date:", "subject:",
+	"to:", "reply-to:", "dkim-signature:", "authentication-results:",
+	"x-mailer:", "thread-topic:",
+};
+
+/* Does the text start with a header block that a MIME message has? */
+static bool
+looks_like_mime(const unsigned char *s, size_t n)
+{
+	bool strong = false;
+	size_t lines = 0;
+
+	while (n > 0 && lines < 40) {
+		const unsigned char *nl = memchr(s, '\n', n);
+		size_t len = nl != NULL ? (size_t)(nl - s) : n;
+		bool known = false;
+
+		if (len == 0 || (len == 1 && s[0] == '\r'))
+			break;		/* end of the header block */
+		if (s[0] != ' ' && s[0] != '\t') {
+			for (size_t i = 0; i < sizeof(mime_headers) /
+			    sizeof(mime_headers[0]); i++) {
+				size_t hl = strlen(mime_headers[i]);
+
+				if (len >= hl && ascii_strncaseeq((const char *)s,
+				    mime_headers[i], hl))
+					known = true;
+			}
+			if (!known)
+				return false;
+			if (len >= 13 && (ascii_strncaseeq((const char *)s,
+			    "mime-version:", 13) || ascii_strncaseeq(
+			    (const char *)s, "content-type:", 13) ||
+			    ascii_strncaseeq((const char *)s, "received:", 9) ||
+			    ascii_strncaseeq((const char *)s, "message-id:", 11)))
+				strong = true;
+		}
+		lines++;
+		if (nl == NULL)
+			break;
+		n -= len + 1;
+		s += len + 1;
+	}
+	return strong && lines >= 2;
+}
+
+static enum ostd_input_format
+sniff(const unsigned char *s, size_t n)
+{
+	static const unsigned char cfb[] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1,
+		0x1A, 0xE1 };
+	size_t i = 0;
+
+	if (n >= sizeof(cfb) && memcmp(s, cfb, sizeof(cfb)) == 0)
+		return OSTD_INPUT_MSG;
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < n && ascii_isspace(s[i]))
+		i++;
+	if (n - i >= 5 && memcmp(s + i, "{\\rtf", 5) == 0)
+		return OSTD_INPUT_RTF;
+	if (looks_like_mime(s + i, n - i))
+		return OSTD_INPUT_EML;
+	return OSTD_INPUT_TEXT;
+}
+
+/* Read the rest of raw after the sniffed bytes, whole and capped. */
+static unsigned char *
+read_whole(FILE *raw, const unsigned char *head, size_t nhead, size_t *len,
+    char **err)
+{
+	struct strbuf b;
+	char chunk[65536];
+	size_t n;
+
+	strbuf_init(&b, OSTD_INPUT_MESSAGE_MAX);
+	strbuf_add(&b, (const char *)head, nhead);
+	while (!b.truncated && (n = fread(chunk, 1, sizeof(chunk), raw)) > 0)
+		strbuf_add(&b, chunk, n);
+	if (ferror(raw) || b.truncated) {
+		*err = ferror(raw) ? xasprintf("read error: %s", strerror(errno)) :
+		    xasprintf("message file larger than %d MiB",
+		    OSTD_INPUT_MESSAGE_MAX >> 20);
+		strbuf_free(&b);
+		return NULL;
+	}
+	*len = b.len;
+	return (unsigned char *)strbuf_detach(&b);
+}
+
+/* Make in->text read the decoded body. */
+static int
+open_body(struct ostd_input *in, char **err)
+{
+	if (in->msg.body == NULL || in->msg.body_len == 0) {
+		*err = xstrdup("the message has no text body");
+		return -1;
+	}
+	in->text = fmemopen(in->msg.body, in->msg.body_len, "r");
+	if (in->text == NULL) {
+		*err = xasprintf("cannot read the body: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+open_message(struct ostd_input *in, FILE *raw, const unsigned char *head,
+    size_t nhead, char **err)
+{
+	size_t len = 0;
+	unsigned char *buf = read_whole(raw, head, nhead, &len, err);
+	char *text = NULL;
+	size_t text_len = 0;
+	int rc = -1;
+
+	if (buf == NULL)
+		return -1;
+	switch (in->format) {
+	case OSTD_INPUT_MSG:
+		rc = ostd_msg_read(buf, len, &in->msg, err);
+		break;
+	case OSTD_INPUT_EML:
+		rc = ostd_mime_read((const char *)buf, len, &in->msg, err);
+		break;
+	case OSTD_INPUT_RTF:
+		rc = ostd_rtf_to_text((const char *)buf, len, &text, &text_len,
+		    err);
+		if (rc == 0) {
+			in->msg.body = text;
+			in->msg.body_len = text_len;
+			in->msg.body_source = "rtf";
+		}
+		break;
+	default:
+		break;
+	}
+	free(buf);
+	if (rc != 0)
+		return -1;
+	return open_body(in, err);
+}
+
+static int
+open_text(struct ostd_input *in, FILE *raw, const unsigned char *head,
+    size_t nhead, enum ostd_encoding encoding, char **err)
+{
+	size_t bom = 0;
+	size_t ulen = 0;
+	char *utf8;
+
+	in->encoding = encoding != OSTD_ENC_AUTO ? encoding :
+	    ostd_encoding_detect(head, nhead, &bom);
+	/* The header block of a message saved as .txt gives subject and date. */
+	utf8 = ostd_to_utf8(head, nhead, in->encoding, &ulen, NULL);
+	if (utf8 != NULL) {
+		size_t body_offset = 0;
+
+		if (ostd_txt_header_read(utf8, ulen, &in->msg, &body_offset) != 1)
+			ostd_message_free(&in->msg);
+		free(utf8);
+	}
+	in->text = ostd_utf8_stream(raw, in->encoding, head, nhead, &in->bad);
+	if (in->text == NULL) {
+		*err = xasprintf("cannot read: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int
+ostd_input_open(struct ostd_input *in, FILE *raw, enum ostd_input_format format,
+    enum ostd_encoding encoding, char **err)
+{
+	unsigned char head[OSTD_ENC_SNIFF];
+	size_t n;
+
+	memset(in, 0, sizeof(*in));
+	in->msg.date = -1;
+	*err = NULL;
+	n = fread(head, 1, sizeof(head), raw);
+	if (n < sizeof(head) && ferror(raw)) {
+		*err = xasprintf("read error: %s", strerror(errno));
+		return -1;
+	}
+	in->format = format != OSTD_INPUT_AUTO ? format : sniff(head, n);
+	if (in->format == OSTD_INPUT_TEXT)
+		return open_text(in, raw, head, n, encoding, err);
+	return open_message(in, raw, head, n, err);
+}
+
+char *
+ostd_input_describe(const struct ostd_input *in)
+{
+	char date[32] = "";
+
+	if (in->msg.date >= 0) {
+		time_t t = (time_t)(in->msg.date + in->msg.utc_offset * 60);
+		struct tm tm;
+
+		if (gmtime_r(&t, &tm) != NULL)
+			strftime(date, sizeof(date), ", dated %Y-%m-%d %H:%M", &tm);
+	}
+	switch (in->format) {
+	case OSTD_INPUT_MSG:
+		return xasprintf("Outlook message '%s'%s, body from %s",
+		    in->msg.subject ? in->msg.subject : "", date,
+		    in->msg.body_source ? in->msg.body_source : "?");
+	case OSTD_INPUT_EML:
+		return xasprintf("mail message '%s'%s, body from %s",
+		    in->msg.subject ? in->msg.subject : "", date,
+		    in->msg.body_source ? in->msg.body_source : "?");
+	case OSTD_INPUT_RTF:
+		return xstrdup("RTF document");
+	default:
+		if (in->msg.subject != NULL || in->msg.date >= 0)
+			return xasprintf("%s text saved from Outlook, '%s'%s",
+			    ostd_encoding_name(in->encoding),
+			    in->msg.subject ? in->msg.subject : "", date);
+		if (in->encoding != OSTD_ENC_UTF8)
+			return xasprintf("%s text",
+			    ostd_encoding_name(in->encoding));
+		return NULL;
+	}
+}
+
+void
+ostd_input_close(struct ostd_input *in)
+{
+	if (in->text != NULL)
+		fclose(in->text);
+	ostd_message_free(&in->msg);
+	free(in->body);
+	memset(in, 0, sizeof(*in));
+}
