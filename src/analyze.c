@@ -373,7 +373,7 @@ update_record(struct ostd_analyzer *a, const struct ostd_session *s)
 	if (!s->continued) {
 		flush_record(a);
 		memset(rec, 0, sizeof(*rec));
-		rec->file = a->file;
+		copy_cut(rec->file, sizeof(rec->file), a->file);
 		rec->index = s->index;
 		rec->first_line = s->first_line;
 		a->rec_pending = true;
@@ -519,7 +519,7 @@ run_input(struct ostd_analyzer *a, FILE *raw)
 	int rc;
 
 	memset(&a->file_rec, 0, sizeof(a->file_rec));
-	a->file_rec.file = a->file;
+	copy_cut(a->file_rec.file, sizeof(a->file_rec.file), a->file);
 	a->file_rec.date = -1;
 	a->sum.files++;
 	if (ostd_input_open(&in, raw, (enum ostd_input_format)a->input_format,

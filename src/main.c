@@ -2,6 +2,7 @@
  * main.c: the ostdiag command: options, inputs, exit status. All the work is
  * done by libostdiag.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
@@ -12,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ostdiag/input.h"
 #include "ostdiag/ostdiag.h"
 
 enum exit_status {
@@ -23,8 +25,9 @@ enum exit_status {
 static void
 usage(FILE *out)
 {
-	fputs("usage: ostdiag [-nqtv] [-f format] [-r path] [--color when] "
+	fputs("usage: ostdiag [-nqRtv] [-f format] [-r path] [--color when] "
 	    "[--redact]\n"
+	    "               [--input-format format] [--encoding encoding]\n"
 	    "               [--min-level level] [--only id] [--exclude id] "
 	    "[file ...]\n"
 	    "       ostdiag rules [-f text|json] [-r path] [--check path]\n"
@@ -63,6 +66,12 @@ help(void)
 	    "      --only ID        report only findings diagnosed as ID (repeatable;\n"
 	    "                       a comma-separated list is fine)\n"
 	    "      --exclude ID     leave out findings diagnosed as ID (repeatable)\n"
+	    "  -R, --recursive      read directories given as FILE, and the directories\n"
+	    "                       in them\n"
+	    "      --input-format F auto (default: found from the content), text, msg\n"
+	    "                       (Outlook), rtf, or eml (MIME mail)\n"
+	    "      --encoding E     of text: auto (default: from the bytes), utf-8,\n"
+	    "                       utf-16le, utf-16be, windows-1252\n"
 	    "  -r, --rules PATH     add rules from a .rule file or a directory of them;\n"
 	    "                       a rule with the id of a built-in rule replaces it\n"
 	    "  -h, --help           show this help\n"
@@ -83,9 +92,8 @@ help(void)
 
 /* Open and analyze one input; returns 0, or -1 when it could not be read. */
 static int
-analyze_path(struct ostd_analyzer *a, struct ostd_report *rep, const char *path)
+analyze_file(struct ostd_analyzer *a, struct ostd_report *rep, const char *path)
 {
-	struct stat sb;
 	FILE *fp;
 	int rc;
 
@@ -95,14 +103,74 @@ analyze_path(struct ostd_analyzer *a, struct ostd_report *rep, const char *path)
 		ostd_report_note(rep, path, 0, strerror(errno));
 		return -1;
 	}
-	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		ostd_report_note(rep, path, 0, "is a directory");
-		fclose(fp);
-		return -1;
-	}
 	rc = ostd_analyze_stream(a, fp, path);
 	fclose(fp);
 	return rc == -1 ? -1 : 0;
+}
+
+static int
+by_name(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/*
+ * Analyze a path: a file, or with recursive a directory's files and
+ * subdirectories in name order (links to directories are not followed, so a
+ * loop cannot form). Returns 0, or -1 when any input could not be read.
+ */
+static int
+analyze_path(struct ostd_analyzer *a, struct ostd_report *rep, const char *path,
+    bool recursive, int depth)
+{
+	struct stat sb;
+	DIR *dir;
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+
+	if (strcmp(path, "-") == 0 || stat(path, &sb) != 0 ||
+	    !S_ISDIR(sb.st_mode))
+		return analyze_file(a, rep, path);
+	if (!recursive) {
+		ostd_report_note(rep, path, 0, "is a directory (use --recursive)");
+		return -1;
+	}
+	if (depth > 64 || (dir = opendir(path)) == NULL) {
+		ostd_report_note(rep, path, 0, depth > 64 ? "directories nested "
+		    "too deep" : strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(dir)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			names = realloc(names, cap * sizeof(*names));
+			if (names == NULL) {
+				fprintf(stderr, "ostdiag: out of memory\n");
+				exit(EXIT_TROUBLE);
+			}
+		}
+		size_t len = strlen(path) + strlen(de->d_name) + 2;
+
+		if ((names[n] = malloc(len)) == NULL) {
+			fprintf(stderr, "ostdiag: out of memory\n");
+			exit(EXIT_TROUBLE);
+		}
+		snprintf(names[n++], len, "%s/%s", path, de->d_name);
+	}
+	closedir(dir);
+	qsort(names, n, sizeof(*names), by_name);
+	for (size_t i = 0; i < n; i++) {
+		if (lstat(names[i], &sb) == 0 && (S_ISREG(sb.st_mode) ||
+		    S_ISDIR(sb.st_mode)) && !ostd_report_failed(rep))
+			rc |= analyze_path(a, rep, names[i], true, depth + 1);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
 }
 
 static void
@@ -227,6 +295,9 @@ struct options {
 	struct ostd_report_options report;
 	const char *color;		/* auto, always, never */
 	bool redact;
+	bool recursive;
+	int input_format;		/* enum ostd_input_format */
+	int encoding;			/* enum ostd_encoding */
 	enum ostd_level min_level;
 	const char *only[64], *exclude[64];
 	size_t nonly, nexclude;
@@ -279,7 +350,7 @@ static int
 parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 {
 	enum { OPT_COLOR = 256, OPT_MIN_LEVEL, OPT_ONLY, OPT_EXCLUDE, OPT_CHECK,
-		OPT_REDACT };
+		OPT_REDACT, OPT_ENCODING, OPT_INPUT_FORMAT };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "rules", required_argument, NULL, 'r' },
@@ -293,13 +364,16 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 		{ "exclude", required_argument, NULL, OPT_EXCLUDE },
 		{ "check", required_argument, NULL, OPT_CHECK },
 		{ "redact", no_argument, NULL, OPT_REDACT },
+		{ "recursive", no_argument, NULL, 'R' },
+		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch, level;
 
-	while ((ch = getopt_long(*argcp, *argvp, "f:r:nqvthV", longopts,
+	while ((ch = getopt_long(*argcp, *argvp, "f:r:nqRvthV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'f':
@@ -331,6 +405,26 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 			break;
 		case OPT_REDACT:
 			o->redact = true;
+			break;
+		case 'R':
+			o->recursive = true;
+			break;
+		case OPT_ENCODING:
+			if ((o->encoding = ostd_encoding_from_name(optarg)) < 0) {
+				fprintf(stderr, "ostdiag: unknown encoding '%s' "
+				    "(want utf-8, utf-16le, utf-16be or "
+				    "windows-1252)\n", optarg);
+				return EXIT_TROUBLE;
+			}
+			break;
+		case OPT_INPUT_FORMAT:
+			if ((o->input_format = ostd_input_format_from_name(
+			    optarg)) < 0) {
+				fprintf(stderr, "ostdiag: unknown input format "
+				    "'%s' (want auto, text, msg, rtf or eml)\n",
+				    optarg);
+				return EXIT_TROUBLE;
+			}
 			break;
 		case 'q':
 			o->report.quiet = true;
@@ -403,13 +497,14 @@ analyze(const struct ostd_ruleset *rs, const struct options *o, int argc,
 	a = ostd_analyzer_new(rs, rep);
 	ostd_analyzer_set_merge(a, o->merge);
 	ostd_analyzer_set_redact(a, o->redact);
+	ostd_analyzer_set_input(a, o->input_format, o->encoding);
 	ostd_analyzer_set_filter(a, o->min_level, o->only, o->nonly, o->exclude,
 	    o->nexclude);
 	ostd_report_begin(rep);
 	if (argc == 0)
-		trouble |= analyze_path(a, rep, "-") != 0;
+		trouble |= analyze_file(a, rep, "-") != 0;
 	for (int i = 0; i < argc && !ostd_report_failed(rep); i++)
-		trouble |= analyze_path(a, rep, argv[i]) != 0;
+		trouble |= analyze_path(a, rep, argv[i], o->recursive, 0) != 0;
 	sum = ostd_analyzer_summary(a);
 	ostd_report_end(rep, sum);
 	status = finish_output(trouble ? EXIT_TROUBLE :

@@ -65,7 +65,7 @@ printf '%s\n' "$seed" >"$tmp/seed.log"
 expect "stdin" 1 "(stdin):2: error" -- sh -c "\"$bin\" - <\"$tmp/seed.log\""
 
 # A directory and a missing file: named, exit 2, and other files still analysed.
-expect "directory" 2 "$tmp: is a directory" -- "$bin" "$tmp"
+expect "directory" 2 "$tmp: is a directory (use --recursive)" -- "$bin" "$tmp"
 expect "missing file" 2 "nothere.log: No such file or directory" -- \
 	"$bin" "$tmp/nothere.log" "$tmp/seed.log"
 grep -q "seed.log:2: error" "$tmp/out" || {

@@ -47,7 +47,7 @@ struct ostd_finding {
 /* One session, for the timeline. Strings are copies, cut to their size. */
 #define OSTD_RECORD_FOLDERS 5
 struct ostd_session_record {
-	const char *file;
+	char file[256];			/* cut when longer */
 	unsigned index;
 	unsigned long first_line, last_line;
 	int start_time, end_time;	/* -1 when unknown */
@@ -71,7 +71,7 @@ struct ostd_session_record {
 
 /* One input, for the run's summary table. */
 struct ostd_file_record {
-	const char *file;
+	char file[256];			/* cut when longer */
 	const char *format;		/* "text", "msg", "rtf", "eml" */
 	const char *encoding;		/* of text, or NULL */
 	char subject[128];		/* of a message, "" when none */

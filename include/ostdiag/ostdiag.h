@@ -11,6 +11,10 @@
  *   report.h   findings -> text or JSON
  *   selftest.h checking a rule against its own example
  *   explain.h  a code or a diagnosis explained
+ *   encoding.h text encodings: detection, conversion to UTF-8
+ *   message.h  a saved mail message: subject, date, body
+ *   input.h    an input found by its content and opened as UTF-8 text
+ *   redact.h   placeholders for names
  */
 #ifndef OSTDIAG_OSTDIAG_H
 #define OSTDIAG_OSTDIAG_H
@@ -26,5 +30,9 @@
 #include "ostdiag/report.h"
 #include "ostdiag/selftest.h"
 #include "ostdiag/explain.h"
+#include "ostdiag/encoding.h"
+#include "ostdiag/message.h"
+#include "ostdiag/input.h"
+#include "ostdiag/redact.h"
 
 #endif

@@ -1,0 +1,91 @@
+#!/bin/sh
+# Inputs as help desks receive them: every encoding and message format in
+# tests/fixtures gives the same error; message dates give full timestamps
+# (across midnight); several inputs end with a summary table; a broken input is
+# reported while the others are still analysed.
+#   sh tests/inputs.sh BINARY
+set -u
+bin=$1
+top=$(cd "$(dirname "$0")/.." && pwd)
+fx=$top/tests/fixtures
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+no() { echo "inputs: $*"; fail=$((fail + 1)); }
+
+# has FILE 'what'...: the JSON report of FILE holds each string.
+has() {
+	f=$1
+	shift
+	"$bin" --format json "$fx/$f" >"$tmp/out.json" 2>"$tmp/err"
+	for want in "$@"; do
+		grep -qF -- "$want" "$tmp/out.json" ||
+			{ no "$f: no $want"; return; }
+	done
+	ok
+}
+
+common='"code":"8004010F-501-0-0"'
+folder='"folder":"Entwürfe"'
+mailbox='"mailbox":"José Müller"'
+has sync-utf16le-bom.txt "$common" "$folder" "$mailbox" \
+	'"format":"text","encoding":"utf-16le"'
+has sync-utf16be-nobom.txt "$common" "$folder" "$mailbox" \
+	'"format":"text","encoding":"utf-16be"'
+has sync-cp1252.txt "$common" "$folder" "$mailbox" \
+	'"format":"text","encoding":"windows-1252"'
+has sync-outlook-saved.txt "$common" "$folder" \
+	'"subject":"Synchronization Log:","date":"2026-03-03T09:15:00"' \
+	'"timestamp":"2026-03-03T09:14:03"'
+has sync-qp.eml "$common" "$folder" "$mailbox" '"format":"eml"' \
+	'"subject":"Synchronization Log:","date":"2026-03-03T09:15:02"' \
+	'"timestamp":"2026-03-03T09:14:03"'
+has sync.rtf "$common" "$folder" "$mailbox" '"format":"rtf"'
+has sync-midnight.eml '"timestamp":"2026-03-03T23:59:55"' \
+	'"timestamp":"2026-03-04T00:00:20"'
+for f in "$fx"/*.msg; do
+	[ -e "$f" ] || continue
+	has "$(basename "$f")" "$common" '"format":"msg"' \
+		'"subject":"Synchronization Log:"'
+done
+
+# Content decides, not the name: the UTF-16 file renamed .eml is still text.
+cp "$fx/sync-utf16le-bom.txt" "$tmp/misnamed.eml"
+"$bin" --format json "$tmp/misnamed.eml" | grep -q '"encoding":"utf-16le"' && ok ||
+	no "format found from the file name, not the content"
+
+# --encoding and --input-format override what is found.
+"$bin" --format json --encoding windows-1252 "$fx/sync-cp1252.txt" |
+	grep -qF "$folder" && ok || no "--encoding windows-1252"
+"$bin" --format json --input-format text "$fx/sync.rtf" |
+	grep -q '"format":"text"' && ok || no "--input-format text"
+"$bin" --encoding ebcdic "$fx/sync.rtf" >/dev/null 2>&1
+[ $? = 2 ] && ok || no "an unknown --encoding is accepted"
+
+# Several inputs, one broken: reported, the others analysed, exit 2, a table.
+head -c 1000 "$fx/sync-qp.eml" >/dev/null
+printf '\320\317\021\340\241\261\032\341broken' >"$tmp/broken.msg"
+"$bin" "$fx/sync-qp.eml" "$tmp/broken.msg" "$fx/sync.rtf" >"$tmp/out" 2>"$tmp/err"
+st=$?
+[ $st = 2 ] && ok || no "a broken input gives exit $st, want 2"
+grep -q "broken.msg: " "$tmp/err" && ok || no "the broken input is not named"
+[ "$(grep -c 'error at' "$tmp/out")" = 2 ] && ok || no "the other inputs were not analysed"
+grep -q '^file  *format sessions errors findings$' "$tmp/out" &&
+	grep -q 'broken.msg  *msg *could not be read' "$tmp/out" &&
+	grep -q '^Q169674\|^(unrecognized)' "$tmp/out" && ok || no "no summary table"
+
+# Directories: only with --recursive; files found in name order.
+mkdir -p "$tmp/d/sub"
+cp "$fx/sync.rtf" "$tmp/d/b.rtf"
+cp "$fx/sync-cp1252.txt" "$tmp/d/sub/a.txt"
+"$bin" -q "$tmp/d" >/dev/null 2>"$tmp/err"
+[ $? = 2 ] && grep -q 'is a directory (use --recursive)' "$tmp/err" && ok ||
+	no "a directory without --recursive"
+"$bin" --recursive --format json "$tmp/d" >"$tmp/out.json"
+grep -o '"kind":"file","file":"[^"]*"' "$tmp/out.json" | tr '\n' ' ' |
+	grep -q "d/b.rtf.*d/sub/a.txt" && ok || no "--recursive order"
+
+echo "inputs: $pass passed, $fail failed"
+[ $fail = 0 ]
