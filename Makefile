@@ -10,6 +10,8 @@
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 BUILD ?= build
@@ -111,12 +113,18 @@ check: check-unit check-golden check-san
 	@echo "make check: all tests passed"
 
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(COMPLETIONDIR)
 	cp $(BUILD)/ostdiag $(DESTDIR)$(BINDIR)/ostdiag
 	chmod 755 $(DESTDIR)$(BINDIR)/ostdiag
+	cp src/ostdiag.1 $(DESTDIR)$(MANDIR)/man1/ostdiag.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/ostdiag.1
+	cp src/ostdiag.bash $(DESTDIR)$(COMPLETIONDIR)/ostdiag
+	chmod 644 $(DESTDIR)$(COMPLETIONDIR)/ostdiag
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/ostdiag
+	rm -f $(DESTDIR)$(BINDIR)/ostdiag $(DESTDIR)$(MANDIR)/man1/ostdiag.1 \
+		$(DESTDIR)$(COMPLETIONDIR)/ostdiag
 
 clean:
 	rm -rf build build-san

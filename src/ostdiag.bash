@@ -1,0 +1,48 @@
+# bash completion for ostdiag
+_ostdiag()
+{
+	local cur prev words cword
+	_init_completion || return
+
+	case $prev in
+	-f|--format)
+		if [[ ${words[1]} == rules ]]; then
+			COMPREPLY=($(compgen -W 'text json' -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W 'text json jsonl checklist html' -- "$cur"))
+		fi
+		return ;;
+	--color)
+		COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
+	--min-level)
+		COMPREPLY=($(compgen -W 'info warning error' -- "$cur")); return ;;
+	--input-format)
+		COMPREPLY=($(compgen -W 'auto text msg rtf eml' -- "$cur")); return ;;
+	--encoding)
+		COMPREPLY=($(compgen -W 'auto utf-8 utf-16le utf-16be windows-1252' -- "$cur"))
+		return ;;
+	--only|--exclude)
+		COMPREPLY=($(compgen -W "$(ostdiag rules --format json 2>/dev/null |
+		    grep -o '"id":"[^"]*"' | cut -d'"' -f4)" -- "$cur"))
+		return ;;
+	-r|--rules|--check)
+		_filedir; return ;;
+	esac
+	if [[ ${words[1]} == explain && $cword -ge 2 && $cur != -* ]]; then
+		COMPREPLY=($(compgen -W "$(ostdiag rules --format json 2>/dev/null |
+		    grep -o '"id":"[^"]*"' | cut -d'"' -f4)" -- "$cur"))
+		return
+	fi
+	if [[ $cur == -* ]]; then
+		COMPREPLY=($(compgen -W '--format --no-merge --quiet --verbose
+		    --timeline --color --redact --min-level --only --exclude
+		    --recursive --input-format --encoding --rules --check --help
+		    --version' -- "$cur"))
+		return
+	fi
+	if [[ $cword -eq 1 ]]; then
+		COMPREPLY=($(compgen -W 'rules explain' -- "$cur"))
+	fi
+	_filedir
+}
+complete -F _ostdiag ostdiag
