@@ -39,15 +39,16 @@ LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_rules.o
 RULES = $(sort $(wildcard src/rules/*.rule))
 TESTS = test_code test_classify test_log test_reader test_rules test_match \
-	test_report test_rule_examples test_explain test_redact test_encoding
+	test_report test_rule_examples test_explain test_redact test_encoding \
+	test_msgfile
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 HEADERS = $(wildcard include/ostdiag/*.h src/*.h)
 
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
-.PHONY: all demo check check-unit check-golden check-san deps deps-test \
-	install uninstall clean
+.PHONY: all demo check check-unit check-golden check-san check-valgrind \
+	coverage deps deps-test install uninstall clean
 
 all: deps $(BUILD)/ostdiag $(BUILD)/rules.checked
 
@@ -89,7 +90,8 @@ $(BUILD)/tests/jsoncheck: tests/jsoncheck.c tests/jsonvalid.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS)
 
-$(BUILD)/tests/%: tests/%.c tests/testutil.h tests/jsonvalid.h $(BUILD)/libostdiag.a
+$(BUILD)/tests/%: tests/%.c tests/testutil.h tests/jsonvalid.h tests/msgwriter.h \
+		$(BUILD)/libostdiag.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(BUILD)/libostdiag.a \
 		$(ALL_LDFLAGS) $(CMOCKA_LIBS) $(PCRE_LIBS)
@@ -104,12 +106,35 @@ check-golden: all $(BUILD)/tests/jsoncheck
 	@sh tests/golden.sh ./$(BUILD)/ostdiag
 	@sh tests/badinput.sh ./$(BUILD)/ostdiag
 	@sh tests/cli.sh ./$(BUILD)/ostdiag ./$(BUILD)/tests/jsoncheck
+	@sh tests/html.sh ./$(BUILD)/ostdiag
+	@sh tests/inputs.sh ./$(BUILD)/ostdiag
+	@sh tests/docs.sh ./$(BUILD)/ostdiag
 
 # The same tests on a build with AddressSanitizer and UndefinedBehaviorSanitizer.
 check-san: deps-test
 	$(MAKE) BUILD=build-san EXTRA_CFLAGS="$(SAN_FLAGS)" check-unit check-golden
 
-check: check-unit check-golden check-san
+# The golden samples and input fixtures under valgrind: any error fails.
+check-valgrind: all
+	@for f in samples/*.log tests/fixtures/*; do \
+		for fmt in text json html; do \
+			OSTDIAG_NO_JIT=1 valgrind -q --error-exitcode=99 \
+				--leak-check=full \
+				--errors-for-leak-kinds=definite \
+				./$(BUILD)/ostdiag --format $$fmt -v --timeline $$f \
+				>/dev/null 2>$(BUILD)/valgrind.log; \
+			if [ $$? = 99 ]; then cat $(BUILD)/valgrind.log; \
+				echo "valgrind: $$f ($$fmt) FAILED"; exit 1; fi; \
+		done; \
+	done; echo "valgrind: samples and fixtures clean"
+
+# Line coverage of src/ by the whole test suite (gcov).
+coverage: deps-test
+	rm -rf build-cov
+	$(MAKE) BUILD=build-cov EXTRA_CFLAGS="--coverage -O0" check-unit check-golden
+	@sh tests/coverage.sh build-cov
+
+check: check-unit check-golden check-san check-valgrind
 	@echo "make check: all tests passed"
 
 install: all
@@ -127,4 +152,4 @@ uninstall:
 		$(DESTDIR)$(COMPLETIONDIR)/ostdiag
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-cov

@@ -30,6 +30,7 @@ struct ostd_analyzer {
 	int encoding;		/* enum ostd_encoding */
 	struct ostd_parser *parser;	/* of the input being read */
 	long long local_date;	/* the input message's local date, or -1 */
+	int date_slack;		/* seconds the log may run past that date */
 	struct ostd_file_record file_rec;	/* of the input being read */
 	struct ostd_diagnosis_count *counts;	/* per diagnosis, for the summary */
 	size_t ncounts, counts_cap;
@@ -250,23 +251,23 @@ flush_repeats(struct ostd_analyzer *a)
 
 /*
  * The local date and time of a finding, when the input message gave a date. The
- * message is written when the synchronization ends, so a log whose first time of
- * day is later than the message's began the day before; midnights passed since
- * are counted by the parser.
+ * message is written when the synchronization ends, so the log began on the last
+ * day on which its first time of day is not later than the message (with a
+ * little slack; 14 hours when the message's date is UTC and its time zone is not
+ * known, as in .msg files); midnights passed since are counted by the parser.
  */
 static long long
 timestamp(const struct ostd_analyzer *a, const struct ostd_finding *f)
 {
-	long long day, tod;
+	long long day;
 	int first;
 
 	if (a->local_date < 0 || f->time < 0)
 		return -1;
-	day = a->local_date / 86400;
-	tod = a->local_date % 86400;
 	first = ostd_parser_first_time(a->parser);
-	if (first >= 0 && first > tod + 600)
-		day--;
+	if (first < 0)
+		first = f->time;
+	day = (a->local_date + a->date_slack - first) / 86400;
 	if (f->block != NULL)
 		day += f->block->day;
 	return day * 86400 + f->time;
@@ -540,6 +541,8 @@ run_input(struct ostd_analyzer *a, FILE *raw)
 	    in.msg.subject);
 	a->local_date = in.msg.date >= 0 ?
 	    in.msg.date + (long long)in.msg.utc_offset * 60 : -1;
+	a->date_slack = in.format == OSTD_INPUT_MSG && !in.msg.has_offset ?
+	    14 * 3600 : 600;
 	a->file_rec.date = a->local_date;
 	rc = run(a, in.text);
 	if ((problem = ostd_encoding_problem(in.encoding, in.bad)) != NULL) {

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -522,6 +523,11 @@ main(int argc, char *argv[])
 	const char *command = NULL;
 	int status;
 
+	/*
+	 * A reader that goes away (ostdiag ... | head) ends the run quietly, even
+	 * when the parent process ignored SIGPIPE.
+	 */
+	signal(SIGPIPE, SIG_DFL);
 	memset(&o, 0, sizeof(o));
 	o.format = OSTD_FORMAT_TEXT;
 	o.merge = true;

@@ -19,6 +19,7 @@
 #define CHARSET_MAX 64
 #define BOUNDARY_MAX 200	/* RFC 2046 allows 70; be generous */
 #define COMMENT_DEPTH_MAX 16
+#define WORD_MAX 512		/* RFC 2047 says 75; some mailers write more */
 
 /* A view into the input. */
 struct span {
@@ -173,7 +174,7 @@ parse_headers(const char *s, size_t n, bool top, struct headers *h)
 	h->body = n;
 }
 
-/* Unfold a field value into b (line ends dropped, ends trimmed, at most VALUE_MAX). */
+/* Unfold a field value into b: line ends dropped, ends trimmed, cut at VALUE_MAX. */
 static void
 unfold(struct strbuf *b, struct span v)
 {
@@ -298,6 +299,7 @@ parse_ctype(const char *v, size_t n, struct ctype *ct)
 	}
 }
 
+/* The Content-Transfer-Encoding that needs decoding; 7bit, 8bit, binary: none. */
 static enum encoding
 parse_encoding(struct span v)
 {
@@ -315,6 +317,7 @@ parse_encoding(struct span v)
 	return e;
 }
 
+/* Whether Content-Disposition marks the part as an attachment. */
 static bool
 is_attachment(struct span v)
 {
@@ -450,8 +453,12 @@ decode_qp(struct strbuf *out, const char *s, size_t n)
 		if ((i = k) >= n)
 			break;
 		if (s[i] == '=') {
-			int hi = i + 2 < n ? ascii_hexval((unsigned char)s[i + 1]) : -1;
-			int lo = i + 2 < n ? ascii_hexval((unsigned char)s[i + 2]) : -1;
+			int hi = -1, lo = -1;
+
+			if (i + 2 < n) {
+				hi = ascii_hexval((unsigned char)s[i + 1]);
+				lo = ascii_hexval((unsigned char)s[i + 2]);
+			}
 
 			if (hi >= 0 && lo >= 0) {
 				strbuf_addc(out, (char)(hi << 4 | lo));
@@ -511,6 +518,7 @@ decode_base64(struct strbuf *out, const char *s, size_t n)
 	}
 }
 
+/* Undo the transfer encoding of a part body into out. */
 static void
 decode_transfer(struct strbuf *out, struct span body, enum encoding enc)
 {
@@ -638,8 +646,8 @@ encoded_word(const char *v, size_t i, size_t n, struct span *cs, char *enc,
 
 	if (n - i < 8 || v[i] != '=' || v[i + 1] != '?')
 		return 0;
-	for (e = k; e < n && v[e] != '?' && !ascii_isspace((unsigned char)v[e]);
-	    e++)
+	for (e = k; e < n && v[e] != '?' && !ascii_isspace((unsigned char)v[e]) &&
+	    e - i < CHARSET_MAX; e++)
 		;
 	if (e == k || e + 3 > n || v[e] != '?' || v[e + 2] != '?')
 		return 0;
@@ -652,7 +660,7 @@ encoded_word(const char *v, size_t i, size_t n, struct span *cs, char *enc,
 		return 0;
 	k = e + 3;
 	for (e = k; e + 1 < n && !(v[e] == '?' && v[e + 1] == '='); e++)
-		if (ascii_isspace((unsigned char)v[e]))
+		if (ascii_isspace((unsigned char)v[e]) || e - i > WORD_MAX)
 			return 0;
 	if (e + 1 >= n)
 		return 0;
@@ -786,6 +794,7 @@ lex_word(struct lex *x, const char **w)
 	return k;
 }
 
+/* Consume character c (after blanks and comments) when it comes next. */
 static bool
 lex_eat(struct lex *x, char c)
 {
@@ -910,7 +919,7 @@ parse_date(const char *s, size_t n, struct ostd_message *m)
 	return true;
 }
 
-/* Parse the date of a Date: value, or of the date after the last ';' of Received:. */
+/* Parse a Date: value, or the date after the last ';' of a Received: value. */
 static bool
 parse_date_field(struct span v, bool received, struct ostd_message *m)
 {

@@ -157,29 +157,40 @@ read_prop(const struct cfb *c, unsigned id, unsigned type, size_t max,
 }
 
 /*
- * Convert a string property to UTF-8 text without NUL characters (the stored
- * value usually ends in one); NULL when nothing is left.
+ * Remove NUL characters from text[0..*len), so that the text is a C string of
+ * *len bytes; a stored string usually ends in one, a damaged one may hold more.
+ */
+static void
+drop_nuls(char *text, size_t *len)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < *len; i++)
+		if (text[i] != '\0')
+			text[o++] = text[i];
+	text[o] = '\0';
+	*len = o;
+}
+
+/*
+ * Convert a string property to UTF-8 text without NUL characters; NULL when
+ * nothing is left.
  */
 static char *
 prop_text(const unsigned char *d, size_t n, enum ostd_charset cs,
     size_t *outlen)
 {
 	struct strbuf b;
-	size_t o = 0;
 
 	strbuf_init(&b, 0);
 	charset_to_utf8(&b, (const char *)d, n, cs);
-	for (size_t i = 0; i < b.len; i++)
-		if (b.data[i] != '\0')
-			b.data[o++] = b.data[i];
-	b.len = o;
 	if (b.data != NULL)
-		b.data[o] = '\0';
-	if (o == 0) {
+		drop_nuls(b.data, &b.len);
+	if (b.len == 0) {
 		strbuf_free(&b);
 		return NULL;
 	}
-	*outlen = o;
+	*outlen = b.len;
 	return strbuf_detach(&b);
 }
 
@@ -242,7 +253,8 @@ rtf_body(const struct cfb *c, char **text, size_t *len, char **err)
 		return -1;
 	}
 	free(cause);
-	if (*text != NULL && *len == 0) {
+	drop_nuls(*text, len);
+	if (*len == 0) {
 		free(*text);
 		*text = NULL;
 	}
@@ -278,6 +290,8 @@ html_body(const struct cfb *c, const struct props *pr, char **text,
 	strbuf_init(&b, 0);
 	html_to_text(&b, html, hlen);
 	free(html);
+	if (b.data != NULL)
+		drop_nuls(b.data, &b.len);
 	if (b.len == 0) {
 		strbuf_free(&b);
 		return 0;

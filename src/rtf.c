@@ -79,7 +79,7 @@ struct group {
 struct rtf {
 	const unsigned char *p, *end;
 	struct group stack[OSTD_RTF_DEPTH_MAX];
-	size_t depth;		/* open groups; 0 before the first and after the last */
+	size_t depth;		/* open groups: 0 before the first, after the last */
 	struct group cur;
 	bool star;		/* \* seen: the next control word is ignorable */
 	bool fromhtml;		/* the document encapsulates HTML */
@@ -102,6 +102,8 @@ suppressed(const struct rtf *r)
 static void
 put_cp(struct rtf *r, uint32_t cp)
 {
+	if (cp == 0)
+		return;		/* \u0: a NUL has no place in text */
 	if (suppressed(r)) {
 		r->high = 0;
 		return;
@@ -141,6 +143,7 @@ fallback(struct rtf *r)
 	return true;
 }
 
+/* '{': save the group state; refuse to nest deeper than the stack. */
 static void
 group_open(struct rtf *r)
 {
@@ -155,6 +158,7 @@ group_open(struct rtf *r)
 	r->star = false;
 }
 
+/* '}': restore the enclosing state; the outermost group ends the document. */
 static void
 group_close(struct rtf *r)
 {
@@ -169,12 +173,14 @@ group_close(struct rtf *r)
 		r->done = true;
 }
 
+/* The entry for control word name[0..len), or NULL for one we ignore. */
 static const struct word *
 word_find(const char *name, size_t len)
 {
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strlen(words[i].name) == len &&
-		    memcmp(words[i].name, name, len) == 0)
+		if (words[i].name[0] == name[0] &&
+		    strncmp(words[i].name, name, len) == 0 &&
+		    words[i].name[len] == '\0')
 			return &words[i];
 	return NULL;
 }
@@ -202,7 +208,7 @@ control_word(struct rtf *r, const char *name, size_t len, bool has_param,
 
 	r->star = false;
 	if (star) {
-		/* An ignorable destination; the HTML tags are what we want from it. */
+		/* An ignorable destination; from HTML we want its tags. */
 		if (r->fromhtml && len == 7 && memcmp(name, "htmltag", 7) == 0)
 			return;
 		if (r->depth > 1)

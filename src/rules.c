@@ -425,8 +425,12 @@ compile_pattern(struct reader_state *st, const struct value *v,
 		return fail(st, v->line, "regex error at offset %zu: %s",
 		    (size_t)erroff, (char *)msg);
 	}
-	/* JIT is an optimization: without it the interpreter is used. */
-	(void)pcre2_jit_compile(pat->code, PCRE2_JIT_COMPLETE);
+	/*
+	 * JIT is an optimization: without it the interpreter is used. Memory
+	 * checkers cannot follow JIT code, so OSTDIAG_NO_JIT turns it off.
+	 */
+	if (getenv("OSTDIAG_NO_JIT") == NULL)
+		(void)pcre2_jit_compile(pat->code, PCRE2_JIT_COMPLETE);
 	pat->md = pcre2_match_data_create_from_pattern(pat->code, NULL);
 	pat->mctx = pcre2_match_context_create(NULL);
 	if (pat->md == NULL || pat->mctx == NULL) {

@@ -77,14 +77,16 @@ charset_lookup(const char *name, size_t len)
 	} names[] = {
 		{ "utf-8", OSTD_CS_UTF8 }, { "utf8", OSTD_CS_UTF8 },
 		{ "us-ascii", OSTD_CS_ASCII }, { "ascii", OSTD_CS_ASCII },
-		{ "ansi_x3.4-1968", OSTD_CS_ASCII }, { "iso646-us", OSTD_CS_ASCII },
-		{ "iso-8859-1", OSTD_CS_LATIN1 }, { "iso8859-1", OSTD_CS_LATIN1 },
+		{ "ansi_x3.4-1968", OSTD_CS_ASCII },
+		{ "iso646-us", OSTD_CS_ASCII }, { "iso-8859-1", OSTD_CS_LATIN1 },
+		{ "iso8859-1", OSTD_CS_LATIN1 },
 		{ "iso_8859-1", OSTD_CS_LATIN1 }, { "latin1", OSTD_CS_LATIN1 },
 		{ "l1", OSTD_CS_LATIN1 }, { "windows-1252", OSTD_CS_CP1252 },
 		{ "cp1252", OSTD_CS_CP1252 }, { "x-cp1252", OSTD_CS_CP1252 },
 		{ "utf-16", OSTD_CS_UTF16 }, { "utf16", OSTD_CS_UTF16 },
 		{ "utf-16le", OSTD_CS_UTF16LE }, { "unicode", OSTD_CS_UTF16LE },
-		{ "utf-16be", OSTD_CS_UTF16BE }, { "unicodefffe", OSTD_CS_UTF16BE },
+		{ "utf-16be", OSTD_CS_UTF16BE },
+		{ "unicodefffe", OSTD_CS_UTF16BE },
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -220,12 +222,14 @@ struct html_out {
 	bool noquote;		/* a tag's quotes never closed: stop honouring them */
 };
 
+/* Whether nothing has been written on the current line. */
 static bool
 line_empty(const struct html_out *h)
 {
 	return h->b->len == h->line;
 }
 
+/* End the current line. */
 static void
 html_newline(struct html_out *h)
 {
@@ -242,6 +246,7 @@ html_break(struct html_out *h)
 		html_newline(h);
 }
 
+/* Append visible text, preceded by one space when whitespace came before it. */
 static void
 html_text(struct html_out *h, const char *s, size_t n)
 {
@@ -251,6 +256,7 @@ html_text(struct html_out *h, const char *s, size_t n)
 	strbuf_add(h->b, s, n);
 }
 
+/* Append one decoded character as visible text. */
 static void
 html_char(struct html_out *h, uint32_t cp)
 {
@@ -331,22 +337,44 @@ html_entity(const char *s, size_t n, uint32_t *cp)
 	return 0;
 }
 
-/* Whether the lower-case tag name is one of the space-separated words of list. */
-static bool
-name_in(const char *name, const char *list)
+/* What a tag does to the text around it. */
+enum tag_kind {
+	TAG_HIDDEN,		/* its content is not text: skipped to its end tag */
+	TAG_BLOCK,		/* a block element: its edges end the line */
+	TAG_PRE,		/* <pre>: a block whose whitespace is kept */
+	TAG_BR,
+	TAG_CELL
+};
+
+static const struct {
+	const char *name;
+	enum tag_kind kind;
+} tags[] = {
+	{ "style", TAG_HIDDEN }, { "script", TAG_HIDDEN },
+	{ "title", TAG_HIDDEN }, { "xml", TAG_HIDDEN },
+	{ "br", TAG_BR }, { "td", TAG_CELL }, { "th", TAG_CELL },
+	{ "pre", TAG_PRE }, { "p", TAG_BLOCK }, { "div", TAG_BLOCK },
+	{ "tr", TAG_BLOCK }, { "li", TAG_BLOCK }, { "table", TAG_BLOCK },
+	{ "ul", TAG_BLOCK }, { "ol", TAG_BLOCK }, { "dl", TAG_BLOCK },
+	{ "dt", TAG_BLOCK }, { "dd", TAG_BLOCK }, { "h1", TAG_BLOCK },
+	{ "h2", TAG_BLOCK }, { "h3", TAG_BLOCK }, { "h4", TAG_BLOCK },
+	{ "h5", TAG_BLOCK }, { "h6", TAG_BLOCK }, { "hr", TAG_BLOCK },
+	{ "blockquote", TAG_BLOCK }, { "address", TAG_BLOCK },
+	{ "center", TAG_BLOCK }, { "form", TAG_BLOCK },
+	{ "section", TAG_BLOCK }, { "article", TAG_BLOCK },
+	{ "header", TAG_BLOCK }, { "footer", TAG_BLOCK }, { "nav", TAG_BLOCK },
+};
+
+/* The kind of the lower-case tag name, or -1 for an inline or unknown tag. */
+static int
+tag_kind(const char *name)
 {
-	size_t len = strlen(name);
-
-	while (*list != '\0') {
-		size_t w = strcspn(list, " ");
-
-		if (w == len && memcmp(list, name, len) == 0)
-			return true;
-		list += w;
-		while (*list == ' ')
-			list++;
-	}
-	return false;
+	if (name[0] == '\0')
+		return -1;
+	for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
+		if (tags[i].name[0] == name[0] && strcmp(tags[i].name, name) == 0)
+			return (int)tags[i].kind;
+	return -1;
 }
 
 /* Offset just past the '>' that ends the tag starting at s[from], or n. */
@@ -390,7 +418,7 @@ find_close(const char *s, size_t from, size_t n, const char *name)
 	return n;
 }
 
-/* Read one tag at s[i] ('<'); return the offset after it (and any skipped content). */
+/* Read the tag at s[i] ('<'); the offset after it (and after skipped content). */
 static size_t
 html_tag(struct html_out *h, const char *s, size_t i, size_t n)
 {
@@ -412,25 +440,31 @@ html_tag(struct html_out *h, const char *s, size_t i, size_t n)
 	/* A name too long for any tag we know matches none of them. */
 	name[len < sizeof(name) ? len : 0] = '\0';
 	end = tag_end(h, s, k, n);
-	if (closing && strcmp(name, "pre") == 0 && h->pre > 0)
-		h->pre--;
-	if (!closing && strcmp(name, "pre") == 0)
-		h->pre++;
-	if (!closing && name_in(name, "style script title xml") &&
-	    !(end >= 2 && s[end - 2] == '/')) {
+	switch (tag_kind(name)) {
+	case TAG_HIDDEN:
+		if (closing || (end >= 2 && s[end - 2] == '/'))
+			break;
 		end = find_close(s, end, n, name);
 		return tag_end(h, s, end, n);
-	}
-	if (strcmp(name, "br") == 0)
-		html_newline(h);
-	else if (name_in(name, "p div tr li h1 h2 h3 h4 h5 h6 table ul ol dl "
-	    "dt dd blockquote pre hr address center form section article "
-	    "header footer nav"))
+	case TAG_PRE:
+		if (closing && h->pre > 0)
+			h->pre--;
+		else if (!closing)
+			h->pre++;
 		html_break(h);
-	else if (!closing && (strcmp(name, "td") == 0 || strcmp(name, "th") == 0)
-	    && !line_empty(h)) {
-		strbuf_addc(h->b, '\t');
-		h->space = false;
+		break;
+	case TAG_BLOCK:
+		html_break(h);
+		break;
+	case TAG_BR:
+		html_newline(h);
+		break;
+	case TAG_CELL:
+		if (!closing && !line_empty(h)) {
+			strbuf_addc(h->b, '\t');
+			h->space = false;
+		}
+		break;
 	}
 	return end;
 }

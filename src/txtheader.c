@@ -29,7 +29,7 @@ line_at(const char *s, size_t i, size_t n, size_t *len)
 	return e;
 }
 
-/* The colon ending a field name ("Subject", "Reply-To") at the line start, or NULL. */
+/* The colon after the field name ("Subject", "Reply-To") starting line, or NULL. */
 static const char *
 name_end(const char *line, size_t len)
 {
@@ -45,6 +45,7 @@ name_end(const char *line, size_t len)
 	return NULL;
 }
 
+/* Whether s[0..len) is word, ignoring case. */
 static bool
 is_word(const char *s, size_t len, const char *word)
 {
@@ -63,6 +64,7 @@ number(const char *s, size_t n, size_t *i, int *digits)
 	return v;
 }
 
+/* A written year (two digits mean 20xx) as a full year, or -1. */
 static int
 year_of(int v, int digits)
 {
@@ -142,8 +144,8 @@ parse_sent(const char *s, size_t n)
 			size_t k = i, wl;
 			int mm;
 
-			while (k < n && (((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z') ||
-			    s[k] == '.'))
+			while (k < n && (((s[k] | 0x20) >= 'a' &&
+			    (s[k] | 0x20) <= 'z') || s[k] == '.'))
 				k++;
 			wl = k - i;
 			while (wl > 0 && s[i + wl - 1] == '.')
@@ -237,7 +239,7 @@ ostd_txt_header_read(const char *buf, size_t len, struct ostd_message *out,
 			continue;
 		}
 		if ((colon = name_end(line, ll)) == NULL) {
-			/* Not a field: the block, if complete, ended without a blank. */
+			/* Not a field: a complete block ended without a blank. */
 			end = i;
 			break;
 		}

@@ -79,6 +79,33 @@ if [ "$(id -u)" != 0 ]; then
 		"$bin" "$tmp/locked.log"
 fi
 
+# A read error in the middle of a file (/proc/self/mem cannot be read at 0).
+if [ -r /proc/self/mem ]; then
+	expect "read error" 2 "mem: read error" -- "$bin" /proc/self/mem
+fi
+
+# Invalid UTF-16 (a lone surrogate, an odd last byte): replaced and reported.
+printf '\377\376' >"$tmp/bad16.log"
+printf '9:00:00 Error synchronizing folder\r\n[8004010F-501-0-0]\r\n' |
+	iconv -f UTF-8 -t UTF-16LE >>"$tmp/bad16.log"
+printf '\000\330x\000\061' >>"$tmp/bad16.log"
+expect "invalid UTF-16" 1 "bad16.log: .*replaced by U+FFFD" -- "$bin" "$tmp/bad16.log"
+grep -q "8004010F-501-0-0" "$tmp/out" || {
+	echo "badinput: invalid UTF-16: the error before the damage was lost"
+	fail=$((fail + 1)); }
+
+# A closed pipe ends the run quietly, even when SIGPIPE was ignored.
+awk 'BEGIN { for (i = 0; i < 20000; i++) {
+	print "10:00:00 Error synchronizing folder"; print "10:00:00 [80004005-501-0-" i "]" } }' \
+	>"$tmp/many.log"
+(trap '' PIPE; "$bin" --no-merge "$tmp/many.log" 2>"$tmp/pipe.err" | head -1 >/dev/null)
+if [ -s "$tmp/pipe.err" ]; then
+	echo "badinput: closed pipe: not quiet: $(head -2 "$tmp/pipe.err")"
+	fail=$((fail + 1))
+else
+	pass=$((pass + 1))
+fi
+
 # Broken rules: refused at start with file:line, exit 2, before reading input.
 mkdir "$tmp/rules"
 printf 'id: BAD\ntitle: t\nproducts: p\nlevel: error\ncategory: other\ncode: 8004010F\nmessage: (oops\n' \

@@ -48,7 +48,7 @@ has sync-midnight.eml '"timestamp":"2026-03-03T23:59:55"' \
 for f in "$fx"/*.msg; do
 	[ -e "$f" ] || continue
 	has "$(basename "$f")" "$common" '"format":"msg"' \
-		'"subject":"Synchronization Log:"'
+		'"subject":"Synchronization Log:"' '"timestamp":"2026-03-03T09:14:03"'
 done
 
 # Content decides, not the name: the UTF-16 file renamed .eml is still text.
