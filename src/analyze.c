@@ -535,6 +535,8 @@ run_input(struct ostd_analyzer *a, FILE *raw)
 		return -1;
 	}
 	a->file_rec.format = ostd_input_format_name(in.format);
+	if (in.warning != NULL)
+		note(a, 0, "%s", in.warning);
 	a->file_rec.encoding = in.format == OSTD_INPUT_TEXT ?
 	    ostd_encoding_name(in.encoding) : NULL;
 	copy_cut(a->file_rec.subject, sizeof(a->file_rec.subject),

@@ -167,10 +167,15 @@ open_message(struct ostd_input *in, FILE *raw, const unsigned char *head,
 	case OSTD_INPUT_RTF:
 		rc = ostd_rtf_to_text((const char *)buf, len, &text, &text_len,
 		    err);
-		if (rc == 0) {
+		if (rc >= 0) {
 			in->msg.body = text;
 			in->msg.body_len = text_len;
 			in->msg.body_source = "rtf";
+			if (rc == 1) {	/* damaged, but the text was recovered */
+				in->warning = *err;
+				*err = NULL;
+			}
+			rc = 0;
 		}
 		break;
 	default:
@@ -272,5 +277,6 @@ ostd_input_close(struct ostd_input *in)
 		fclose(in->text);
 	ostd_message_free(&in->msg);
 	free(in->body);
+	free(in->warning);
 	memset(in, 0, sizeof(*in));
 }

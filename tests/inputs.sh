@@ -76,6 +76,14 @@ grep -q '^file  *format sessions errors findings$' "$tmp/out" &&
 	grep -q 'broken.msg  *msg *could not be read' "$tmp/out" &&
 	grep -q '^Q169674\|^(unrecognized)' "$tmp/out" && ok || no "no summary table"
 
+# Damaged RTF: the text that can be read is analysed, the damage noted.
+printf '{\\rtf1 9:00:00 Error synchronizing folder\\par [8004010F-501-0-0]\\par {\\b open' \
+	>"$tmp/damaged.rtf"
+"$bin" "$tmp/damaged.rtf" >"$tmp/out" 2>"$tmp/err"
+[ $? = 1 ] && grep -q "8004010F-501-0-0" "$tmp/out" &&
+	grep -q "damaged.rtf: RTF ends with 2 groups still open" "$tmp/err" && ok ||
+	no "damaged RTF"
+
 # Directories: only with --recursive; files found in name order.
 mkdir -p "$tmp/d/sub"
 cp "$fx/sync.rtf" "$tmp/d/b.rtf"

@@ -37,6 +37,7 @@ struct ostd_input {
 	struct ostd_message msg;	/* subject and date, when known */
 	unsigned long bad;		/* characters replaced by U+FFFD */
 	char *body;			/* the decoded body behind text, if any */
+	char *warning;			/* damage that was read around, or NULL */
 };
 
 /*

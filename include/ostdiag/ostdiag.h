@@ -14,6 +14,10 @@
  *   encoding.h text encodings: detection, conversion to UTF-8
  *   message.h  a saved mail message: subject, date, body
  *   input.h    an input found by its content and opened as UTF-8 text
+ *   msgfile.h  Outlook .msg files
+ *   rtf.h      RTF to text
+ *   mime.h     MIME mail (.eml)
+ *   txtheader.h the header block of a message saved as .txt
  *   redact.h   placeholders for names
  */
 #ifndef OSTDIAG_OSTDIAG_H
@@ -33,6 +37,10 @@
 #include "ostdiag/encoding.h"
 #include "ostdiag/message.h"
 #include "ostdiag/input.h"
+#include "ostdiag/msgfile.h"
+#include "ostdiag/rtf.h"
+#include "ostdiag/mime.h"
+#include "ostdiag/txtheader.h"
 #include "ostdiag/redact.h"
 
 #endif
