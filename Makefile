@@ -48,14 +48,14 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 .PHONY: all demo check check-unit check-golden check-san check-valgrind \
-	coverage deps deps-test install uninstall clean
+	coverage bench deps deps-test install uninstall clean
 
 all: deps $(BUILD)/ostdiag $(BUILD)/rules.checked
 
 # Every built-in rule must load and its example must yield it: a rule without an
 # example, or with one that no longer matches, fails the build.
 $(BUILD)/rules.checked: $(BUILD)/ostdiag
-	./$(BUILD)/ostdiag rules --check src/rules >/dev/null
+	$(BUILD)/ostdiag rules --check src/rules >/dev/null
 	@touch $@
 
 deps:
@@ -97,18 +97,18 @@ $(BUILD)/tests/%: tests/%.c tests/testutil.h tests/jsonvalid.h tests/msgwriter.h
 		$(ALL_LDFLAGS) $(CMOCKA_LIBS) $(PCRE_LIBS)
 
 demo: all
-	./$(BUILD)/ostdiag samples/orgforms.log; test $$? -le 1
+	$(BUILD)/ostdiag samples/orgforms.log; test $$? -le 1
 
 check-unit: deps-test $(TEST_BINS)
-	@for t in $(TEST_BINS); do echo "== $$t"; ./$$t || exit 1; done
+	@for t in $(TEST_BINS); do echo "== $$t"; $$t || exit 1; done
 
 check-golden: all $(BUILD)/tests/jsoncheck
-	@sh tests/golden.sh ./$(BUILD)/ostdiag
-	@sh tests/badinput.sh ./$(BUILD)/ostdiag
-	@sh tests/cli.sh ./$(BUILD)/ostdiag ./$(BUILD)/tests/jsoncheck
-	@sh tests/html.sh ./$(BUILD)/ostdiag
-	@sh tests/inputs.sh ./$(BUILD)/ostdiag
-	@sh tests/docs.sh ./$(BUILD)/ostdiag
+	@sh tests/golden.sh $(BUILD)/ostdiag
+	@sh tests/badinput.sh $(BUILD)/ostdiag
+	@sh tests/cli.sh $(BUILD)/ostdiag $(BUILD)/tests/jsoncheck
+	@sh tests/html.sh $(BUILD)/ostdiag
+	@sh tests/inputs.sh $(BUILD)/ostdiag
+	@sh tests/docs.sh $(BUILD)/ostdiag
 
 # The same tests on a build with AddressSanitizer and UndefinedBehaviorSanitizer.
 check-san: deps-test
@@ -121,12 +121,22 @@ check-valgrind: all
 			OSTDIAG_NO_JIT=1 valgrind -q --error-exitcode=99 \
 				--leak-check=full \
 				--errors-for-leak-kinds=definite \
-				./$(BUILD)/ostdiag --format $$fmt -v --timeline $$f \
+				$(BUILD)/ostdiag --format $$fmt -v --timeline $$f \
 				>/dev/null 2>$(BUILD)/valgrind.log; \
 			if [ $$? = 99 ]; then cat $(BUILD)/valgrind.log; \
 				echo "valgrind: $$f ($$fmt) FAILED"; exit 1; fi; \
 		done; \
 	done; echo "valgrind: samples and fixtures clean"
+
+# Throughput, memory and start-up against grep and awk on generated logs
+# (tests/bench/bench.sh says what is measured; needs perl and GNU time).
+BENCH_SIZE ?= 1G
+$(BUILD)/genlog: tests/bench/genlog.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -o $@ tests/bench/genlog.c
+
+bench: all $(BUILD)/genlog
+	sh tests/bench/bench.sh $(BUILD)/ostdiag $(BUILD)/genlog $(BENCH_SIZE)
 
 # Line coverage of src/ by the whole test suite (gcov).
 coverage: deps-test

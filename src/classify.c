@@ -244,46 +244,38 @@ is_count(const char *s, size_t len)
 }
 
 struct scope_phrase {
-	const char *pat;
+	const char *pat;	/* after "synchronizing " */
 	enum ostd_scope scope;
 	int named;
 };
 
 static const struct scope_phrase scopes[] = {
-	{ "synchroni~ing local changes in folder", OSTD_SCOPE_UPLOAD, 1 },
-	{ "synchroni~ing server changes in folder", OSTD_SCOPE_DOWNLOAD, 1 },
-	{ "synchroni~ing hierarchy", OSTD_SCOPE_HIERARCHY, 0 },
-	{ "synchroni~ing favorites", OSTD_SCOPE_FAVORITES, 0 },
-	{ "synchroni~ing favourites", OSTD_SCOPE_FAVORITES, 0 },
-	{ "synchroni~ing views", OSTD_SCOPE_VIEWS, 0 },
-	{ "synchroni~ing organi~ation forms", OSTD_SCOPE_FORMS, 0 },
-	{ "synchroni~ing forms", OSTD_SCOPE_FORMS, 0 },
-	{ "synchroni~ing folder", OSTD_SCOPE_FOLDER, 1 },
-	{ "sending off-line mail", OSTD_SCOPE_SENDING, 0 },
-	{ "sending offline mail", OSTD_SCOPE_SENDING, 0 },
-	{ "microsoft exchange offline address book", OSTD_SCOPE_OAB, 0 },
+	{ "local changes in folder", OSTD_SCOPE_UPLOAD, 1 },
+	{ "server changes in folder", OSTD_SCOPE_DOWNLOAD, 1 },
+	{ "hierarchy", OSTD_SCOPE_HIERARCHY, 0 },
+	{ "favorites", OSTD_SCOPE_FAVORITES, 0 },
+	{ "favourites", OSTD_SCOPE_FAVORITES, 0 },
+	{ "views", OSTD_SCOPE_VIEWS, 0 },
+	{ "organi~ation forms", OSTD_SCOPE_FORMS, 0 },
+	{ "forms", OSTD_SCOPE_FORMS, 0 },
+	{ "folder", OSTD_SCOPE_FOLDER, 1 },
 };
 
 struct head_phrase {
-	const char *pat;
+	const char *pat;	/* after "error synchronizing " */
 	enum ostd_head head;
 	int named;
 };
 
 static const struct head_phrase heads[] = {
-	{ "error synchroni~ing hierarchy for mailbox", OSTD_HEAD_HIERARCHY, 1 },
-	{ "error synchroni~ing hierarchy", OSTD_HEAD_HIERARCHY, 0 },
-	{ "there was an error synchroni~ing your folder hierarchy",
-	    OSTD_HEAD_HIERARCHY, 0 },
-	{ "error synchroni~ing folder", OSTD_HEAD_FOLDER, 1 },
-	{ "error synchroni~ing message", OSTD_HEAD_MESSAGE, 1 },
-	{ "error synchroni~ing view/form", OSTD_HEAD_VIEW_FORM, 0 },
-	{ "error synchroni~ing view", OSTD_HEAD_VIEW_FORM, 0 },
-	{ "error synchroni~ing form", OSTD_HEAD_VIEW_FORM, 0 },
-	{ "error sending message", OSTD_HEAD_SEND, 1 },
-	{ "synchroni~ation of some deletions failed", OSTD_HEAD_DELETIONS, 0 },
-	{ "error with send/receive", OSTD_HEAD_SEND_RECEIVE, 0 },
-	{ "error synchroni~ing", OSTD_HEAD_OTHER, 0 },
+	{ "hierarchy for mailbox", OSTD_HEAD_HIERARCHY, 1 },
+	{ "hierarchy", OSTD_HEAD_HIERARCHY, 0 },
+	{ "folder", OSTD_HEAD_FOLDER, 1 },
+	{ "message", OSTD_HEAD_MESSAGE, 1 },
+	{ "view/form", OSTD_HEAD_VIEW_FORM, 0 },
+	{ "view", OSTD_HEAD_VIEW_FORM, 0 },
+	{ "form", OSTD_HEAD_VIEW_FORM, 0 },
+	{ "", OSTD_HEAD_OTHER, 0 },
 };
 
 static const char *const providers[] = {
@@ -294,111 +286,242 @@ static const char *const providers[] = {
 	"mapi 1.0",
 };
 
-static const char *const addinfo_keys[] = {
-	"entryid:", "errctx:", "hresult:", "fncall:", "ec:", "lid:",
-};
 
+static void
+set_head(struct ostd_event *ev, enum ostd_head head, const char *rest,
+    size_t len, int named)
+{
+	ev->kind = OSTD_EV_ERROR_HEAD;
+	ev->sub = (int)head;
+	if (named)
+		ev->arg = quoted_name(rest, len);
+	if (ev->arg.len > 0 && ev->arg.ptr[0] == '[')
+		ev->arg.len = 0;	/* only a code follows */
+}
+
+/* "Synchronizing ..." lines: session, scopes. */
+static int
+classify_synchronizing(const char *s, size_t len, struct ostd_event *ev)
+{
+	size_t n, m;
+	int next;
+
+	/* One look at "synchroni", then the word that follows. */
+	if ((n = phrase(s, len, "synchroni")) == 0)
+		return 0;
+	if ((m = phrase(s + n, len - n, "~er version")) != 0) {
+		ev->kind = OSTD_EV_VERSION;
+		ev->arg = trim(s + n + m, len - n - m);
+		return 1;
+	}
+	if (phrase(s + n, len - n, "~ation of some deletions failed")) {
+		set_head(ev, OSTD_HEAD_DELETIONS, NULL, 0, 0);
+		return 1;
+	}
+	if ((m = phrase(s + n, len - n, "~ing ")) == 0)
+		return 0;
+	n += m;
+	next = n < len ? ascii_lower((unsigned char)s[n]) : 0;
+	if (next == 'm' && (m = phrase(s + n, len - n, "mailbox")) != 0) {
+		ev->kind = OSTD_EV_MAILBOX;
+		ev->arg = quoted_name(s + n + m, len - n - m);
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof(scopes) / sizeof(scopes[0]); i++) {
+		if (scopes[i].pat[0] != next)
+			continue;
+		if ((m = phrase(s + n, len - n, scopes[i].pat)) != 0) {
+			ev->kind = OSTD_EV_SCOPE;
+			ev->sub = (int)scopes[i].scope;
+			if (scopes[i].named)
+				ev->arg = quoted_name(s + n + m, len - n - m);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* "Error ..." lines, and the diagnostic sub-lines that start with e. */
+static int
+classify_error(const char *s, size_t len, struct ostd_event *ev)
+{
+	size_t n, m;
+
+	if ((n = phrase(s, len, "error synchroni~ing")) != 0) {
+		while (n < len && (s[n] == ' ' || s[n] == '\t'))
+			n++;
+		for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+			if (heads[i].pat[0] == '\0' ||
+			    (m = phrase(s + n, len - n, heads[i].pat)) != 0) {
+				if (heads[i].pat[0] == '\0')
+					m = 0;
+				set_head(ev, heads[i].head, s + n + m,
+				    len - n - m, heads[i].named);
+				return 1;
+			}
+		}
+	}
+	if ((n = phrase(s, len, "error sending message")) != 0) {
+		set_head(ev, OSTD_HEAD_SEND, s + n, len - n, 1);
+		return 1;
+	}
+	if (phrase(s, len, "error with send/receive")) {
+		set_head(ev, OSTD_HEAD_SEND_RECEIVE, NULL, 0, 0);
+		return 1;
+	}
+	if (phrase(s, len, "end ctx")) {
+		ev->kind = OSTD_EV_MARKER;
+		return 1;
+	}
+	if (phrase(s, len, "entryid:") || phrase(s, len, "errctx:") ||
+	    phrase(s, len, "ec:")) {
+		ev->kind = OSTD_EV_ADDINFO;
+		return 1;
+	}
+	return 0;
+}
+
+/* Lines that start with "Microsoft" or "MAPI", or another m. */
+static int
+classify_m(const char *s, size_t len, struct ostd_event *ev)
+{
+	if (phrase(s, len, "microsoft exchange offline address book") == len) {
+		ev->kind = OSTD_EV_SCOPE;
+		ev->sub = OSTD_SCOPE_OAB;
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof(providers) / sizeof(providers[0]); i++) {
+		if (phrase(s, len, providers[i]) == len) {
+			ev->kind = OSTD_EV_PROVIDER;
+			return 1;
+		}
+	}
+	if (phrase(s, len, "moved a message that failed")) {
+		ev->kind = OSTD_EV_MOVED;
+		return 1;
+	}
+	if (phrase(s, len, "message collection sync key")) {
+		ev->kind = OSTD_EV_MARKER;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Recognize an entry by its fixed phrase. The first letter picks the few
+ * phrases to try, so most lines cost a handful of comparisons.
+ */
 static void
 classify_fixed(struct ostd_span t, struct ostd_event *ev)
 {
 	const char *s = t.ptr;
 	size_t len = t.len, n;
 
-	if ((n = phrase(s, len, "synchroni~er version")) != 0) {
-		ev->kind = OSTD_EV_VERSION;
-		ev->arg = trim(s + n, len - n);
-		return;
-	}
-	if ((n = phrase(s, len, "synchroni~ing mailbox")) != 0) {
-		ev->kind = OSTD_EV_MAILBOX;
-		ev->arg = quoted_name(s + n, len - n);
-		return;
-	}
-	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
-		if ((n = phrase(s, len, heads[i].pat)) != 0) {
-			ev->kind = OSTD_EV_ERROR_HEAD;
-			ev->sub = (int)heads[i].head;
-			if (heads[i].named)
-				ev->arg = quoted_name(s + n, len - n);
-			if (ev->arg.len > 0 && ev->arg.ptr[0] == '[')
-				ev->arg.len = 0;	/* only a code follows */
+	switch (ascii_lower((unsigned char)s[0])) {
+	case 's':
+		if (classify_synchronizing(s, len, ev))
 			return;
-		}
-	}
-	for (size_t i = 0; i < sizeof(scopes) / sizeof(scopes[0]); i++) {
-		if ((n = phrase(s, len, scopes[i].pat)) != 0) {
+		if (phrase(s, len, "sending off-line mail") ||
+		    phrase(s, len, "sending offline mail")) {
 			ev->kind = OSTD_EV_SCOPE;
-			ev->sub = (int)scopes[i].scope;
-			if (scopes[i].named)
-				ev->arg = quoted_name(s + n, len - n);
+			ev->sub = OSTD_SCOPE_SENDING;
 			return;
 		}
-	}
-	if ((n = phrase(s, len, "uploading to server")) != 0 ||
-	    (n = phrase(s, len, "downloading from server")) != 0) {
-		ev->kind = OSTD_EV_TRANSFER;
-		ev->sub = ascii_lower((unsigned char)s[0]) == 'u' ? 1 : 2;
-		ev->arg = quoted_name(s + n, len - n);
-		return;
-	}
-	if (phrase(s, len, "done") == len ||
-	    (len == 5 && phrase(s, len, "done.") == 5)) {
-		ev->kind = OSTD_EV_DONE;
-		return;
-	}
-	if (phrase(s, len, "terminated in error")) {
-		ev->kind = OSTD_EV_TERMINATED;
-		return;
-	}
-	if (ascii_isdigit((unsigned char)s[0]) && is_count(s, len)) {
-		ev->kind = OSTD_EV_COUNT;
-		ev->count = strtoul(s, NULL, 10);
-		ev->sub = contains(s, len, "online") ? 1 : 2;
-		return;
-	}
-	for (size_t i = 0; i < sizeof(providers) / sizeof(providers[0]); i++) {
-		if (phrase(s, len, providers[i]) == len) {
-			ev->kind = OSTD_EV_PROVIDER;
+		break;
+	case 'e':
+		if (classify_error(s, len, ev))
+			return;
+		break;
+	case 't':
+		if ((n = phrase(s, len,
+		    "there was an error synchroni~ing your folder hierarchy"))) {
+			set_head(ev, OSTD_HEAD_HIERARCHY, NULL, 0, 0);
 			return;
 		}
-	}
-	if (phrase(s, len, "for more information on this failure")) {
-		ev->kind = OSTD_EV_HELP;
-		return;
-	}
-	if (phrase(s, len, "http://") || phrase(s, len, "https://")) {
-		ev->kind = OSTD_EV_HELP;
-		ev->arg = t;
-		return;
-	}
-	if (phrase(s, len, "additional info")) {
-		ev->kind = OSTD_EV_ADDINFO;
-		return;
-	}
-	for (size_t i = 0; i < sizeof(addinfo_keys) / sizeof(addinfo_keys[0]);
-	    i++) {
-		if (phrase(s, len, addinfo_keys[i])) {
+		if (phrase(s, len, "terminated in error")) {
+			ev->kind = OSTD_EV_TERMINATED;
+			return;
+		}
+		break;
+	case 'u':
+	case 'd':
+		if ((n = phrase(s, len, "uploading to server")) != 0 ||
+		    (n = phrase(s, len, "downloading from server")) != 0) {
+			ev->kind = OSTD_EV_TRANSFER;
+			ev->sub = ascii_lower((unsigned char)s[0]) == 'u' ? 1 : 2;
+			ev->arg = quoted_name(s + n, len - n);
+			return;
+		}
+		if (phrase(s, len, "done") == len ||
+		    (len == 5 && phrase(s, len, "done.") == 5)) {
+			ev->kind = OSTD_EV_DONE;
+			return;
+		}
+		break;
+	case 'm':
+		if (classify_m(s, len, ev))
+			return;
+		break;
+	case 'f':
+		if (phrase(s, len, "for more information on this failure")) {
+			ev->kind = OSTD_EV_HELP;
+			return;
+		}
+		if (phrase(s, len, "fncall:")) {
 			ev->kind = OSTD_EV_ADDINFO;
 			return;
 		}
+		if (phrase(s, len, "folder collection sync key")) {
+			ev->kind = OSTD_EV_MARKER;
+			return;
+		}
+		break;
+	case 'h':
+		if (phrase(s, len, "http://") || phrase(s, len, "https://")) {
+			ev->kind = OSTD_EV_HELP;
+			ev->arg = t;
+			return;
+		}
+		if (phrase(s, len, "hresult:")) {
+			ev->kind = OSTD_EV_ADDINFO;
+			return;
+		}
+		break;
+	case 'a':
+		if (phrase(s, len, "additional info")) {
+			ev->kind = OSTD_EV_ADDINFO;
+			return;
+		}
+		break;
+	case 'b':
+		if (phrase(s, len, "begin ctx")) {
+			ev->kind = OSTD_EV_MARKER;
+			return;
+		}
+		break;
+	case 'l':
+		if (phrase(s, len, "lid:")) {
+			ev->kind = OSTD_EV_ADDINFO;
+			return;
+		}
+		break;
+	default:
+		if (ascii_isdigit((unsigned char)s[0]) && is_count(s, len)) {
+			ev->kind = OSTD_EV_COUNT;
+			ev->count = strtoul(s, NULL, 10);
+			ev->sub = mem_find(s, len, "online", 6) != NULL ? 1 : 2;
+			return;
+		}
+		break;
 	}
-	if (phrase(s, len, "begin ctx") || phrase(s, len, "end ctx") ||
-	    phrase(s, len, "folder collection sync key") ||
-	    phrase(s, len, "message collection sync key")) {
-		ev->kind = OSTD_EV_MARKER;
-		return;
-	}
-	if (phrase(s, len, "moved a message that failed")) {
-		ev->kind = OSTD_EV_MOVED;
-		return;
-	}
-	if (contains(s, len, "offline address book")) {
+	/* Every spelling of the phrase has "ddress book" in it. */
+	if (len >= 20 && mem_find(s, len, "ddress book", 11) != NULL &&
+	    contains(s, len, "offline address book")) {
 		if (phrase(s, len, "not downloading") ||
 		    contains(s, len, "could not") || contains(s, len, "failed"))
 			ev->kind = OSTD_EV_OAB_ERROR;
 		else
 			ev->kind = OSTD_EV_OAB;
-		return;
 	}
 }
 

@@ -1,8 +1,9 @@
 /*
  * report_json.c: findings for programs. "json" is one document per run:
- * {"schema_version", "findings": [...], "sessions": [...], "notes": [...],
- * "summary": {...}}; "jsonl" is one object per line (findings, sessions, notes,
- * then the summary), for log pipelines. Findings are written as they come;
+ * {"schema_version", "findings": [...], "files": [...], "sessions": [...],
+ * "notes": [...], "summary": {...}}; "jsonl" is one object per line (findings,
+ * files, sessions, notes, then the summary), for log pipelines. Sessions are
+ * listed with --timeline only: a large log has very many. Findings are written as they come;
  * sessions and notes of the JSON document wait in temporary files, so memory does
  * not grow with the input.
  */
@@ -372,7 +373,8 @@ json_session(struct ostd_report *r, const struct ostd_session_record *rec)
 {
 	struct json_state *st = state(r);
 
-	spool(&st->sessions, &st->nsessions, put_session, rec);
+	if (r->opts.timeline)
+		spool(&st->sessions, &st->nsessions, put_session, rec);
 }
 
 struct note_args {
@@ -445,6 +447,8 @@ jsonl_finding(struct ostd_report *r, const struct ostd_finding *f)
 static void
 jsonl_session(struct ostd_report *r, const struct ostd_session_record *rec)
 {
+	if (!r->opts.timeline)
+		return;
 	session_object(r->out, rec);
 	putc('\n', r->out);
 }

@@ -184,55 +184,6 @@ strbuf_detach(struct strbuf *b)
 	return p;
 }
 
-int
-ascii_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-int
-ascii_isspace(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-	    c == '\f';
-}
-
-int
-ascii_isdigit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-int
-ascii_isxdigit(int c)
-{
-	return ascii_hexval(c) >= 0;
-}
-
-int
-ascii_hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-int
-ascii_strncaseeq(const char *a, const char *b, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (ascii_lower((unsigned char)a[i]) !=
-		    ascii_lower((unsigned char)b[i]))
-			return 0;
-	return 1;
-}
-
 size_t
 utf8_sequence(const unsigned char *s, size_t len)
 {
@@ -262,4 +213,20 @@ utf8_sequence(const unsigned char *s, size_t len)
 	    (cp >= 0xD800 && cp <= 0xDFFF))
 		return 0;
 	return n;
+}
+
+const char *
+mem_find(const char *s, size_t len, const char *needle, size_t n)
+{
+	while (n > 0 && len >= n) {
+		const char *p = memchr(s, needle[0], len - n + 1);
+
+		if (p == NULL)
+			return NULL;
+		if (memcmp(p, needle, n) == 0)
+			return p;
+		len -= (size_t)(p - s) + 1;
+		s = p + 1;
+	}
+	return NULL;
 }

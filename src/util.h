@@ -45,15 +45,58 @@ void strbuf_addf(struct strbuf *b, const char *fmt, ...) OSTD_PRINTF(2, 3);
 /* Hand the contents to the caller (malloc'd) and reset the buffer. */
 char *strbuf_detach(struct strbuf *b);
 
+/* The first occurrence of needle[0..n) in s[0..len), or NULL (memmem). */
+const char *mem_find(const char *s, size_t len, const char *needle, size_t n);
+
 /* Length of the valid UTF-8 sequence at s (1 to 4), or 0 when it is not valid. */
 size_t utf8_sequence(const unsigned char *s, size_t len);
 
-/* ASCII helpers that ignore the locale. */
-int ascii_lower(int c);
-int ascii_isspace(int c);
-int ascii_isdigit(int c);
-int ascii_isxdigit(int c);
-int ascii_hexval(int c);
-int ascii_strncaseeq(const char *a, const char *b, size_t n);
+/* ASCII helpers that ignore the locale (inline: they run on every byte). */
+static inline int
+ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+static inline int
+ascii_isspace(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+	    c == '\f';
+}
+
+static inline int
+ascii_isdigit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline int
+ascii_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static inline int
+ascii_isxdigit(int c)
+{
+	return ascii_hexval(c) >= 0;
+}
+
+static inline int
+ascii_strncaseeq(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ascii_lower((unsigned char)a[i]) !=
+		    ascii_lower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
 
 #endif

@@ -105,6 +105,8 @@ done
 
 # jsonl: a start line, one object per line, a summary last.
 "$bin" --format jsonl "$top/samples/repeats.log" >"$tmp/out"
+grep -q '"kind":"session"' "$tmp/out" && no "jsonl lists sessions without --timeline" || ok
+"$bin" --format jsonl --timeline "$top/samples/repeats.log" >"$tmp/out"
 head -1 "$tmp/out" | grep -q '^{"kind":"start","schema_version":1' &&
 	tail -1 "$tmp/out" | grep -q '^{"kind":"summary"' &&
 	[ "$(grep -c '^{"kind":"session"' "$tmp/out")" = 15 ] && ok || no "jsonl shape"

@@ -5,9 +5,12 @@
 
 /* ---- running the analyzer into a string ---- */
 
+static bool with_timeline;	/* ask for the sessions too */
+
 static char *
 render_merge(enum ostd_format fmt, const char *log, size_t len, bool merge)
 {
+	struct ostd_report_options opts = { .timeline = with_timeline };
 	struct ostd_ruleset *rs = ostd_ruleset_new();
 	char *out = NULL, *errs = NULL;
 	size_t outlen = 0, errlen = 0;
@@ -20,6 +23,7 @@ render_merge(enum ostd_format fmt, const char *log, size_t len, bool merge)
 	assert_non_null(fe);
 	ostd_ruleset_load_builtin(rs);
 	rep = ostd_report_new(fmt, fo, fe);
+	ostd_report_set_options(rep, &opts);
 	a = ostd_analyzer_new(rs, rep);
 	ostd_analyzer_set_merge(a, merge);
 	ostd_report_begin(rep);
@@ -45,7 +49,11 @@ static const char seed[] = SEED_LOG;
 static void
 test_json_fields(void **state)
 {
-	char *out = render(OSTD_FORMAT_JSON, seed, strlen(seed));
+	char *out;
+
+	with_timeline = true;
+	out = render(OSTD_FORMAT_JSON, seed, strlen(seed));
+	with_timeline = false;
 
 	(void)state;
 	assert_true(valid_json(out));
@@ -201,6 +209,8 @@ test_repeats_are_merged(void **state)
 	assert_non_null(strstr(out, "\"line\":14,\"time\":\"13:00:01\","
 	    "\"timestamp\":null,\"session\":4,\"count\":1,"));
 	assert_non_null(strstr(out, "\"errors\":4,\"findings\":2,"));
+	/* Sessions are listed only when asked for. */
+	assert_non_null(strstr(out, "\"sessions\":[]"));
 	free(out);
 
 	out = render(OSTD_FORMAT_TEXT, repeated, sizeof(repeated) - 1);

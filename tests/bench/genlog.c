@@ -11,7 +11,8 @@
  *
  * The bytes written depend only on the seed, the error share, the line ends and
  * the size: the generator is a xorshift64* seeded through splitmix64, and no
- * library randomness, clock or locale is consulted.
+ * library randomness, clock or locale is consulted. No expression draws more
+ * than one random number, so the order is fixed whatever the compiler.
  *
  *   genlog [-s SEED] [-e ERROR_PERCENT] [--lf] SIZE
  *   genlog [-s SEED] [-e ERROR_PERCENT] [--lf] -n COUNT -d DIR SIZE
@@ -87,8 +88,8 @@ static const char *const folders[] = {
 	"Deleted Items", "Outbox", "Junk E-mail", "Notes", "Journal", "Archive",
 	"Conversation History", "RSS Feeds", "Customers", "Projects/2024",
 	"Jo's calendar", "Suggested Contacts", "Team Site Documents", "Invoices",
-	"Posteingang", "Gesendete Elemente", "Bo\xC3\xAEte de r\xC3\xA9" "ception",
-	"\xC3\x89l\xC3\xA9ments envoy\xC3\xA9s", "Bandeja de entrada",
+	"Posteingang", "Gesendete Elemente", "Bo\303\256te de r\303\251ception",
+	"\303\211l\303\251ments envoy\303\251s", "Bandeja de entrada",
 	"\xE5\x8F\x97\xE4\xBF\xA1\xE3\x83\x88\xE3\x83\xAC\xE3\x82\xA4",
 	"\xD0\x92\xD1\x85\xD0\xBE\xD0\xB4\xD1\x8F\xD1\x89\xD0\xB8\xD0\xB5",
 	"Sync Issues", "Local Failures", "Server Failures"
@@ -115,8 +116,8 @@ static const char *const subjects[] = {
 
 static const char *const servers[] = {
 	"", "EXCH01", "mail.contoso.com", "exchange.fabrikam.local",
-	"https://outlook.office365.com/mapi/emsmdb/?MailboxId="
-	    "7f3a2c1e-4b5d-4e6f-8a9b-0c1d2e3f4a5b@contoso.com",
+	("https://outlook.office365.com/mapi/emsmdb/?MailboxId="
+	    "7f3a2c1e-4b5d-4e6f-8a9b-0c1d2e3f4a5b@contoso.com"),
 	"3c1e9a7f-22b1-4c8e-9d0a-5b6e7f8a9c0d@fabrikam.com"
 };
 
@@ -231,6 +232,7 @@ put(struct gen *g, const char *s, size_t n)
 	o->written += n;
 }
 
+/* Append a NUL-terminated string. */
 static void
 put_str(struct gen *g, const char *s)
 {
@@ -624,8 +626,10 @@ err_disk(struct gen *g)
 static void
 err_unknown(struct gen *g)
 {
-	folder_error(g, pick(g, unknown_codes, NELEM(unknown_codes)), T_OPFAILED,
-	    chance(g, 50) ? NULL : (g->modern ? P_NEW : P_OLD));
+	const char *code = pick(g, unknown_codes, NELEM(unknown_codes));
+	const char *prov = chance(g, 50) ? NULL : (g->modern ? P_NEW : P_OLD);
+
+	folder_error(g, code, T_OPFAILED, prov);
 }
 
 /* Local cache state damaged: E_UNEXPECTED, with an Additional Info block at times. */
@@ -787,10 +791,12 @@ session(struct gen *g, unsigned long long room)
 		line_end(g);
 	}
 	scope(g, "Hierarchy");
-	if (chance(g, 40))
-		count(g, 1 + below(g, 3), chance(g, 50) ?
-		    " folder(s) updated in offline store" :
+	if (chance(g, 40)) {
+		unsigned n = 1 + below(g, 3);
+
+		count(g, n, chance(g, 50) ? " folder(s) updated in offline store" :
 		    " folder(s) added to offline store");
+	}
 	if (g->modern && error_due(g, 20)) {
 		g->in_error = 1;
 		err_hierarchy(g);
@@ -912,6 +918,7 @@ parse_size(const char *s)
 	return v * mul;
 }
 
+/* Print the usage and exit with status 2. */
 static void
 usage(void)
 {
@@ -921,6 +928,7 @@ usage(void)
 	exit(2);
 }
 
+/* Options, then one log to stdout or COUNT logs into DIR. */
 int
 main(int argc, char **argv)
 {
