@@ -470,7 +470,8 @@ on_session(const struct ostd_session *s, void *ctx)
 }
 
 static int
-run(struct ostd_analyzer *a, FILE *fp)
+run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
+    size_t prefix_len)
 {
 	struct ostd_reader *rd = ostd_reader_new(fp);
 	struct ostd_parser *p = ostd_parser_new(on_session, a);
@@ -479,6 +480,8 @@ run(struct ostd_analyzer *a, FILE *fp)
 
 	a->parser = p;
 	a->sessions = 0;
+	if (prefix_len > 0)
+		ostd_reader_replay(rd, prefix, prefix_len);
 	while ((got = ostd_reader_next(rd, &line)) == 1) {
 		if (line.cut)
 			note(a, line.number, "line of %zu bytes is longer than "
@@ -546,7 +549,7 @@ run_input(struct ostd_analyzer *a, FILE *raw)
 	a->date_slack = in.format == OSTD_INPUT_MSG && !in.msg.has_offset ?
 	    14 * 3600 : 600;
 	a->file_rec.date = a->local_date;
-	rc = run(a, in.text);
+	rc = run(a, in.text, in.prefix, in.prefix_len);
 	if ((problem = ostd_encoding_problem(in.encoding, in.bad)) != NULL) {
 		note(a, 0, "%s", problem);
 		free(problem);

@@ -138,6 +138,7 @@ open_body(struct ostd_input *in, char **err)
 		return -1;
 	}
 	in->text = fmemopen(in->msg.body, in->msg.body_len, "r");
+	in->own_text = true;
 	if (in->text == NULL) {
 		*err = xasprintf("cannot read the body: %s", strerror(errno));
 		return -1;
@@ -187,26 +188,61 @@ open_message(struct ostd_input *in, FILE *raw, const unsigned char *head,
 	return open_body(in, err);
 }
 
+/* Could the text start with the header block of a message saved as .txt? */
+static bool
+may_have_header(const unsigned char *head, size_t nhead, enum ostd_encoding enc)
+{
+	static const char *const words[] = { "from:", "sent:", "date:", "to:",
+		"subject:" };
+	size_t len = 0;
+	char *start = ostd_to_utf8(head, nhead < 64 ? nhead : 64, enc, &len,
+	    NULL);
+	const char *p = start;
+	bool found = false;
+
+	if (start == NULL)
+		return false;
+	while (len > 0 && ascii_isspace((unsigned char)*p)) {
+		p++;
+		len--;
+	}
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (len >= strlen(words[i]) &&
+		    ascii_strncaseeq(p, words[i], strlen(words[i])))
+			found = true;
+	free(start);
+	return found;
+}
+
 static int
 open_text(struct ostd_input *in, FILE *raw, const unsigned char *head,
     size_t nhead, enum ostd_encoding encoding, char **err)
 {
-	size_t bom = 0;
-	size_t ulen = 0;
+	size_t bom = 0, ulen = 0;
 	char *utf8;
 
 	in->encoding = encoding != OSTD_ENC_AUTO ? encoding :
 	    ostd_encoding_detect(head, nhead, &bom);
 	/* The header block of a message saved as .txt gives subject and date. */
-	utf8 = ostd_to_utf8(head, nhead, in->encoding, &ulen, NULL);
-	if (utf8 != NULL) {
+	if (may_have_header(head, nhead, in->encoding) &&
+	    (utf8 = ostd_to_utf8(head, nhead, in->encoding, &ulen, NULL)) !=
+	    NULL) {
 		size_t body_offset = 0;
 
 		if (ostd_txt_header_read(utf8, ulen, &in->msg, &body_offset) != 1)
 			ostd_message_free(&in->msg);
 		free(utf8);
 	}
+	if (in->encoding == OSTD_ENC_UTF8) {
+		/* No conversion: the reader takes raw after the sniffed bytes. */
+		memcpy(in->prefix, head, nhead);
+		in->prefix_len = nhead;
+		in->text = raw;
+		in->own_text = false;
+		return 0;
+	}
 	in->text = ostd_utf8_stream(raw, in->encoding, head, nhead, &in->bad);
+	in->own_text = true;
 	if (in->text == NULL) {
 		*err = xasprintf("cannot read: %s", strerror(errno));
 		return -1;
@@ -273,7 +309,7 @@ ostd_input_describe(const struct ostd_input *in)
 void
 ostd_input_close(struct ostd_input *in)
 {
-	if (in->text != NULL)
+	if (in->text != NULL && in->own_text)
 		fclose(in->text);
 	ostd_message_free(&in->msg);
 	free(in->body);

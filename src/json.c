@@ -10,13 +10,23 @@ void
 ostd_json_string(FILE *out, const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
+	size_t i = 0, run = 0;
 
 	putc('"', out);
 	while (i < len) {
 		unsigned char c = s[i];
 		size_t n;
 
+		/* Plain printable ASCII goes out in runs, written at once. */
+		if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+			i++;
+			continue;
+		}
+		if (c >= 0x80 && (n = utf8_sequence(s + i, len - i)) > 0) {
+			i += n;
+			continue;
+		}
+		fwrite(s + run, 1, i - run, out);
 		switch (c) {
 		case '"':
 			fputs("\\\"", out);
@@ -34,21 +44,15 @@ ostd_json_string(FILE *out, const char *str, size_t len)
 			fputs("\\t", out);
 			break;
 		default:
-			if (c < 0x20 || c == 0x7F) {
+			if (c < 0x20 || c == 0x7F)
 				fprintf(out, "\\u%04x", c);
-				break;
-			}
-			n = utf8_sequence(s + i, len - i);
-			if (n == 0) {
-				fputs("\\ufffd", out);
-				break;
-			}
-			fwrite(s + i, 1, n, out);
-			i += n;
-			continue;
+			else
+				fputs("\\ufffd", out);	/* not UTF-8 */
+			break;
 		}
-		i++;
+		run = ++i;
 	}
+	fwrite(s + run, 1, i - run, out);
 	putc('"', out);
 }
 

@@ -93,9 +93,11 @@ help(void)
 }
 
 /* Open and analyze one input; returns 0, or -1 when it could not be read. */
+/* Returns 0, -1 when the input could not be read, 1 when it is a directory. */
 static int
 analyze_file(struct ostd_analyzer *a, struct ostd_report *rep, const char *path)
 {
+	struct stat sb;
 	FILE *fp;
 	int rc;
 
@@ -104,6 +106,10 @@ analyze_file(struct ostd_analyzer *a, struct ostd_report *rep, const char *path)
 	if ((fp = fopen(path, "rb")) == NULL) {
 		ostd_report_note(rep, path, 0, strerror(errno));
 		return -1;
+	}
+	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		fclose(fp);
+		return 1;
 	}
 	rc = ostd_analyze_stream(a, fp, path);
 	fclose(fp);
@@ -123,7 +129,7 @@ by_name(const void *x, const void *y)
  */
 static int
 analyze_path(struct ostd_analyzer *a, struct ostd_report *rep, const char *path,
-    bool recursive, int depth)
+    bool recursive, int depth, bool is_dir)
 {
 	struct stat sb;
 	DIR *dir;
@@ -132,9 +138,9 @@ analyze_path(struct ostd_analyzer *a, struct ostd_report *rep, const char *path,
 	size_t n = 0, cap = 0;
 	int rc = 0;
 
-	if (strcmp(path, "-") == 0 || stat(path, &sb) != 0 ||
-	    !S_ISDIR(sb.st_mode))
-		return analyze_file(a, rep, path);
+	if (!is_dir && (rc = analyze_file(a, rep, path)) != 1)
+		return rc;
+	rc = 0;
 	if (!recursive) {
 		ostd_report_note(rep, path, 0, "is a directory (use --recursive)");
 		return -1;
@@ -168,7 +174,8 @@ analyze_path(struct ostd_analyzer *a, struct ostd_report *rep, const char *path,
 	for (size_t i = 0; i < n; i++) {
 		if (lstat(names[i], &sb) == 0 && (S_ISREG(sb.st_mode) ||
 		    S_ISDIR(sb.st_mode)) && !ostd_report_failed(rep))
-			rc |= analyze_path(a, rep, names[i], true, depth + 1);
+			rc |= analyze_path(a, rep, names[i], true, depth + 1,
+			    S_ISDIR(sb.st_mode));
 		free(names[i]);
 	}
 	free(names);
@@ -504,9 +511,10 @@ analyze(const struct ostd_ruleset *rs, const struct options *o, int argc,
 	    o->nexclude);
 	ostd_report_begin(rep);
 	if (argc == 0)
-		trouble |= analyze_file(a, rep, "-") != 0;
+		trouble |= analyze_file(a, rep, "-") != 0;	/* stdin: never 1 */
 	for (int i = 0; i < argc && !ostd_report_failed(rep); i++)
-		trouble |= analyze_path(a, rep, argv[i], o->recursive, 0) != 0;
+		trouble |= analyze_path(a, rep, argv[i], o->recursive, 0,
+		    false) != 0;
 	sum = ostd_analyzer_summary(a);
 	ostd_report_end(rep, sum);
 	status = finish_output(trouble ? EXIT_TROUBLE :

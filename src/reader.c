@@ -10,7 +10,7 @@
 #include "ostdiag/reader.h"
 #include "util.h"
 
-#define CHUNK (256 * 1024)
+#define CHUNK (64 * 1024)	/* below malloc's mmap threshold: cheap per file */
 
 struct ostd_reader {
 	FILE *fp;
@@ -47,6 +47,20 @@ ostd_reader_free(struct ostd_reader **rp)
 	strbuf_free(&r->line);
 	free(r);
 	*rp = NULL;
+}
+
+void
+ostd_reader_replay(struct ostd_reader *r, const void *prefix, size_t n)
+{
+	if (n > CHUNK)
+		n = CHUNK;
+	memcpy(r->buf, prefix, n);
+	r->pos = 0;
+	r->end = n;
+	r->bytes += n;
+	r->started = true;
+	if (n >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
+		r->pos = 3;
 }
 
 unsigned long long

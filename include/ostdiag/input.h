@@ -12,6 +12,7 @@
 #ifndef OSTDIAG_INPUT_H
 #define OSTDIAG_INPUT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "ostdiag/encoding.h"
@@ -31,7 +32,10 @@ const char *ostd_input_format_name(enum ostd_input_format f);
 int ostd_input_format_from_name(const char *name);	/* -1 when unknown */
 
 struct ostd_input {
-	FILE *text;			/* UTF-8 text for the parser (owned) */
+	FILE *text;			/* UTF-8 text for the parser */
+	bool own_text;			/* text is ours to close (not the raw FILE) */
+	unsigned char prefix[OSTD_ENC_SNIFF];	/* bytes of raw read before text's */
+	size_t prefix_len;		/* (only when text is the raw FILE) */
 	enum ostd_input_format format;	/* what was found (or forced) */
 	enum ostd_encoding encoding;	/* of plain text; AUTO for messages */
 	struct ostd_message msg;	/* subject and date, when known */

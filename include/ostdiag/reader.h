@@ -27,6 +27,12 @@ struct ostd_line {
 
 /* A reader over fp. Never returns NULL. */
 struct ostd_reader *ostd_reader_new(FILE *fp);
+
+/*
+ * Bytes already taken from fp (while finding out what the input is), to be read
+ * before fp's. Call before the first ostd_reader_next; n <= 64 KiB.
+ */
+void ostd_reader_replay(struct ostd_reader *r, const void *prefix, size_t n);
 void ostd_reader_free(struct ostd_reader **r);
 
 /* Next line: 1 and *line filled, 0 at end of input, -1 on a read error (errno). */
