@@ -34,6 +34,8 @@ has sync-utf16le-bom.txt "$common" "$folder" "$mailbox" \
 	'"format":"text","encoding":"utf-16le"'
 has sync-utf16be-nobom.txt "$common" "$folder" "$mailbox" \
 	'"format":"text","encoding":"utf-16be"'
+has sync-utf8-bom-cr.txt "$common" "$folder" "$mailbox" \
+	'"format":"text","encoding":"utf-8"'
 has sync-cp1252.txt "$common" "$folder" "$mailbox" \
 	'"format":"text","encoding":"windows-1252"'
 has sync-outlook-saved.txt "$common" "$folder" \
