@@ -32,7 +32,8 @@ LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 	src/reader.c src/rules.c src/match.c src/analyze.c src/report.c \
 	src/report_text.c src/report_json.c src/report_checklist.c \
 	src/report_html.c src/json.c \
-	src/selftest.c src/repeat.c src/message.c src/redact.c src/input.c \
+	src/selftest.c src/repeat.c src/kept.c src/message.c src/redact.c \
+	src/input.c \
 	src/encoding.c src/msgfile.c src/cfb.c src/lzfu.c src/rtf.c src/mime.c \
 	src/txtheader.c src/textconv.c \
 	src/explain.c
@@ -40,7 +41,7 @@ LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_rules.o
 RULES = $(sort $(wildcard src/rules/*.rule))
 TESTS = test_code test_classify test_log test_reader test_rules test_match \
 	test_report test_rule_examples test_explain test_redact test_encoding \
-	test_msgfile test_rtf test_mime test_txtheader
+	test_msgfile test_rtf test_mime test_txtheader test_property
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 HEADERS = $(wildcard include/ostdiag/*.h src/*.h)
 
@@ -48,7 +49,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 .PHONY: all demo check check-unit check-golden check-san check-valgrind \
-	coverage bench deps deps-test install uninstall clean
+	check-fuzz coverage bench fuzz deps deps-test install uninstall clean
 
 all: deps $(BUILD)/ostdiag $(BUILD)/rules.checked
 
@@ -84,7 +85,7 @@ $(BUILD)/libostdiag.a: $(LIB_OBJ)
 
 $(BUILD)/ostdiag: $(BUILD)/main.o $(BUILD)/libostdiag.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(BUILD)/libostdiag.a \
-		$(PCRE_LIBS)
+		$(PCRE_LIBS) -pthread
 
 $(BUILD)/tests/jsoncheck: tests/jsoncheck.c tests/jsonvalid.h
 	@mkdir -p $(dir $@)
@@ -138,13 +139,23 @@ $(BUILD)/genlog: tests/bench/genlog.c
 bench: all $(BUILD)/genlog
 	sh tests/bench/bench.sh $(BUILD)/ostdiag $(BUILD)/genlog $(BENCH_SIZE)
 
+# libFuzzer harnesses (clang): each runs FUZZ_SECONDS on its corpus.
+FUZZ_SECONDS ?= 300
+fuzz: deps-test
+	sh tests/fuzz/build.sh build-fuzz
+	sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+
+# A short run of every harness, for each check.
+check-fuzz:
+	$(MAKE) fuzz FUZZ_SECONDS=20
+
 # Line coverage of src/ by the whole test suite (gcov).
 coverage: deps-test
 	rm -rf build-cov
 	$(MAKE) BUILD=build-cov EXTRA_CFLAGS="--coverage -O0" check-unit check-golden
 	@sh tests/coverage.sh build-cov
 
-check: check-unit check-golden check-san check-valgrind
+check: check-unit check-golden check-san check-valgrind check-fuzz
 	@echo "make check: all tests passed"
 
 install: all
@@ -162,4 +173,4 @@ uninstall:
 		$(DESTDIR)$(COMPLETIONDIR)/ostdiag
 
 clean:
-	rm -rf build build-san build-cov
+	rm -rf build build-san build-cov build-fuzz

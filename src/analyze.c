@@ -13,6 +13,7 @@
 #include "ostdiag/report.h"
 #include "ostdiag/input.h"
 #include "ostdiag/redact.h"
+#include "kept.h"
 #include "repeat.h"
 #include "util.h"
 
@@ -34,12 +35,98 @@ struct ostd_analyzer {
 	struct ostd_file_record file_rec;	/* of the input being read */
 	struct ostd_diagnosis_count *counts;	/* per diagnosis, for the summary */
 	size_t ncounts, counts_cap;
+	struct ostd_recording *recording;	/* NULL: report as we go */
+	unsigned long replayed_findings;	/* of the file being replayed */
 	enum ostd_level min_level;	/* filters */
 	const char *const *only;
 	size_t nonly;
 	const char *const *exclude;
 	size_t nexclude;
 };
+
+enum recorded_kind { REC_FINDING, REC_SESSION, REC_FILE, REC_NOTE };
+
+struct recorded {
+	enum recorded_kind kind;
+	union {
+		struct kept_finding finding;
+		struct ostd_session_record session;
+		struct ostd_file_record file;
+		struct {
+			char *file;
+			unsigned long line;
+			char *message;
+		} note;
+	} u;
+};
+
+struct ostd_recording {
+	struct recorded **items;
+	size_t n, cap;
+	struct ostd_summary sum;	/* the totals the reader kept */
+	int status;
+};
+
+static struct recorded *
+record(struct ostd_analyzer *a, enum recorded_kind kind)
+{
+	struct ostd_recording *rec = a->recording;
+	struct recorded *r = xcalloc(1, sizeof(*r));
+
+	r->kind = kind;
+	grow_array((void **)&rec->items, &rec->cap, rec->n + 1,
+	    sizeof(*rec->items));
+	rec->items[rec->n++] = r;
+	return r;
+}
+
+void
+ostd_recording_free(struct ostd_recording **rp)
+{
+	struct ostd_recording *rec;
+
+	if (rp == NULL || (rec = *rp) == NULL)
+		return;
+	for (size_t i = 0; i < rec->n; i++) {
+		struct recorded *r = rec->items[i];
+
+		if (r->kind == REC_FINDING)
+			kept_finding_clear(&r->u.finding);
+		else if (r->kind == REC_NOTE) {
+			free(r->u.note.file);
+			free(r->u.note.message);
+		}
+		free(r);
+	}
+	free(rec->items);
+	free(rec);
+	*rp = NULL;
+}
+
+void
+ostd_recording_set_status(struct ostd_recording *rec, int status)
+{
+	rec->status = status;
+}
+
+void
+ostd_analyzer_start_recording(struct ostd_analyzer *a)
+{
+	if (a->recording == NULL)
+		a->recording = xcalloc(1, sizeof(*a->recording));
+	memset(&a->sum, 0, sizeof(a->sum));
+}
+
+struct ostd_recording *
+ostd_analyzer_take_recording(struct ostd_analyzer *a)
+{
+	struct ostd_recording *rec = a->recording;
+
+	rec->sum = a->sum;
+	a->recording = xcalloc(1, sizeof(*a->recording));
+	memset(&a->sum, 0, sizeof(a->sum));
+	return rec;
+}
 
 struct ostd_analyzer *
 ostd_analyzer_new(const struct ostd_ruleset *rs, struct ostd_report *report)
@@ -127,6 +214,7 @@ ostd_analyzer_free(struct ostd_analyzer **ap)
 		return;
 	repeat_free(&(*ap)->repeats);
 	ostd_redactor_free(&(*ap)->redactor);
+	ostd_recording_free(&(*ap)->recording);
 	free((*ap)->counts);
 	free(*ap);
 	*ap = NULL;
@@ -174,6 +262,19 @@ count_diagnosis(struct ostd_analyzer *a, const struct ostd_finding *f)
 	a->counts[i].occurrences += f->count;
 }
 
+/* Has writing the report failed (a recording analyzer has no report)? */
+static bool
+report_failed(const struct ostd_analyzer *a)
+{
+	return a->report != NULL && ostd_report_failed(a->report);
+}
+
+bool
+ostd_analyzer_failed(const struct ostd_analyzer *a)
+{
+	return report_failed(a);
+}
+
 static void
 note(struct ostd_analyzer *a, unsigned long line, const char *fmt, ...)
     OSTD_PRINTF(3, 4);
@@ -187,9 +288,24 @@ note(struct ostd_analyzer *a, unsigned long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	a->sum.notes++;
-	ostd_report_note(a->report, a->file, line, msg);
+	ostd_analyzer_note(a, a->file, line, msg);
 	free(msg);
+}
+
+void
+ostd_analyzer_note(struct ostd_analyzer *a, const char *file,
+    unsigned long line, const char *message)
+{
+	if (a->recording != NULL) {
+		struct recorded *r = record(a, REC_NOTE);
+
+		r->u.note.file = xstrdup(file);
+		r->u.note.line = line;
+		r->u.note.message = xstrdup(message);
+		return;
+	}
+	a->sum.notes++;
+	ostd_report_note(a->report, file, line, message);
 }
 
 /* Report a copy of f whose names are replaced by placeholders. */
@@ -222,6 +338,10 @@ emit(const struct ostd_finding *f, void *ctx)
 {
 	struct ostd_analyzer *a = ctx;
 
+	if (a->recording != NULL) {
+		kept_finding_init(&record(a, REC_FINDING)->u.finding, f);
+		return;
+	}
 	if (!wanted(a, f)) {
 		a->sum.filtered++;
 		return;
@@ -231,6 +351,7 @@ emit(const struct ostd_finding *f, void *ctx)
 		    "this input and was skipped", f->diag->costly->id);
 	a->sum.findings++;
 	a->file_rec.findings++;
+	a->replayed_findings++;
 	count_diagnosis(a, f);
 	if (f->diag->n > 0)
 		a->sum.diagnosed++;
@@ -314,14 +435,14 @@ copy_cut(char *dst, size_t size, const char *src)
 	snprintf(dst, size, "%s", src != NULL ? src : "");
 }
 
-/* Hand the finished session's record to the reporter. */
+/* Report a session's record (redacted as asked). */
 static void
-flush_record(struct ostd_analyzer *a)
+report_session(struct ostd_analyzer *a, struct ostd_session_record *rec)
 {
-	struct ostd_session_record *rec = &a->rec;
-
-	if (!a->rec_pending)
+	if (a->recording != NULL) {
+		record(a, REC_SESSION)->u.session = *rec;
 		return;
+	}
 	if (a->redactor != NULL) {
 		if (rec->mailbox[0] != '\0')
 			copy_cut(rec->mailbox, sizeof(rec->mailbox),
@@ -339,7 +460,25 @@ flush_record(struct ostd_analyzer *a)
 		}
 	}
 	ostd_report_session(a->report, rec);
+}
+
+/* Hand the finished session's record on. */
+static void
+flush_record(struct ostd_analyzer *a)
+{
+	if (a->rec_pending)
+		report_session(a, &a->rec);
 	a->rec_pending = false;
+}
+
+/* Report an input's record (kept while recording). */
+static void
+report_file(struct ostd_analyzer *a, const struct ostd_file_record *rec)
+{
+	if (a->recording != NULL)
+		record(a, REC_FILE)->u.file = *rec;
+	else
+		ostd_report_file(a->report, rec);
 }
 
 /* Count an error against its folder (or section) in the session's record. */
@@ -466,7 +605,7 @@ on_session(const struct ostd_session *s, void *ctx)
 		f.diag = &d;
 		report(a, &f);
 	}
-	return ostd_report_failed(a->report) ? -2 : 0;
+	return report_failed(a) ? -2 : 0;
 }
 
 static int
@@ -505,7 +644,7 @@ run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
 	}
 	flush_record(a);
 	flush_repeats(a);
-	if (rc == 0 && ostd_report_failed(a->report))
+	if (rc == 0 && report_failed(a))
 		rc = -2;
 	a->sum.bytes += ostd_reader_bytes(rd);
 	ostd_parser_free(&p);
@@ -533,7 +672,7 @@ run_input(struct ostd_analyzer *a, FILE *raw)
 		a->file_rec.format = ostd_input_format_name(in.format);
 		a->file_rec.failed = true;
 		a->sum.files_failed++;
-		ostd_report_file(a->report, &a->file_rec);
+		report_file(a, &a->file_rec);
 		ostd_input_close(&in);
 		return -1;
 	}
@@ -556,7 +695,7 @@ run_input(struct ostd_analyzer *a, FILE *raw)
 	}
 	if (a->file_rec.failed)
 		a->sum.files_failed++;
-	ostd_report_file(a->report, &a->file_rec);
+	report_file(a, &a->file_rec);
 	ostd_input_close(&in);
 	a->local_date = -1;
 	return rc;
@@ -586,4 +725,41 @@ ostd_analyze_buffer(struct ostd_analyzer *a, const char *text, size_t len,
 	rc = run_input(a, fp);
 	fclose(fp);
 	return rc;
+}
+
+int
+ostd_analyzer_replay(struct ostd_analyzer *a, struct ostd_recording *rec)
+{
+	const struct ostd_summary *d = &rec->sum;
+
+	a->replayed_findings = 0;
+	for (size_t i = 0; i < rec->n; i++) {
+		struct recorded *r = rec->items[i];
+
+		switch (r->kind) {
+		case REC_FINDING:
+			a->file = r->u.finding.f.file;
+			emit(&r->u.finding.f, a);
+			break;
+		case REC_SESSION:
+			report_session(a, &r->u.session);
+			break;
+		case REC_FILE:
+			r->u.file.findings = a->replayed_findings;
+			a->replayed_findings = 0;
+			report_file(a, &r->u.file);
+			break;
+		case REC_NOTE:
+			ostd_analyzer_note(a, r->u.note.file, r->u.note.line,
+			    r->u.note.message);
+			break;
+		}
+	}
+	a->sum.files += d->files;
+	a->sum.files_failed += d->files_failed;
+	a->sum.sessions += d->sessions;
+	a->sum.errors += d->errors;
+	a->sum.lines += d->lines;
+	a->sum.bytes += d->bytes;
+	return rec->status;
 }

@@ -36,14 +36,16 @@ phrase(const char *s, size_t len, const char *pat)
 	return i;
 }
 
-/* Does lower-case needle occur in s (case-insensitively)? */
+/*
+ * Does the phrase occur in s (case-insensitively, any run of blanks where it
+ * has a space)?
+ */
 static int
-contains(const char *s, size_t len, const char *needle)
+contains(const char *s, size_t len, const char *pat)
 {
-	size_t n = strlen(needle);
-
-	for (size_t i = 0; i + n <= len; i++)
-		if (ascii_strncaseeq(s + i, needle, n))
+	for (size_t i = 0; i < len; i++)
+		if (ascii_lower((unsigned char)s[i]) == pat[0] &&
+		    phrase(s + i, len - i, pat) != 0)
 			return 1;
 	return 0;
 }
@@ -293,10 +295,13 @@ set_head(struct ostd_event *ev, enum ostd_head head, const char *rest,
 {
 	ev->kind = OSTD_EV_ERROR_HEAD;
 	ev->sub = (int)head;
-	if (named)
-		ev->arg = quoted_name(rest, len);
-	if (ev->arg.len > 0 && ev->arg.ptr[0] == '[')
-		ev->arg.len = 0;	/* only a code follows */
+	if (!named)
+		return;
+	ev->arg = quoted_name(rest, len);
+	/* An unquoted "[8004010F-...]" after the head is its code, not a name. */
+	if (ev->arg.len > 0 && ev->arg.ptr[0] == '[' &&
+	    ev->arg.ptr == trim(rest, len).ptr)
+		ev->arg.len = 0;
 }
 
 /* "Synchronizing ..." lines: session, scopes. */
@@ -514,8 +519,8 @@ classify_fixed(struct ostd_span t, struct ostd_event *ev)
 		}
 		break;
 	}
-	/* Every spelling of the phrase has "ddress book" in it. */
-	if (len >= 20 && mem_find(s, len, "ddress book", 11) != NULL &&
+	/* Every spelling of the phrase has "ddress" in it. */
+	if (len >= 20 && mem_find(s, len, "ddress", 6) != NULL &&
 	    contains(s, len, "offline address book")) {
 		if (phrase(s, len, "not downloading") ||
 		    contains(s, len, "could not") || contains(s, len, "failed"))
@@ -550,6 +555,22 @@ ostd_classify(const char *text, size_t len, struct ostd_event *ev)
 		return;
 	}
 	classify_fixed(t, ev);
+	/*
+	 * A name on a head line ('[FB-1234] Release notes') is no code: a code
+	 * of the head stands after the name.
+	 */
+	if (ev->kind == OSTD_EV_ERROR_HEAD && ev->arg.len > 0) {
+		const char *after = ev->arg.ptr + ev->arg.len;
+		size_t rest = (size_t)(t.ptr + t.len - after);
+
+		bracketed = find_bracket_code(after, rest, &ev->code, &bracket);
+		if (!bracketed && memchr(after, '0', rest) != NULL &&
+		    find_inline_code(after, rest, &ev->code))
+			ev->has_code = true;
+		if (bracketed)
+			ev->has_code = true;
+		return;
+	}
 	if (bracketed) {
 		ev->has_code = true;
 		return;

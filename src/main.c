@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -26,8 +27,8 @@ enum exit_status {
 static void
 usage(FILE *out)
 {
-	fputs("usage: ostdiag [-nqRtv] [-f format] [-r path] [--color when] "
-	    "[--redact]\n"
+	fputs("usage: ostdiag [-nqRtv] [-f format] [-j jobs] [-r path] "
+	    "[--color when] [--redact]\n"
 	    "               [--input-format format] [--encoding encoding]\n"
 	    "               [--min-level level] [--only id] [--exclude id] "
 	    "[file ...]\n"
@@ -70,6 +71,8 @@ help(void)
 	    "      --exclude ID     leave out findings diagnosed as ID (repeatable)\n"
 	    "  -R, --recursive      read directories given as FILE, and the directories\n"
 	    "                       in them\n"
+	    "  -j, --jobs N         read N inputs at a time on N threads; the report\n"
+	    "                       is the same, in input order\n"
 	    "      --input-format F auto (default: found from the content), text, msg\n"
 	    "                       (Outlook), rtf, or eml (MIME mail)\n"
 	    "      --encoding E     of text: auto (default: from the bytes), utf-8,\n"
@@ -95,7 +98,7 @@ help(void)
 /* Open and analyze one input; returns 0, or -1 when it could not be read. */
 /* Returns 0, -1 when the input could not be read, 1 when it is a directory. */
 static int
-analyze_file(struct ostd_analyzer *a, struct ostd_report *rep, const char *path)
+analyze_file(struct ostd_analyzer *a, const char *path)
 {
 	struct stat sb;
 	FILE *fp;
@@ -104,7 +107,7 @@ analyze_file(struct ostd_analyzer *a, struct ostd_report *rep, const char *path)
 	if (strcmp(path, "-") == 0)
 		return ostd_analyze_stream(a, stdin, "-") == -1 ? -1 : 0;
 	if ((fp = fopen(path, "rb")) == NULL) {
-		ostd_report_note(rep, path, 0, strerror(errno));
+		ostd_analyzer_note(a, path, 0, strerror(errno));
 		return -1;
 	}
 	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
@@ -122,14 +125,43 @@ by_name(const void *x, const void *y)
 	return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
+/* What to do with each input a walk finds. */
+struct walk {
+	struct ostd_analyzer *a;	/* for notes, and to analyze now */
+	bool recursive;
+	bool collect;			/* list the inputs instead */
+	char **list;
+	size_t n, cap;
+};
+
+static void *
+xrealloc_or_die(void *p, size_t size)
+{
+	if ((p = realloc(p, size)) == NULL) {
+		fprintf(stderr, "ostdiag: out of memory\n");
+		exit(EXIT_TROUBLE);
+	}
+	return p;
+}
+
+static char *
+join_path(const char *dir, const char *name)
+{
+	size_t len = strlen(dir) + strlen(name) + 2;
+	char *p = xrealloc_or_die(NULL, len);
+
+	snprintf(p, len, "%s/%s", dir, name);
+	return p;
+}
+
 /*
- * Analyze a path: a file, or with recursive a directory's files and
- * subdirectories in name order (links to directories are not followed, so a
- * loop cannot form). Returns 0, or -1 when any input could not be read.
+ * Walk a path: a file is analyzed (or listed); with recursive, a directory's
+ * files and subdirectories are walked in name order (links to directories are
+ * not followed, so a loop cannot form). Returns 0, or -1 when any input could
+ * not be read.
  */
 static int
-analyze_path(struct ostd_analyzer *a, struct ostd_report *rep, const char *path,
-    bool recursive, int depth, bool is_dir)
+walk_path(struct walk *w, const char *path, int depth, bool is_dir)
 {
 	struct stat sb;
 	DIR *dir;
@@ -138,16 +170,33 @@ analyze_path(struct ostd_analyzer *a, struct ostd_report *rep, const char *path,
 	size_t n = 0, cap = 0;
 	int rc = 0;
 
-	if (!is_dir && (rc = analyze_file(a, rep, path)) != 1)
-		return rc;
-	rc = 0;
-	if (!recursive) {
-		ostd_report_note(rep, path, 0, "is a directory (use --recursive)");
+	if (!is_dir && w->collect) {
+		/* A name from the command line may still be a directory. */
+		if (depth == 0 && strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
+		    S_ISDIR(sb.st_mode))
+			return walk_path(w, path, depth, true);
+		if (w->n == w->cap) {
+			w->cap = w->cap ? w->cap * 2 : 256;
+			w->list = xrealloc_or_die(w->list, w->cap *
+			    sizeof(*w->list));
+		}
+		w->list[w->n] = xrealloc_or_die(NULL, strlen(path) + 1);
+		memcpy(w->list[w->n++], path, strlen(path) + 1);
+		return 0;
+	}
+	if (!is_dir) {
+		if ((rc = analyze_file(w->a, path)) != 1)
+			return rc;
+		rc = 0;
+	}
+	if (!w->recursive) {
+		ostd_analyzer_note(w->a, path, 0,
+		    "is a directory (use --recursive)");
 		return -1;
 	}
 	if (depth > 64 || (dir = opendir(path)) == NULL) {
-		ostd_report_note(rep, path, 0, depth > 64 ? "directories nested "
-		    "too deep" : strerror(errno));
+		ostd_analyzer_note(w->a, path, 0, depth > 64 ? "directories "
+		    "nested too deep" : strerror(errno));
 		return -1;
 	}
 	while ((de = readdir(dir)) != NULL) {
@@ -155,26 +204,16 @@ analyze_path(struct ostd_analyzer *a, struct ostd_report *rep, const char *path,
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
-			names = realloc(names, cap * sizeof(*names));
-			if (names == NULL) {
-				fprintf(stderr, "ostdiag: out of memory\n");
-				exit(EXIT_TROUBLE);
-			}
+			names = xrealloc_or_die(names, cap * sizeof(*names));
 		}
-		size_t len = strlen(path) + strlen(de->d_name) + 2;
-
-		if ((names[n] = malloc(len)) == NULL) {
-			fprintf(stderr, "ostdiag: out of memory\n");
-			exit(EXIT_TROUBLE);
-		}
-		snprintf(names[n++], len, "%s/%s", path, de->d_name);
+		names[n++] = join_path(path, de->d_name);
 	}
 	closedir(dir);
 	qsort(names, n, sizeof(*names), by_name);
 	for (size_t i = 0; i < n; i++) {
 		if (lstat(names[i], &sb) == 0 && (S_ISREG(sb.st_mode) ||
-		    S_ISDIR(sb.st_mode)) && !ostd_report_failed(rep))
-			rc |= analyze_path(a, rep, names[i], true, depth + 1,
+		    S_ISDIR(sb.st_mode)) && !ostd_analyzer_failed(w->a))
+			rc |= walk_path(w, names[i], depth + 1,
 			    S_ISDIR(sb.st_mode));
 		free(names[i]);
 	}
@@ -305,6 +344,7 @@ struct options {
 	const char *color;		/* auto, always, never */
 	bool redact;
 	bool recursive;
+	int jobs;			/* threads reading inputs */
 	int input_format;		/* enum ostd_input_format */
 	int encoding;			/* enum ostd_encoding */
 	enum ostd_level min_level;
@@ -374,6 +414,7 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 		{ "check", required_argument, NULL, OPT_CHECK },
 		{ "redact", no_argument, NULL, OPT_REDACT },
 		{ "recursive", no_argument, NULL, 'R' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
 		{ "help", no_argument, NULL, 'h' },
@@ -382,7 +423,7 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 	};
 	int ch, level;
 
-	while ((ch = getopt_long(*argcp, *argvp, "f:r:nqRvthV", longopts,
+	while ((ch = getopt_long(*argcp, *argvp, "f:j:r:nqRvthV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'f':
@@ -417,6 +458,14 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 			break;
 		case 'R':
 			o->recursive = true;
+			break;
+		case 'j':
+			o->jobs = atoi(optarg);
+			if (o->jobs < 1 || o->jobs > 256) {
+				fprintf(stderr, "ostdiag: --jobs takes a number "
+				    "from 1 to 256\n");
+				return EXIT_TROUBLE;
+			}
 			break;
 		case OPT_ENCODING:
 			if ((o->encoding = ostd_encoding_from_name(optarg)) < 0) {
@@ -491,6 +540,150 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 	return -1;
 }
 
+/* The rulesets of reading threads, freed once the report is written. */
+static struct ostd_ruleset **a_rulesets;
+static size_t a_nrulesets;
+
+/* Set an analyzer up as the options say (redaction and filters apart). */
+static void
+configure(struct ostd_analyzer *a, const struct options *o)
+{
+	ostd_analyzer_set_merge(a, o->merge);
+	ostd_analyzer_set_input(a, o->input_format, o->encoding);
+}
+
+/* Inputs read on several threads, reported in input order. */
+struct pool {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	const struct options *o;
+	char **paths;
+	struct ostd_recording **recs;	/* done when non-NULL */
+	size_t n, next, replayed, window;
+	bool stop;
+	struct ostd_ruleset **rulesets;	/* one per thread; must outlive the report */
+	size_t nthreads;
+};
+
+struct worker {
+	struct pool *pool;
+	size_t index;
+};
+
+/* A reading thread: takes the next input, records what it finds. */
+static void *
+read_inputs(void *arg)
+{
+	struct worker *w = arg;
+	struct pool *p = w->pool;
+	struct ostd_ruleset *rs = load_rules(p->o->rules_path, p->o->nrules);
+	struct ostd_analyzer *a;
+
+	if (rs == NULL)		/* the rules changed since they were checked */
+		exit(EXIT_TROUBLE);
+	p->rulesets[w->index] = rs;
+	a = ostd_analyzer_new(rs, NULL);
+	configure(a, p->o);
+	ostd_analyzer_start_recording(a);
+	for (;;) {
+		struct ostd_recording *rec;
+		size_t i;
+		int status;
+
+		pthread_mutex_lock(&p->mu);
+		while (!p->stop && p->next < p->n &&
+		    p->next >= p->replayed + p->window)
+			pthread_cond_wait(&p->cv, &p->mu);
+		if (p->stop || p->next >= p->n) {
+			pthread_mutex_unlock(&p->mu);
+			break;
+		}
+		i = p->next++;
+		pthread_mutex_unlock(&p->mu);
+
+		status = analyze_file(a, p->paths[i]);
+		rec = ostd_analyzer_take_recording(a);
+		ostd_recording_set_status(rec, status);
+
+		pthread_mutex_lock(&p->mu);
+		p->recs[i] = rec;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+	ostd_analyzer_free(&a);
+	return NULL;
+}
+
+/*
+ * Read the listed inputs on jobs threads and report them, in order, through a.
+ * Returns 0, or -1 when any input could not be read.
+ */
+static int
+analyze_parallel(struct ostd_analyzer *a, const struct options *o, char **paths,
+    size_t n, int jobs)
+{
+	struct pool p;
+	pthread_t *threads;
+	struct worker *workers;
+	int trouble = 0;
+
+	memset(&p, 0, sizeof(p));
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	p.o = o;
+	p.paths = paths;
+	p.n = n;
+	p.window = (size_t)jobs * 8;	/* recordings waiting at most */
+	p.recs = xrealloc_or_die(NULL, n * sizeof(*p.recs));
+	memset(p.recs, 0, n * sizeof(*p.recs));
+	p.nthreads = (size_t)jobs;
+	p.rulesets = xrealloc_or_die(NULL, p.nthreads * sizeof(*p.rulesets));
+	memset(p.rulesets, 0, p.nthreads * sizeof(*p.rulesets));
+	threads = xrealloc_or_die(NULL, p.nthreads * sizeof(*threads));
+	workers = xrealloc_or_die(NULL, p.nthreads * sizeof(*workers));
+	for (size_t t = 0; t < p.nthreads; t++) {
+		workers[t].pool = &p;
+		workers[t].index = t;
+		if (pthread_create(&threads[t], NULL, read_inputs, &workers[t])) {
+			fprintf(stderr, "ostdiag: cannot start a thread\n");
+			exit(EXIT_TROUBLE);
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct ostd_recording *rec;
+
+		pthread_mutex_lock(&p.mu);
+		while (p.recs[i] == NULL)
+			pthread_cond_wait(&p.cv, &p.mu);
+		rec = p.recs[i];
+		pthread_mutex_unlock(&p.mu);
+		if (!ostd_analyzer_failed(a))
+			trouble |= ostd_analyzer_replay(a, rec) == -1;
+		ostd_recording_free(&rec);
+		pthread_mutex_lock(&p.mu);
+		p.recs[i] = NULL;
+		p.replayed++;
+		p.stop = ostd_analyzer_failed(a);
+		pthread_cond_broadcast(&p.cv);
+		pthread_mutex_unlock(&p.mu);
+		if (p.stop)
+			break;
+	}
+	for (size_t t = 0; t < p.nthreads; t++)
+		pthread_join(threads[t], NULL);
+	for (size_t i = 0; i < n; i++)
+		ostd_recording_free(&p.recs[i]);
+	/* The findings reported point to these rules: keep them to the end. */
+	a_rulesets = p.rulesets;
+	a_nrulesets = p.nthreads;
+	free(p.recs);
+	free(threads);
+	free(workers);
+	pthread_mutex_destroy(&p.mu);
+	pthread_cond_destroy(&p.cv);
+	return trouble ? -1 : 0;
+}
+
 /* ostdiag [options] [file ...] */
 static int
 analyze(const struct ostd_ruleset *rs, const struct options *o, int argc,
@@ -499,28 +692,52 @@ analyze(const struct ostd_ruleset *rs, const struct options *o, int argc,
 	struct ostd_report *rep;
 	struct ostd_analyzer *a;
 	const struct ostd_summary *sum;
+	struct walk w;
 	int trouble = 0, status;
 
 	rep = ostd_report_new((enum ostd_format)o->format, stdout, stderr);
 	ostd_report_set_options(rep, &o->report);
 	a = ostd_analyzer_new(rs, rep);
-	ostd_analyzer_set_merge(a, o->merge);
+	configure(a, o);
 	ostd_analyzer_set_redact(a, o->redact);
-	ostd_analyzer_set_input(a, o->input_format, o->encoding);
 	ostd_analyzer_set_filter(a, o->min_level, o->only, o->nonly, o->exclude,
 	    o->nexclude);
 	ostd_report_begin(rep);
+	memset(&w, 0, sizeof(w));
+	w.a = a;
+	w.recursive = o->recursive;
+	w.collect = o->jobs > 1;
 	if (argc == 0)
-		trouble |= analyze_file(a, rep, "-") != 0;	/* stdin: never 1 */
-	for (int i = 0; i < argc && !ostd_report_failed(rep); i++)
-		trouble |= analyze_path(a, rep, argv[i], o->recursive, 0,
-		    false) != 0;
+		trouble |= analyze_file(a, "-") != 0;	/* stdin: never 1 */
+	for (int i = 0; i < argc && !ostd_analyzer_failed(a); i++)
+		trouble |= walk_path(&w, argv[i], 0, false) != 0;
+	if (w.collect) {
+		size_t nstdin = 0;
+
+		for (size_t i = 0; i < w.n; i++)
+			nstdin += strcmp(w.list[i], "-") == 0;
+		if (nstdin > 0 || w.n < 2) {
+			/* stdin cannot be shared out; one input needs no threads */
+			for (size_t i = 0; i < w.n && !ostd_analyzer_failed(a);
+			    i++)
+				trouble |= analyze_file(a, w.list[i]) != 0;
+		} else {
+			trouble |= analyze_parallel(a, o, w.list, w.n,
+			    o->jobs < (int)w.n ? o->jobs : (int)w.n) != 0;
+		}
+		for (size_t i = 0; i < w.n; i++)
+			free(w.list[i]);
+		free(w.list);
+	}
 	sum = ostd_analyzer_summary(a);
 	ostd_report_end(rep, sum);
 	status = finish_output(trouble ? EXIT_TROUBLE :
 	    sum->findings > 0 ? EXIT_FINDINGS : EXIT_CLEAN);
 	ostd_analyzer_free(&a);
 	ostd_report_free(&rep);
+	for (size_t i = 0; i < a_nrulesets; i++)
+		ostd_ruleset_free(&a_rulesets[i]);
+	free(a_rulesets);
 	return status;
 }
 
@@ -539,6 +756,7 @@ main(int argc, char *argv[])
 	signal(SIGPIPE, SIG_DFL);
 	memset(&o, 0, sizeof(o));
 	o.format = OSTD_FORMAT_TEXT;
+	o.jobs = 1;
 	o.merge = true;
 	o.color = "auto";
 	if (argc > 1 && (strcmp(argv[1], "rules") == 0 ||

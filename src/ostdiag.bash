@@ -25,6 +25,8 @@ _ostdiag()
 		COMPREPLY=($(compgen -W "$(ostdiag rules --format json 2>/dev/null |
 		    grep -o '"id":"[^"]*"' | cut -d'"' -f4)" -- "$cur"))
 		return ;;
+	-j|--jobs)
+		COMPREPLY=($(compgen -W "1 2 4 8 $(nproc 2>/dev/null)" -- "$cur")); return ;;
 	-r|--rules|--check)
 		_filedir; return ;;
 	esac
@@ -36,7 +38,7 @@ _ostdiag()
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W '--format --no-merge --quiet --verbose
 		    --timeline --color --redact --min-level --only --exclude
-		    --recursive --input-format --encoding --rules --check --help
+		    --recursive --jobs --input-format --encoding --rules --check --help
 		    --version' -- "$cur"))
 		return
 	fi

@@ -6,16 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kept.h"
 #include "repeat.h"
 #include "util.h"
 
 #define BUCKETS 1024
 
 struct entry {
-	struct ostd_finding f;
-	struct ostd_session session;	/* copy without its blocks */
-	struct ostd_block block;	/* copy */
-	struct ostd_diagnosis diag;
+	struct kept_finding kept;
 	char *key;
 	unsigned last_session;
 	struct entry *next_in_bucket;
@@ -27,18 +25,10 @@ struct repeat_table {
 	struct entry *bucket[BUCKETS];
 };
 
-static char *
-dup_or_null(const char *s)
-{
-	return s != NULL ? xstrdup(s) : NULL;
-}
-
 static void
 entry_free(struct entry *e)
 {
-	free(e->session.version);
-	free(e->session.mailbox);
-	ostd_block_clear(&e->block);
+	kept_finding_clear(&e->kept);
 	free(e->key);
 	free(e);
 }
@@ -105,23 +95,11 @@ hash(const char *s)
 static void
 copy_in(struct entry *e, const struct ostd_finding *f)
 {
-	e->f = *f;
-	e->session = *f->session;
-	e->session.blocks = NULL;
-	e->session.nblocks = 0;
-	e->session.version = dup_or_null(f->session->version);
-	e->session.mailbox = dup_or_null(f->session->mailbox);
-	e->f.session = &e->session;
-	if (f->block != NULL) {
-		ostd_block_copy(&e->block, f->block);
-		e->f.block = &e->block;
-	}
-	e->diag = *f->diag;
-	e->f.diag = &e->diag;
-	e->f.count = 1;
-	e->f.last_line = f->line;
-	e->f.last_time = f->time;
-	e->f.sessions_with = 1;
+	kept_finding_init(&e->kept, f);
+	e->kept.f.count = 1;
+	e->kept.f.last_line = f->line;
+	e->kept.f.last_time = f->time;
+	e->kept.f.sessions_with = 1;
 	e->last_session = f->session->index;
 }
 
@@ -135,11 +113,11 @@ repeat_add(struct repeat_table *t, const struct ostd_finding *f)
 	for (e = t->bucket[h]; e != NULL; e = e->next_in_bucket) {
 		if (strcmp(e->key, key) != 0)
 			continue;
-		e->f.count++;
-		e->f.last_line = f->line;
-		e->f.last_time = f->time;
+		e->kept.f.count++;
+		e->kept.f.last_line = f->line;
+		e->kept.f.last_time = f->time;
 		if (f->session->index != e->last_session) {
-			e->f.sessions_with++;
+			e->kept.f.sessions_with++;
 			e->last_session = f->session->index;
 		}
 		free(key);
@@ -159,8 +137,8 @@ repeat_flush(struct repeat_table *t, unsigned sessions_total,
     void (*fn)(const struct ostd_finding *f, void *ctx), void *ctx)
 {
 	for (size_t i = 0; i < t->n; i++) {
-		t->order[i]->f.sessions_total = sessions_total;
-		fn(&t->order[i]->f, ctx);
+		t->order[i]->kept.f.sessions_total = sessions_total;
+		fn(&t->order[i]->kept.f, ctx);
 	}
 	clear(t);
 }

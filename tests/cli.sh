@@ -114,6 +114,19 @@ while read -r line; do
 	printf '%s' "$line" | "$jsoncheck" || { no "jsonl line is not JSON: $line"; break; }
 done <"$tmp/out" && ok
 
+# -j: several threads give the same report, notes and status as one.
+for fmt in text json jsonl checklist html; do
+	"$bin" --format $fmt --timeline -R "$top/samples" "$top/tests/fixtures" \
+		"$tmp/missing.log" >"$tmp/j1" 2>"$tmp/j1.err"
+	s1=$?
+	"$bin" -j 3 --format $fmt --timeline -R "$top/samples" "$top/tests/fixtures" \
+		"$tmp/missing.log" >"$tmp/j3" 2>"$tmp/j3.err"
+	s3=$?
+	cmp -s "$tmp/j1" "$tmp/j3" && cmp -s "$tmp/j1.err" "$tmp/j3.err" &&
+		[ $s1 = 2 ] && [ $s3 = 2 ] && ok || no "-j 3 --format $fmt differs from one thread"
+done
+expect_status 2 "$bin" -j 0 "$top/samples/orgforms.log" && ok || no "-j 0 is accepted"
+
 # Every JSON output is valid JSON: each sample, plain and unmerged.
 for f in "$top"/samples/*.log; do
 	for opt in "" --no-merge; do
@@ -123,7 +136,7 @@ for f in "$top"/samples/*.log; do
 done
 
 # --help names every option the usage line has, and --version answers.
-for o in --format --no-merge --rules --help --version rules explain --check; do
+for o in --format --no-merge --rules --help --version rules explain --check --jobs; do
 	"$bin" --help | grep -q -- "$o" && ok || no "--help does not mention $o"
 done
 "$bin" --version | grep -q '^ostdiag [0-9]' && ok || no "--version"

@@ -151,4 +151,30 @@ int ostd_analyze_buffer(struct ostd_analyzer *a, const char *text, size_t len,
 /* The run's totals, with the counts per diagnosis sorted most first. */
 const struct ostd_summary *ostd_analyzer_summary(struct ostd_analyzer *a);
 
+/* Has writing the report failed (so reading more is pointless)? */
+bool ostd_analyzer_failed(const struct ostd_analyzer *a);
+
+/* A problem with an input that the caller found (it could not be opened). */
+void ostd_analyzer_note(struct ostd_analyzer *a, const char *file,
+    unsigned long line, const char *message);
+
+/*
+ * Inputs read on several threads: each thread has its own ruleset and an
+ * analyzer (with no report) in recording mode, which keeps what it would report
+ * (findings after merging, sessions, files, notes, totals) in order. The thread
+ * that reports replays each recording, in input order, into its own analyzer,
+ * which filters, redacts, counts and reports as if it had read the input. The
+ * rules a recording points to must outlive the report.
+ */
+struct ostd_recording;
+
+void ostd_analyzer_start_recording(struct ostd_analyzer *a);
+/* What was recorded since the start (the analyzer records on, afresh). */
+struct ostd_recording *ostd_analyzer_take_recording(struct ostd_analyzer *a);
+/* Report a recording; returns what ostd_analyze_stream returned for it. */
+int ostd_analyzer_replay(struct ostd_analyzer *a, struct ostd_recording *rec);
+void ostd_recording_free(struct ostd_recording **rec);
+/* Set the status of the recorded input (as ostd_analyze_stream returns). */
+void ostd_recording_set_status(struct ostd_recording *rec, int status);
+
 #endif

@@ -6,8 +6,9 @@
 # Compiles the library sources (src/*.c but main.c and embed_rules.c, plus the
 # built-in rules generated from src/rules/*.rule) with clang and the same
 # instrumentation as the harnesses (libFuzzer coverage, ASan, UBSan that stops at
-# the first report), links fuzz_parser, fuzz_code and fuzz_rules into OUTDIR, and
-# makes OUTDIR/corpus/{parser,code,rules} from samples/*.log and src/rules/*.rule.
+# the first report), links every tests/fuzz/fuzz_*.c harness into OUTDIR, and
+# makes OUTDIR/corpus/{parser,code,rules} for fuzz_parser, fuzz_code and
+# fuzz_rules from samples/*.log and src/rules/*.rule.
 # Run one for five minutes with, for example:
 #
 #   OUTDIR/fuzz_parser -max_total_time=300 OUTDIR/corpus/parser
@@ -48,10 +49,12 @@ for src in "$top"/src/*.c "$out/obj/builtin_rules.c"; do
 	objs="$objs $obj"
 done
 
-for h in fuzz_parser fuzz_code fuzz_rules; do
+built=
+for src in "$here"/fuzz_*.c; do
+	h=$(basename "$src" .c)
 	# shellcheck disable=SC2086
-	$CC $CFLAGS $SAN -fsanitize=fuzzer -o "$out/$h" "$here/$h.c" $objs \
-	    $LIBS
+	$CC $CFLAGS $SAN -fsanitize=fuzzer -o "$out/$h" "$src" $objs $LIBS
+	built="$built $out/$h"
 done
 
 # Seed corpora: whole logs and rule files, and one line per seed for the codes.
@@ -74,4 +77,13 @@ while IFS= read -r code; do
 	printf '%s' "$code" > "$out/corpus/code/code-$(printf '%s' "$code" |
 	    tr -c 'A-Za-z0-9-' '_')"
 done
-echo "built $out/fuzz_parser $out/fuzz_code $out/fuzz_rules"
+# The input decoders: every fixture and sample, and the real Outlook files of
+# ../shared/msg when they are there.
+for c in encoding msg mail; do
+	mkdir -p "$out/corpus/$c"
+	cp "$top"/tests/fixtures/* "$top"/samples/*.log "$out/corpus/$c/"
+	if [ -d "$top/../shared/msg" ]; then
+		cp "$top"/../shared/msg/* "$out/corpus/$c/"
+	fi
+done
+echo "built$built"

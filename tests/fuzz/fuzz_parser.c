@@ -6,10 +6,11 @@
  * undefined behaviour, and that every session handed out is consistent: block
  * counts within OSTD_BLOCKS_PER_SESSION, strings NUL-terminated, the messages
  * kept within OSTD_MESSAGE_MAX. Then runs ostd_analyze_buffer with the built-in
- * rules on the same bytes, reporting through a callback (merging off) and through
- * one of the text, JSON or checklist reports (merging on), and checks that the JSON
- * report is valid JSON and that the callback saw as many error findings as the
- * summary counts errors.
+ * rules on the same bytes (which may also be taken for a saved message and
+ * decoded), reporting through a callback (merging off) and through one of the
+ * text, JSON, JSON Lines, checklist or HTML reports (merging on), and checks that
+ * the JSON report is one valid JSON document, that every JSON Lines line is one,
+ * and that the callback saw as many error findings as the summary counts errors.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -67,6 +68,7 @@ on_session(const struct ostd_session *s, void *ctx)
 		str_len(b->help_url);
 		str_len(b->scope_text);
 		str_len(b->folder);
+		str_len(b->evidence);
 		if (b->has_code) {
 			check(b->code.nfields >= 1 &&
 			    b->code.nfields <= OSTD_CODE_FIELDS, "code fields");
@@ -126,6 +128,24 @@ on_finding(const struct ostd_finding *f, void *ctx)
 	}
 }
 
+/* Every line of a JSON Lines report must be one JSON document. */
+static void
+check_jsonl(char *out)
+{
+	char *line = out;
+
+	while (*line != '\0') {
+		char *nl = strchr(line, '\n');
+
+		if (nl != NULL)
+			*nl = '\0';
+		check(valid_json(line), "JSON Lines line is not valid JSON");
+		if (nl == NULL)
+			break;
+		line = nl + 1;
+	}
+}
+
 /* The whole analysis, as a callback and as one of the written reports. */
 static void
 analyze(const uint8_t *data, size_t size)
@@ -133,14 +153,18 @@ analyze(const uint8_t *data, size_t size)
 	struct tally t = { 0 };
 	struct ostd_report *rep = ostd_report_new_fn(on_finding, &t);
 	struct ostd_analyzer *a = ostd_analyzer_new(builtin, rep);
-	enum ostd_format format = (enum ostd_format)(size % 3);
+	static const enum ostd_format formats[] = { OSTD_FORMAT_TEXT,
+		OSTD_FORMAT_JSON, OSTD_FORMAT_JSONL, OSTD_FORMAT_CHECKLIST,
+		OSTD_FORMAT_HTML };
+	enum ostd_format format = formats[size % 5];
 	char *out = NULL, *err = NULL;
 	size_t outlen = 0, errlen = 0;
 	FILE *fo, *fe;
+	int rc;
 
 	ostd_analyzer_set_merge(a, false);
-	check(ostd_analyze_buffer(a, (const char *)data, size, "fuzz.log") == 0,
-	    "analyze_buffer status");
+	rc = ostd_analyze_buffer(a, (const char *)data, size, "fuzz.log");
+	check(rc == 0 || rc == -1, "analyze_buffer status");
 	check(t.errors == ostd_analyzer_summary(a)->errors,
 	    "error findings differ from the summary");
 	ostd_analyzer_free(&a);
@@ -160,6 +184,8 @@ analyze(const uint8_t *data, size_t size)
 	fclose(fe);
 	if (format == OSTD_FORMAT_JSON)
 		check(valid_json(out), "JSON report is not valid JSON");
+	if (format == OSTD_FORMAT_JSONL)
+		check_jsonl(out);
 	free(out);
 	free(err);
 }

@@ -1,0 +1,85 @@
+/*
+ * fuzz_mail.c: libFuzzer harness for the text-message readers: RTF, MIME mail
+ * and the header block of text saved from Outlook, and for the input layer that
+ * picks among them by content.
+ *
+ * Checks, for any bytes: each reader either fails with a message or gives
+ * NUL-terminated text of the length it says; ostd_input_open on the bytes (found
+ * by content, and forced to each format) either fails with a message or gives a
+ * stream that reads to its end.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ostdiag/input.h"
+#include "ostdiag/message.h"
+#include "ostdiag/mime.h"
+#include "ostdiag/rtf.h"
+#include "ostdiag/txtheader.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void
+fuzz_input(const uint8_t *data, size_t size, enum ostd_input_format f)
+{
+	struct ostd_input in;
+	char *err = NULL, buf[4096];
+	FILE *raw = fmemopen((void *)(uintptr_t)data, size, "r");
+
+	if (raw == NULL)
+		return;
+	if (ostd_input_open(&in, raw, f, OSTD_ENC_AUTO, &err) == 0) {
+		while (fread(buf, 1, sizeof(buf), in.text) > 0)
+			;
+	} else {
+		if (err == NULL)
+			abort();
+		free(err);
+	}
+	ostd_input_close(&in);
+	fclose(raw);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *s = (const char *)data;
+	struct ostd_message m;
+	char *err = NULL, *text = NULL;
+	size_t len = 0, off = 0;
+	int rc;
+
+	rc = ostd_rtf_to_text(s, size, &text, &len, &err);
+	if (rc >= 0 && (text == NULL || strlen(text) > len))
+		abort();
+	if (rc != 0 && err == NULL)
+		abort();
+	free(text);
+	free(err);
+	err = NULL;
+
+	memset(&m, 0, sizeof(m));
+	if (ostd_mime_read(s, size, &m, &err) == 0) {
+		if (m.body == NULL || strlen(m.body) > m.body_len)
+			abort();
+	} else {
+		if (err == NULL)
+			abort();
+		free(err);
+	}
+	ostd_message_free(&m);
+
+	memset(&m, 0, sizeof(m));
+	if (ostd_txt_header_read(s, size, &m, &off) == 1 && off > size)
+		abort();
+	ostd_message_free(&m);
+
+	if (size > 0) {
+		fuzz_input(data, size, OSTD_INPUT_AUTO);
+		fuzz_input(data, size, (enum ostd_input_format)(1 + data[0] % 4));
+	}
+	return 0;
+}
