@@ -33,6 +33,7 @@ LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 	src/report_text.c src/report_json.c src/report_checklist.c \
 	src/report_html.c src/json.c \
 	src/selftest.c src/repeat.c src/kept.c src/message.c src/redact.c \
+	src/spool.c \
 	src/input.c \
 	src/encoding.c src/msgfile.c src/cfb.c src/lzfu.c src/rtf.c src/mime.c \
 	src/txtheader.c src/textconv.c \

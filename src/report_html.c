@@ -10,15 +10,14 @@
 #include "ostdiag/code.h"
 #include "ostdiag/ostdiag.h"
 #include "report_impl.h"
+#include "spool.h"
 #include "util.h"
 
 #define TIMELINE_ROWS 500	/* sessions drawn at most */
 
 struct html_state {
-	FILE *files;		/* file records, listed at the end */
-	unsigned long nfiles;
-	FILE *sessions;		/* session records, drawn at the end */
-	unsigned long nsessions;
+	struct spool files;	/* file records, listed at the end */
+	struct spool sessions;	/* session records, drawn at the end */
 	int first_time, last_time;	/* span of the drawn sessions */
 };
 
@@ -109,10 +108,8 @@ html_free_state(void *p)
 
 	if (st == NULL)
 		return;
-	if (st->sessions != NULL)
-		fclose(st->sessions);
-	if (st->files != NULL)
-		fclose(st->files);
+	spool_close(&st->sessions);
+	spool_close(&st->files);
 	free(st);
 }
 
@@ -274,13 +271,9 @@ html_session(struct ostd_report *r, const struct ostd_session_record *rec)
 {
 	struct html_state *st = state(r);
 
-	if (st->nsessions >= TIMELINE_ROWS)
+	if (st->sessions.n >= TIMELINE_ROWS ||
+	    !spool_put(&st->sessions, rec, sizeof(*rec)))
 		return;
-	if (st->sessions == NULL && (st->sessions = tmpfile()) == NULL)
-		return;
-	if (fwrite(rec, sizeof(*rec), 1, st->sessions) != 1)
-		return;
-	st->nsessions++;
 	if (rec->start_time >= 0 && (st->first_time < 0 ||
 	    rec->start_time < st->first_time))
 		st->first_time = rec->start_time;
@@ -308,19 +301,19 @@ timeline(struct ostd_report *r)
 	unsigned long i = 0;
 
 	fputs("<h2>Sessions</h2>\n", r->out);
-	if (st->sessions == NULL) {
+	if (st->sessions.n == 0) {
 		fputs("<p>No synchronization sessions.</p>\n", r->out);
 		return;
 	}
 	fprintf(r->out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "class=\"timeline\" width=\"800\" height=\"%lu\" role=\"img\" "
-	    "aria-label=\"session timeline\">\n", 30 + 18 * st->nsessions);
+	    "aria-label=\"session timeline\">\n", 30 + 18 * st->sessions.n);
 	fprintf(r->out, "<text x=\"170\" y=\"12\">%s</text><text x=\"770\" "
 	    "y=\"12\" text-anchor=\"end\">%s</text>\n",
 	    ostd_format_time(st->first_time, t1),
 	    ostd_format_time(st->last_time, t2));
-	rewind(st->sessions);
-	while (fread(&rec, sizeof(rec), 1, st->sessions) == 1) {
+	spool_rewind(&st->sessions);
+	while (spool_next(&st->sessions, &rec, sizeof(rec))) {
 		double y = 22 + 18.0 * (double)i++;
 		const char *colour = rec.end == OSTD_END_TERMINATED ? "#b00" :
 		    rec.end == OSTD_END_UNFINISHED ? "#d80" : rec.errors > 0 ?
@@ -357,10 +350,7 @@ html_file(struct ostd_report *r, const struct ostd_file_record *rec)
 {
 	struct html_state *st = state(r);
 
-	if (st->files == NULL && (st->files = tmpfile()) == NULL)
-		return;
-	if (fwrite(rec, sizeof(*rec), 1, st->files) == 1)
-		st->nfiles++;
+	(void)spool_put(&st->files, rec, sizeof(*rec));
 }
 
 /* The table of inputs and of findings per diagnosis, for several files. */
@@ -370,13 +360,13 @@ file_table(struct ostd_report *r, const struct ostd_summary *s)
 	struct html_state *st = state(r);
 	struct ostd_file_record rec;
 
-	if (st->nfiles < 2)
+	if (st->files.n < 2)
 		return;
 	fputs("<h2>Files</h2>\n<table class=\"files\">\n<tr><th>file</th>"
 	    "<th>format</th><th>sessions</th><th>errors</th><th>findings</th>"
 	    "</tr>\n", r->out);
-	rewind(st->files);
-	while (fread(&rec, sizeof(rec), 1, st->files) == 1) {
+	spool_rewind(&st->files);
+	while (spool_next(&st->files, &rec, sizeof(rec))) {
 		fputs("<tr><td>", r->out);
 		esc(r->out, rec.file);
 		fprintf(r->out, "</td><td>%s</td>", rec.format);

@@ -11,6 +11,7 @@
 
 #include "ostdiag/code.h"
 #include "report_impl.h"
+#include "spool.h"
 #include "util.h"
 
 enum colour { C_NONE, C_BOLD, C_RED, C_YELLOW, C_CYAN, C_DIM };
@@ -20,10 +21,8 @@ static const char *const colour_codes[] = {
 };
 
 struct text_state {
-	FILE *timeline;		/* session records, written after the findings */
-	unsigned long sessions;
-	FILE *files;		/* file records, for the table of a multi-file run */
-	unsigned long nfiles;
+	struct spool timeline;	/* session records, written after the findings */
+	struct spool files;	/* file records, for the table of a multi-file run */
 };
 
 static void
@@ -334,10 +333,8 @@ text_free_state(void *p)
 
 	if (st == NULL)
 		return;
-	if (st->timeline != NULL)
-		fclose(st->timeline);
-	if (st->files != NULL)
-		fclose(st->files);
+	spool_close(&st->timeline);
+	spool_close(&st->files);
 	free(st);
 }
 
@@ -383,10 +380,7 @@ text_session(struct ostd_report *r, const struct ostd_session_record *rec)
 
 	if (!r->opts.timeline || r->opts.quiet)
 		return;
-	if (st->timeline == NULL && (st->timeline = tmpfile()) == NULL)
-		return;
-	if (fwrite(rec, sizeof(*rec), 1, st->timeline) == 1)
-		st->sessions++;
+	(void)spool_put(&st->timeline, rec, sizeof(*rec));
 }
 
 /* "session 3 at a.log:12: 09:12:03-09:12:41 (38 s), mailbox 'X', ..." */
@@ -423,12 +417,12 @@ print_timeline(struct ostd_report *r)
 	struct text_state *st = state(r);
 	struct ostd_session_record rec;
 
-	if (st->timeline == NULL)
+	if (st->timeline.n == 0)
 		return;
-	rewind(st->timeline);
+	spool_rewind(&st->timeline);
 	fprintf(r->out, "%stimeline (%lu %s):\n", r->nfindings ? "\n" : "",
-	    st->sessions, st->sessions == 1 ? "session" : "sessions");
-	while (fread(&rec, sizeof(rec), 1, st->timeline) == 1)
+	    st->timeline.n, st->timeline.n == 1 ? "session" : "sessions");
+	while (spool_next(&st->timeline, &rec, sizeof(rec)))
 		print_session(r, &rec);
 }
 
@@ -437,10 +431,7 @@ text_file(struct ostd_report *r, const struct ostd_file_record *rec)
 {
 	struct text_state *st = state(r);
 
-	if (st->files == NULL && (st->files = tmpfile()) == NULL)
-		return;
-	if (fwrite(rec, sizeof(*rec), 1, st->files) == 1)
-		st->nfiles++;
+	(void)spool_put(&st->files, rec, sizeof(*rec));
 }
 
 /* After a run over several files: a line per file, then findings per diagnosis. */
@@ -450,12 +441,12 @@ print_files(struct ostd_report *r, const struct ostd_summary *s)
 	struct text_state *st = state(r);
 	struct ostd_file_record rec;
 
-	if (st->nfiles < 2 || r->opts.quiet)
+	if (st->files.n < 2 || r->opts.quiet)
 		return;
-	rewind(st->files);
+	spool_rewind(&st->files);
 	fprintf(r->out, "%s%-34s %-6s %8s %6s %8s\n", r->nfindings ? "\n" : "",
 	    "file", "format", "sessions", "errors", "findings");
-	while (fread(&rec, sizeof(rec), 1, st->files) == 1) {
+	while (spool_next(&st->files, &rec, sizeof(rec))) {
 		int n = columns(rec.file, strlen(rec.file));
 
 		fprintf(r->out, "%s%*s %-6s ", rec.file, n < 34 ? 34 - n : 0, "",
