@@ -513,7 +513,11 @@ classify_fixed(struct ostd_span t, struct ostd_event *ev)
 	default:
 		if (ascii_isdigit((unsigned char)s[0]) && is_count(s, len)) {
 			ev->kind = OSTD_EV_COUNT;
-			ev->count = strtoul(s, NULL, 10);
+			ev->count = 0;
+			for (size_t i = 0; i < len && ascii_isdigit(
+			    (unsigned char)s[i]) && ev->count < 100000000; i++)
+				ev->count = ev->count * 10 + (unsigned long)(s[i] -
+				    '0');
 			ev->sub = mem_find(s, len, "online", 6) != NULL ? 1 : 2;
 			return;
 		}

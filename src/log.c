@@ -338,24 +338,44 @@ starts_session(const struct ostd_parser *p, const struct ostd_event *ev)
 	}
 }
 
+/* Write n in decimal at the end of buf (size 24); returns where it starts. */
+static char *
+decimal(char *end, unsigned long n)
+{
+	do
+		*--end = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	return end;
+}
+
 /* Keep an entry of the open error block as evidence, with its line number. */
 static void
 keep_evidence(struct ostd_parser *p, unsigned long lineno,
     const struct ostd_event *ev)
 {
-	char num[24];
-	int n;
+	char buf[32], *end = buf + sizeof(buf), *num;
 
 	if (p->phase == PHASE_NONE || p->phase == PHASE_LOOSE ||
 	    p->evidence_lines >= OSTD_EVIDENCE_LINES)
 		return;
-	n = snprintf(num, sizeof(num), "%s%lu\t", p->evidence.len ? "\n" : "",
-	    lineno);
-	strbuf_add(&p->evidence, num, (size_t)n);
+	if (p->evidence.len > 0)
+		strbuf_addc(&p->evidence, '\n');
+	num = decimal(end, lineno);
+	strbuf_add(&p->evidence, num, (size_t)(end - num));
+	strbuf_addc(&p->evidence, '\t');
 	if (ev->time >= 0) {
-		n = snprintf(num, sizeof(num), "%d:%02d:%02d ", ev->time / 3600,
-		    ev->time / 60 % 60, ev->time % 60);
-		strbuf_add(&p->evidence, num, (size_t)n);
+		char t[9];
+
+		num = decimal(t + 2, (unsigned long)(ev->time / 3600));
+		strbuf_add(&p->evidence, num, (size_t)(t + 2 - num));
+		t[0] = ':';
+		t[1] = (char)('0' + ev->time / 60 % 60 / 10);
+		t[2] = (char)('0' + ev->time / 60 % 10);
+		t[3] = ':';
+		t[4] = (char)('0' + ev->time % 60 / 10);
+		t[5] = (char)('0' + ev->time % 10);
+		t[6] = ' ';
+		strbuf_add(&p->evidence, t, 7);
 	}
 	strbuf_add(&p->evidence, ev->text.ptr, ev->text.len);
 	p->evidence_lines++;
