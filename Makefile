@@ -33,7 +33,7 @@ LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 	src/report_text.c src/report_json.c src/report_checklist.c \
 	src/report_html.c src/json.c \
 	src/selftest.c src/repeat.c src/kept.c src/message.c src/redact.c \
-	src/spool.c \
+	src/spool.c src/batch.c \
 	src/input.c \
 	src/encoding.c src/msgfile.c src/cfb.c src/lzfu.c src/rtf.c src/mime.c \
 	src/txtheader.c src/textconv.c \
@@ -96,7 +96,7 @@ $(BUILD)/tests/%: tests/%.c tests/testutil.h tests/jsonvalid.h tests/msgwriter.h
 		$(BUILD)/libostdiag.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(BUILD)/libostdiag.a \
-		$(ALL_LDFLAGS) $(CMOCKA_LIBS) $(PCRE_LIBS)
+		$(ALL_LDFLAGS) $(CMOCKA_LIBS) $(PCRE_LIBS) -pthread
 
 demo: all
 	$(BUILD)/ostdiag samples/orgforms.log; test $$? -le 1

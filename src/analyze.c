@@ -215,6 +215,8 @@ ostd_analyzer_free(struct ostd_analyzer **ap)
 	repeat_free(&(*ap)->repeats);
 	ostd_redactor_free(&(*ap)->redactor);
 	ostd_recording_free(&(*ap)->recording);
+	for (size_t i = 0; i < (*ap)->ncounts; i++)
+		free((char *)(*ap)->counts[i].id);
 	free((*ap)->counts);
 	free(*ap);
 	*ap = NULL;
@@ -253,7 +255,7 @@ count_diagnosis(struct ostd_analyzer *a, const struct ostd_finding *f)
 	if (i == a->ncounts) {
 		grow_array((void **)&a->counts, &a->counts_cap, a->ncounts + 1,
 		    sizeof(*a->counts));
-		a->counts[i].id = id;
+		a->counts[i].id = xstrdup(id);	/* rules may go first */
 		a->counts[i].findings = 0;
 		a->counts[i].occurrences = 0;
 		a->ncounts++;

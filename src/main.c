@@ -2,17 +2,14 @@
  * main.c: the ostdiag command: options, inputs, exit status. All the work is
  * done by libostdiag.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ostdiag/input.h"
@@ -96,131 +93,6 @@ help(void)
 }
 
 /* Open and analyze one input; returns 0, or -1 when it could not be read. */
-/* Returns 0, -1 when the input could not be read, 1 when it is a directory. */
-static int
-analyze_file(struct ostd_analyzer *a, const char *path)
-{
-	struct stat sb;
-	FILE *fp;
-	int rc;
-
-	if (strcmp(path, "-") == 0)
-		return ostd_analyze_stream(a, stdin, "-") == -1 ? -1 : 0;
-	if ((fp = fopen(path, "rb")) == NULL) {
-		ostd_analyzer_note(a, path, 0, strerror(errno));
-		return -1;
-	}
-	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		fclose(fp);
-		return 1;
-	}
-	rc = ostd_analyze_stream(a, fp, path);
-	fclose(fp);
-	return rc == -1 ? -1 : 0;
-}
-
-static int
-by_name(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
-/* What to do with each input a walk finds. */
-struct walk {
-	struct ostd_analyzer *a;	/* for notes, and to analyze now */
-	bool recursive;
-	bool collect;			/* list the inputs instead */
-	char **list;
-	size_t n, cap;
-};
-
-static void *
-xrealloc_or_die(void *p, size_t size)
-{
-	if ((p = realloc(p, size)) == NULL) {
-		fprintf(stderr, "ostdiag: out of memory\n");
-		exit(EXIT_TROUBLE);
-	}
-	return p;
-}
-
-static char *
-join_path(const char *dir, const char *name)
-{
-	size_t len = strlen(dir) + strlen(name) + 2;
-	char *p = xrealloc_or_die(NULL, len);
-
-	snprintf(p, len, "%s/%s", dir, name);
-	return p;
-}
-
-/*
- * Walk a path: a file is analyzed (or listed); with recursive, a directory's
- * files and subdirectories are walked in name order (links to directories are
- * not followed, so a loop cannot form). Returns 0, or -1 when any input could
- * not be read.
- */
-static int
-walk_path(struct walk *w, const char *path, int depth, bool is_dir)
-{
-	struct stat sb;
-	DIR *dir;
-	struct dirent *de;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	int rc = 0;
-
-	if (!is_dir && w->collect) {
-		/* A name from the command line may still be a directory. */
-		if (depth == 0 && strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
-		    S_ISDIR(sb.st_mode))
-			return walk_path(w, path, depth, true);
-		if (w->n == w->cap) {
-			w->cap = w->cap ? w->cap * 2 : 256;
-			w->list = xrealloc_or_die(w->list, w->cap *
-			    sizeof(*w->list));
-		}
-		w->list[w->n] = xrealloc_or_die(NULL, strlen(path) + 1);
-		memcpy(w->list[w->n++], path, strlen(path) + 1);
-		return 0;
-	}
-	if (!is_dir) {
-		if ((rc = analyze_file(w->a, path)) != 1)
-			return rc;
-		rc = 0;
-	}
-	if (!w->recursive) {
-		ostd_analyzer_note(w->a, path, 0,
-		    "is a directory (use --recursive)");
-		return -1;
-	}
-	if (depth > 64 || (dir = opendir(path)) == NULL) {
-		ostd_analyzer_note(w->a, path, 0, depth > 64 ? "directories "
-		    "nested too deep" : strerror(errno));
-		return -1;
-	}
-	while ((de = readdir(dir)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			names = xrealloc_or_die(names, cap * sizeof(*names));
-		}
-		names[n++] = join_path(path, de->d_name);
-	}
-	closedir(dir);
-	qsort(names, n, sizeof(*names), by_name);
-	for (size_t i = 0; i < n; i++) {
-		if (lstat(names[i], &sb) == 0 && (S_ISREG(sb.st_mode) ||
-		    S_ISDIR(sb.st_mode)) && !ostd_analyzer_failed(w->a))
-			rc |= walk_path(w, names[i], depth + 1,
-			    S_ISDIR(sb.st_mode));
-		free(names[i]);
-	}
-	free(names);
-	return rc;
-}
-
 static void
 json_print_string(const char *s)
 {
@@ -540,160 +412,36 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 	return -1;
 }
 
-/* The rulesets of reading threads, freed once the report is written. */
-static struct ostd_ruleset **a_rulesets;
-static size_t a_nrulesets;
+/* What a reading thread needs of the options. */
+static struct ostd_ruleset *
+thread_ruleset(void *ctx)
+{
+	const struct options *o = ctx;
+
+	return load_rules(o->rules_path, o->nrules);
+}
 
 /* Set an analyzer up as the options say (redaction and filters apart). */
 static void
-configure(struct ostd_analyzer *a, const struct options *o)
+configure(struct ostd_analyzer *a, void *ctx)
 {
+	const struct options *o = ctx;
+
 	ostd_analyzer_set_merge(a, o->merge);
 	ostd_analyzer_set_input(a, o->input_format, o->encoding);
 }
 
-/* Inputs read on several threads, reported in input order. */
-struct pool {
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	const struct options *o;
-	char **paths;
-	struct ostd_recording **recs;	/* done when non-NULL */
-	size_t n, next, replayed, window;
-	bool stop;
-	struct ostd_ruleset **rulesets;	/* one per thread; must outlive the report */
-	size_t nthreads;
-};
-
-struct worker {
-	struct pool *pool;
-	size_t index;
-};
-
-/* A reading thread: takes the next input, records what it finds. */
-static void *
-read_inputs(void *arg)
-{
-	struct worker *w = arg;
-	struct pool *p = w->pool;
-	struct ostd_ruleset *rs = load_rules(p->o->rules_path, p->o->nrules);
-	struct ostd_analyzer *a;
-
-	if (rs == NULL)		/* the rules changed since they were checked */
-		exit(EXIT_TROUBLE);
-	p->rulesets[w->index] = rs;
-	a = ostd_analyzer_new(rs, NULL);
-	configure(a, p->o);
-	ostd_analyzer_start_recording(a);
-	for (;;) {
-		struct ostd_recording *rec;
-		size_t i;
-		int status;
-
-		pthread_mutex_lock(&p->mu);
-		while (!p->stop && p->next < p->n &&
-		    p->next >= p->replayed + p->window)
-			pthread_cond_wait(&p->cv, &p->mu);
-		if (p->stop || p->next >= p->n) {
-			pthread_mutex_unlock(&p->mu);
-			break;
-		}
-		i = p->next++;
-		pthread_mutex_unlock(&p->mu);
-
-		status = analyze_file(a, p->paths[i]);
-		rec = ostd_analyzer_take_recording(a);
-		ostd_recording_set_status(rec, status);
-
-		pthread_mutex_lock(&p->mu);
-		p->recs[i] = rec;
-		pthread_cond_broadcast(&p->cv);
-		pthread_mutex_unlock(&p->mu);
-	}
-	ostd_analyzer_free(&a);
-	return NULL;
-}
-
-/*
- * Read the listed inputs on jobs threads and report them, in order, through a.
- * Returns 0, or -1 when any input could not be read.
- */
-static int
-analyze_parallel(struct ostd_analyzer *a, const struct options *o, char **paths,
-    size_t n, int jobs)
-{
-	struct pool p;
-	pthread_t *threads;
-	struct worker *workers;
-	int trouble = 0;
-
-	memset(&p, 0, sizeof(p));
-	pthread_mutex_init(&p.mu, NULL);
-	pthread_cond_init(&p.cv, NULL);
-	p.o = o;
-	p.paths = paths;
-	p.n = n;
-	p.window = (size_t)jobs * 8;	/* recordings waiting at most */
-	p.recs = xrealloc_or_die(NULL, n * sizeof(*p.recs));
-	memset(p.recs, 0, n * sizeof(*p.recs));
-	p.nthreads = (size_t)jobs;
-	p.rulesets = xrealloc_or_die(NULL, p.nthreads * sizeof(*p.rulesets));
-	memset(p.rulesets, 0, p.nthreads * sizeof(*p.rulesets));
-	threads = xrealloc_or_die(NULL, p.nthreads * sizeof(*threads));
-	workers = xrealloc_or_die(NULL, p.nthreads * sizeof(*workers));
-	for (size_t t = 0; t < p.nthreads; t++) {
-		workers[t].pool = &p;
-		workers[t].index = t;
-		if (pthread_create(&threads[t], NULL, read_inputs, &workers[t])) {
-			fprintf(stderr, "ostdiag: cannot start a thread\n");
-			exit(EXIT_TROUBLE);
-		}
-	}
-	for (size_t i = 0; i < n; i++) {
-		struct ostd_recording *rec;
-
-		pthread_mutex_lock(&p.mu);
-		while (p.recs[i] == NULL)
-			pthread_cond_wait(&p.cv, &p.mu);
-		rec = p.recs[i];
-		pthread_mutex_unlock(&p.mu);
-		if (!ostd_analyzer_failed(a))
-			trouble |= ostd_analyzer_replay(a, rec) == -1;
-		ostd_recording_free(&rec);
-		pthread_mutex_lock(&p.mu);
-		p.recs[i] = NULL;
-		p.replayed++;
-		p.stop = ostd_analyzer_failed(a);
-		pthread_cond_broadcast(&p.cv);
-		pthread_mutex_unlock(&p.mu);
-		if (p.stop)
-			break;
-	}
-	for (size_t t = 0; t < p.nthreads; t++)
-		pthread_join(threads[t], NULL);
-	for (size_t i = 0; i < n; i++)
-		ostd_recording_free(&p.recs[i]);
-	/* The findings reported point to these rules: keep them to the end. */
-	a_rulesets = p.rulesets;
-	a_nrulesets = p.nthreads;
-	free(p.recs);
-	free(threads);
-	free(workers);
-	pthread_mutex_destroy(&p.mu);
-	pthread_cond_destroy(&p.cv);
-	return trouble ? -1 : 0;
-}
-
 /* ostdiag [options] [file ...] */
 static int
-analyze(const struct ostd_ruleset *rs, const struct options *o, int argc,
+analyze(const struct ostd_ruleset *rs, struct options *o, int argc,
     char *argv[])
 {
+	struct ostd_batch batch = { o->recursive, o->jobs, thread_ruleset,
+		configure, o };
 	struct ostd_report *rep;
 	struct ostd_analyzer *a;
 	const struct ostd_summary *sum;
-	struct walk w;
-	int trouble = 0, status;
+	int trouble, status;
 
 	rep = ostd_report_new((enum ostd_format)o->format, stdout, stderr);
 	ostd_report_set_options(rep, &o->report);
@@ -703,41 +451,13 @@ analyze(const struct ostd_ruleset *rs, const struct options *o, int argc,
 	ostd_analyzer_set_filter(a, o->min_level, o->only, o->nonly, o->exclude,
 	    o->nexclude);
 	ostd_report_begin(rep);
-	memset(&w, 0, sizeof(w));
-	w.a = a;
-	w.recursive = o->recursive;
-	w.collect = o->jobs > 1;
-	if (argc == 0)
-		trouble |= analyze_file(a, "-") != 0;	/* stdin: never 1 */
-	for (int i = 0; i < argc && !ostd_analyzer_failed(a); i++)
-		trouble |= walk_path(&w, argv[i], 0, false) != 0;
-	if (w.collect) {
-		size_t nstdin = 0;
-
-		for (size_t i = 0; i < w.n; i++)
-			nstdin += strcmp(w.list[i], "-") == 0;
-		if (nstdin > 0 || w.n < 2) {
-			/* stdin cannot be shared out; one input needs no threads */
-			for (size_t i = 0; i < w.n && !ostd_analyzer_failed(a);
-			    i++)
-				trouble |= analyze_file(a, w.list[i]) != 0;
-		} else {
-			trouble |= analyze_parallel(a, o, w.list, w.n,
-			    o->jobs < (int)w.n ? o->jobs : (int)w.n) != 0;
-		}
-		for (size_t i = 0; i < w.n; i++)
-			free(w.list[i]);
-		free(w.list);
-	}
+	trouble = ostd_analyze_batch(a, &batch, argv, argc) != 0;
 	sum = ostd_analyzer_summary(a);
 	ostd_report_end(rep, sum);
 	status = finish_output(trouble ? EXIT_TROUBLE :
 	    sum->findings > 0 ? EXIT_FINDINGS : EXIT_CLEAN);
 	ostd_analyzer_free(&a);
 	ostd_report_free(&rep);
-	for (size_t i = 0; i < a_nrulesets; i++)
-		ostd_ruleset_free(&a_rulesets[i]);
-	free(a_rulesets);
 	return status;
 }
 

@@ -82,7 +82,7 @@ struct ostd_file_record {
 
 /* How many findings (counting repeats) each diagnosis got in a run. */
 struct ostd_diagnosis_count {
-	const char *id;			/* "" for unrecognized */
+	const char *id;			/* "" for unrecognized (the analyzer's copy) */
 	unsigned long findings;
 	unsigned long occurrences;
 };
@@ -164,7 +164,7 @@ void ostd_analyzer_note(struct ostd_analyzer *a, const char *file,
  * (findings after merging, sessions, files, notes, totals) in order. The thread
  * that reports replays each recording, in input order, into its own analyzer,
  * which filters, redacts, counts and reports as if it had read the input. The
- * rules a recording points to must outlive the report.
+ * rules a recording points to must outlive its replay.
  */
 struct ostd_recording;
 

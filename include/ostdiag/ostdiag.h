@@ -8,6 +8,7 @@
  *   rules.h    the knowledge base of diagnoses
  *   match.h    ranking rules against an error
  *   analyze.h  input -> findings
+ *   batch.h    the inputs of a run: files, directories, threads
  *   report.h   findings -> text or JSON
  *   selftest.h checking a rule against its own example
  *   explain.h  a code or a diagnosis explained
@@ -31,6 +32,7 @@
 #include "ostdiag/rules.h"
 #include "ostdiag/match.h"
 #include "ostdiag/analyze.h"
+#include "ostdiag/batch.h"
 #include "ostdiag/report.h"
 #include "ostdiag/selftest.h"
 #include "ostdiag/explain.h"

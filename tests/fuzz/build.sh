@@ -32,7 +32,7 @@ SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined \
 CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g \
 -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 -Wwrite-strings -I$top/include -I$top/src $(pkg-config --cflags libpcre2-8)"
-LIBS=$(pkg-config --libs libpcre2-8)
+LIBS="$(pkg-config --libs libpcre2-8) -pthread"
 
 mkdir -p "$out/obj"
 cc -std=c11 -o "$out/obj/embed_rules" "$top/src/embed_rules.c"

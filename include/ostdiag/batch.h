@@ -1,0 +1,36 @@
+/*
+ * ostdiag/batch.h: analyzing the inputs a command line names: files, "-" for
+ * standard input, and directories (with recursive: their files and
+ * subdirectories, in name order). With jobs > 1 the inputs are read on that many
+ * threads and reported in their order, so the report is the same as with one.
+ */
+#ifndef OSTDIAG_BATCH_H
+#define OSTDIAG_BATCH_H
+
+#include <stdbool.h>
+
+#include "ostdiag/analyze.h"
+#include "ostdiag/rules.h"
+
+struct ostd_batch {
+	bool recursive;
+	int jobs;		/* threads reading inputs; 1 or less: none */
+	/*
+	 * For jobs > 1, each reading thread gets its own ruleset (patterns keep
+	 * state while they match) and an analyzer set up like the reporting one:
+	 * new_ruleset makes one (NULL: the thread gives up and the run fails),
+	 * configure sets merging and the input format and encoding.
+	 */
+	struct ostd_ruleset *(*new_ruleset)(void *ctx);
+	void (*configure)(struct ostd_analyzer *a, void *ctx);
+	void *ctx;
+};
+
+/*
+ * Analyze the inputs named by paths (npaths of them; none: standard input)
+ * through a. Returns 0, or -1 when any input could not be read.
+ */
+int ostd_analyze_batch(struct ostd_analyzer *a, const struct ostd_batch *b,
+    char *const *paths, int npaths);
+
+#endif

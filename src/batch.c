@@ -1,0 +1,273 @@
+/*
+ * batch.c: the inputs of a run: files, standard input and directories, read on
+ * the calling thread or on several threads whose recordings are replayed in
+ * input order.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ostdiag/batch.h"
+#include "util.h"
+
+#define MAX_DEPTH 64		/* directories nested deeper are refused */
+
+/* Returns 0, -1 when the input could not be read, 1 when it is a directory. */
+static int
+analyze_file(struct ostd_analyzer *a, const char *path)
+{
+	struct stat sb;
+	FILE *fp;
+	int rc;
+
+	if (strcmp(path, "-") == 0)
+		return ostd_analyze_stream(a, stdin, "-") == -1 ? -1 : 0;
+	if ((fp = fopen(path, "rb")) == NULL) {
+		ostd_analyzer_note(a, path, 0, strerror(errno));
+		return -1;
+	}
+	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		fclose(fp);
+		return 1;
+	}
+	rc = ostd_analyze_stream(a, fp, path);
+	fclose(fp);
+	return rc == -1 ? -1 : 0;
+}
+
+static int
+by_name(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* What to do with each input a walk finds. */
+struct walk {
+	struct ostd_analyzer *a;	/* for notes, and to analyze now */
+	bool recursive;
+	bool collect;			/* list the inputs instead */
+	char **list;
+	size_t n, cap;
+};
+
+/*
+ * Walk a path: a file is analyzed (or listed); with recursive, a directory's
+ * files and subdirectories are walked in name order (links to directories are
+ * not followed, so a loop cannot form). Returns 0, or -1 when any input could
+ * not be read.
+ */
+static int
+walk_path(struct walk *w, const char *path, int depth, bool is_dir)
+{
+	struct stat sb;
+	DIR *dir;
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+
+	if (!is_dir && w->collect) {
+		/* A name from the command line may still be a directory. */
+		if (depth == 0 && strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
+		    S_ISDIR(sb.st_mode))
+			return walk_path(w, path, depth, true);
+		grow_array((void **)&w->list, &w->cap, w->n + 1, sizeof(*w->list));
+		w->list[w->n++] = xstrdup(path);
+		return 0;
+	}
+	if (!is_dir) {
+		if ((rc = analyze_file(w->a, path)) != 1)
+			return rc;
+		rc = 0;
+	}
+	if (!w->recursive) {
+		ostd_analyzer_note(w->a, path, 0,
+		    "is a directory (use --recursive)");
+		return -1;
+	}
+	if (depth > MAX_DEPTH || (dir = opendir(path)) == NULL) {
+		ostd_analyzer_note(w->a, path, 0, depth > MAX_DEPTH ?
+		    "directories nested too deep" : strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(dir)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		grow_array((void **)&names, &cap, n + 1, sizeof(*names));
+		names[n++] = xasprintf("%s/%s", path, de->d_name);
+	}
+	closedir(dir);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), by_name);
+	for (size_t i = 0; i < n; i++) {
+		if (lstat(names[i], &sb) == 0 && (S_ISREG(sb.st_mode) ||
+		    S_ISDIR(sb.st_mode)) && !ostd_analyzer_failed(w->a))
+			rc |= walk_path(w, names[i], depth + 1,
+			    S_ISDIR(sb.st_mode));
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+/* Inputs read on several threads, reported in input order. */
+struct pool {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	const struct ostd_batch *batch;
+	char **paths;
+	struct ostd_recording **recs;	/* done when non-NULL */
+	size_t n, next, replayed, window;
+	bool stop;
+	struct ostd_ruleset **rulesets;	/* one per thread */
+};
+
+struct worker {
+	struct pool *pool;
+	size_t index;
+};
+
+/* A reading thread: takes the next input, records what it finds. */
+static void *
+read_inputs(void *arg)
+{
+	struct worker *w = arg;
+	struct pool *p = w->pool;
+	struct ostd_ruleset *rs = p->batch->new_ruleset(p->batch->ctx);
+	struct ostd_analyzer *a;
+
+	if (rs == NULL) {	/* the rules changed since they were checked */
+		fprintf(stderr, "ostdiag: a reading thread could not load the "
+		    "rules\n");
+		exit(2);
+	}
+	p->rulesets[w->index] = rs;
+	a = ostd_analyzer_new(rs, NULL);
+	p->batch->configure(a, p->batch->ctx);
+	ostd_analyzer_start_recording(a);
+	for (;;) {
+		struct ostd_recording *rec;
+		size_t i;
+		int status;
+
+		pthread_mutex_lock(&p->mu);
+		while (!p->stop && p->next < p->n &&
+		    p->next >= p->replayed + p->window)
+			pthread_cond_wait(&p->cv, &p->mu);
+		if (p->stop || p->next >= p->n) {
+			pthread_mutex_unlock(&p->mu);
+			break;
+		}
+		i = p->next++;
+		pthread_mutex_unlock(&p->mu);
+
+		status = analyze_file(a, p->paths[i]);
+		rec = ostd_analyzer_take_recording(a);
+		ostd_recording_set_status(rec, status);
+
+		pthread_mutex_lock(&p->mu);
+		p->recs[i] = rec;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+	ostd_analyzer_free(&a);
+	return NULL;
+}
+
+/* Read the listed inputs on jobs threads and replay them, in order, into a. */
+static int
+analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
+    char **paths, size_t n, size_t jobs)
+{
+	struct pool p;
+	pthread_t *threads = xcalloc(jobs, sizeof(*threads));
+	struct worker *workers = xcalloc(jobs, sizeof(*workers));
+	int trouble = 0;
+
+	memset(&p, 0, sizeof(p));
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	p.batch = b;
+	p.paths = paths;
+	p.n = n;
+	p.window = jobs * 8;	/* recordings waiting at most */
+	p.recs = xcalloc(n, sizeof(*p.recs));
+	p.rulesets = xcalloc(jobs, sizeof(*p.rulesets));
+	for (size_t t = 0; t < jobs; t++) {
+		workers[t].pool = &p;
+		workers[t].index = t;
+		if (pthread_create(&threads[t], NULL, read_inputs, &workers[t])) {
+			fprintf(stderr, "ostdiag: cannot start a thread\n");
+			exit(2);
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct ostd_recording *rec;
+
+		pthread_mutex_lock(&p.mu);
+		while (p.recs[i] == NULL)
+			pthread_cond_wait(&p.cv, &p.mu);
+		rec = p.recs[i];
+		pthread_mutex_unlock(&p.mu);
+		trouble |= ostd_analyzer_replay(a, rec) == -1;
+		ostd_recording_free(&rec);
+		pthread_mutex_lock(&p.mu);
+		p.recs[i] = NULL;
+		p.replayed++;
+		p.stop = ostd_analyzer_failed(a);
+		pthread_cond_broadcast(&p.cv);
+		pthread_mutex_unlock(&p.mu);
+		if (p.stop)
+			break;
+	}
+	for (size_t t = 0; t < jobs; t++)
+		pthread_join(threads[t], NULL);
+	for (size_t i = 0; i < n; i++)
+		ostd_recording_free(&p.recs[i]);
+	for (size_t t = 0; t < jobs; t++)
+		ostd_ruleset_free(&p.rulesets[t]);
+	free(p.rulesets);
+	free(p.recs);
+	free(threads);
+	free(workers);
+	pthread_mutex_destroy(&p.mu);
+	pthread_cond_destroy(&p.cv);
+	return trouble ? -1 : 0;
+}
+
+int
+ostd_analyze_batch(struct ostd_analyzer *a, const struct ostd_batch *b,
+    char *const *paths, int npaths)
+{
+	struct walk w;
+	int trouble = 0;
+
+	if (npaths == 0)
+		return analyze_file(a, "-") != 0 ? -1 : 0;	/* never 1 */
+	memset(&w, 0, sizeof(w));
+	w.a = a;
+	w.recursive = b->recursive;
+	w.collect = b->jobs > 1;
+	for (int i = 0; i < npaths && !ostd_analyzer_failed(a); i++)
+		trouble |= walk_path(&w, paths[i], 0, false) != 0;
+	if (!w.collect)
+		return trouble ? -1 : 0;
+	bool uses_stdin = false;
+	for (size_t i = 0; i < w.n; i++)
+		uses_stdin |= strcmp(w.list[i], "-") == 0;
+	if (uses_stdin || w.n < 2) {
+		/* Standard input cannot be shared out; one input needs no threads. */
+		for (size_t i = 0; i < w.n && !ostd_analyzer_failed(a); i++)
+			trouble |= analyze_file(a, w.list[i]) != 0;
+	} else {
+		trouble |= analyze_parallel(a, b, w.list, w.n,
+		    (size_t)b->jobs < w.n ? (size_t)b->jobs : w.n) != 0;
+	}
+	for (size_t i = 0; i < w.n; i++)
+		free(w.list[i]);
+	free(w.list);
+	return trouble ? -1 : 0;
+}
