@@ -10,7 +10,7 @@ seconds=${3:-30}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkfifo "$tmp/pipe"
-"$genlog" 100000G >"$tmp/pipe" &
+"$genlog" 1000G >"$tmp/pipe" &
 gen=$!
 "$ostdiag" --format json <"$tmp/pipe" >/dev/null &
 pid=$!
