@@ -20,13 +20,13 @@ i=0
 while [ "$i" -lt "$seconds" ]; do
 	sleep 5
 	i=$((i + 5))
-	rss=$(sed -n 's/^VmRSS: *\([0-9]*\) kB/\1/p' "/proc/$pid/status" 2>/dev/null)
+	rss=$(sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status" 2>/dev/null)
 	[ -n "$rss" ] || { echo "endless: ostdiag ended early"; kill $gen; exit 1; }
 	[ -n "$first" ] || first=$rss
 	last=$rss
 	echo "endless: after ${i} s: resident $rss KB"
 done
-peak=$(sed -n 's/^VmHWM: *\([0-9]*\) kB/\1/p' "/proc/$pid/status")
+peak=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status")
 kill $gen $pid 2>/dev/null
 wait 2>/dev/null
 echo "endless: peak $peak KB over $seconds s (first sample $first KB, last $last KB)"
