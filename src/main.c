@@ -1,6 +1,6 @@
 /*
- * main.c: the ostdiag command: options, inputs, exit status. All the work is
- * done by libostdiag.
+ * main.c: the ostdiag command: options, subcommands, exit status. All the work
+ * is done by libostdiag.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -12,7 +12,6 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "ostdiag/input.h"
 #include "ostdiag/ostdiag.h"
 
 enum exit_status {
@@ -92,7 +91,7 @@ help(void)
 	    stdout);
 }
 
-/* Open and analyze one input; returns 0, or -1 when it could not be read. */
+/* A string as JSON on standard output. */
 static void
 json_print_string(const char *s)
 {
