@@ -67,16 +67,6 @@ fn_finding(struct ostd_report *r, const struct ostd_finding *f)
 }
 
 static void
-fn_note(struct ostd_report *r, const char *file, unsigned long line,
-    const char *message)
-{
-	(void)r;
-	(void)file;
-	(void)line;
-	(void)message;
-}
-
-static void
 fn_end(struct ostd_report *r, const struct ostd_summary *sum)
 {
 	(void)r;
@@ -86,7 +76,6 @@ fn_end(struct ostd_report *r, const struct ostd_summary *sum)
 static const struct report_ops report_fn_ops = {
 	.begin = fn_begin,
 	.finding = fn_finding,
-	.note = fn_note,
 	.end = fn_end,
 };
 
@@ -155,7 +144,18 @@ void
 ostd_report_note(struct ostd_report *r, const char *file, unsigned long line,
     const char *message)
 {
-	r->ops->note(r, file, line, message);
+	/* People watching a run see problems with the input in every format. */
+	if (r->err != NULL) {
+		if (r->out != NULL)
+			fflush(r->out);
+		if (line > 0)
+			fprintf(r->err, "ostdiag: %s:%lu: %s\n", file, line,
+			    message);
+		else
+			fprintf(r->err, "ostdiag: %s: %s\n", file, message);
+	}
+	if (r->ops->note != NULL)
+		r->ops->note(r, file, line, message);
 }
 
 void

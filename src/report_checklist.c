@@ -149,14 +149,6 @@ checklist_finding(struct ostd_report *r, const struct ostd_finding *f)
 }
 
 static void
-checklist_note(struct ostd_report *r, const char *file, unsigned long line,
-    const char *message)
-{
-	fflush(r->out);
-	fprintf(r->err, "ostdiag: %s:%lu: %s\n", file, line, message);
-}
-
-static void
 checklist_end(struct ostd_report *r, const struct ostd_summary *s)
 {
 	fprintf(r->out, "\n---\n%lu file(s), %lu session(s), %lu error(s): "
@@ -167,6 +159,5 @@ checklist_end(struct ostd_report *r, const struct ostd_summary *s)
 const struct report_ops report_checklist_ops = {
 	.begin = checklist_begin,
 	.finding = checklist_finding,
-	.note = checklist_note,
 	.end = checklist_end,
 };

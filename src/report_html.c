@@ -389,14 +389,6 @@ file_table(struct ostd_report *r, const struct ostd_summary *s)
 }
 
 static void
-html_note(struct ostd_report *r, const char *file, unsigned long line,
-    const char *message)
-{
-	fflush(r->out);
-	fprintf(r->err, "ostdiag: %s:%lu: %s\n", file, line, message);
-}
-
-static void
 html_end(struct ostd_report *r, const struct ostd_summary *s)
 {
 	timeline(r);
@@ -410,7 +402,6 @@ html_end(struct ostd_report *r, const struct ostd_summary *s)
 const struct report_ops report_html_ops = {
 	.begin = html_begin,
 	.finding = html_finding,
-	.note = html_note,
 	.session = html_session,
 	.file = html_file,
 	.end = html_end,

@@ -10,7 +10,8 @@ struct report_ops {
 	void (*begin)(struct ostd_report *r);
 	void (*finding)(struct ostd_report *r, const struct ostd_finding *f);
 	void (*note)(struct ostd_report *r, const char *file,
-	    unsigned long line, const char *message);
+	    unsigned long line, const char *message);	/* may be NULL;
+							 * stderr gets it anyway */
 	void (*session)(struct ostd_report *r,
 	    const struct ostd_session_record *rec);	/* may be NULL */
 	void (*file)(struct ostd_report *r,

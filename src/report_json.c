@@ -292,18 +292,6 @@ summary_object(FILE *out, const struct ostd_summary *s)
 	fputs("]}", out);
 }
 
-/* People watching a run see problems with the input on stderr too. */
-static void
-note_stderr(struct ostd_report *r, const char *file, unsigned long line,
-    const char *message)
-{
-	fflush(r->out);
-	if (line > 0)
-		fprintf(r->err, "ostdiag: %s:%lu: %s\n", file, line, message);
-	else
-		fprintf(r->err, "ostdiag: %s: %s\n", file, message);
-}
-
 /* Write to a temporary file, opened on first use; comma-separated. */
 static void
 spool(FILE **fp, unsigned long *n, void (*put)(FILE *, const void *),
@@ -398,7 +386,6 @@ json_note(struct ostd_report *r, const char *file, unsigned long line,
 	struct json_state *st = state(r);
 	struct note_args n = { file, line, message };
 
-	note_stderr(r, file, line, message);
 	spool(&st->notes, &st->nnotes, put_note, &n);
 }
 
@@ -464,7 +451,6 @@ static void
 jsonl_note(struct ostd_report *r, const char *file, unsigned long line,
     const char *message)
 {
-	note_stderr(r, file, line, message);
 	note_object(r->out, file, line, message);
 	putc('\n', r->out);
 }

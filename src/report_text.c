@@ -465,17 +465,6 @@ print_files(struct ostd_report *r, const struct ostd_summary *s)
 		    s->by_diagnosis[i].findings, s->by_diagnosis[i].occurrences);
 }
 
-static void
-text_note(struct ostd_report *r, const char *file, unsigned long line,
-    const char *message)
-{
-	fflush(r->out);
-	if (line > 0)
-		fprintf(r->err, "ostdiag: %s:%lu: %s\n", file, line, message);
-	else
-		fprintf(r->err, "ostdiag: %s: %s\n", file, message);
-}
-
 static const char *
 plural(unsigned long n, const char *one, const char *many)
 {
@@ -503,7 +492,6 @@ text_end(struct ostd_report *r, const struct ostd_summary *s)
 const struct report_ops report_text_ops = {
 	.begin = text_begin,
 	.finding = text_finding,
-	.note = text_note,
 	.session = text_session,
 	.file = text_file,
 	.end = text_end,

@@ -5,14 +5,8 @@
 set -u
 bin=$1
 jsoncheck=$2
-top=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-no() { echo "cli: $*"; fail=$((fail + 1)); }
+name=cli
+. "$(dirname "$0")/lib.sh"
 
 # rules: one entry per rule file, each with its products.
 nfiles=$(ls "$top"/src/rules/*.rule | wc -l)
@@ -141,5 +135,4 @@ for o in --format --no-merge --rules --help --version rules explain --check --jo
 done
 "$bin" --version | grep -q '^ostdiag [0-9]' && ok || no "--version"
 
-echo "cli: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish

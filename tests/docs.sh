@@ -6,13 +6,8 @@
 #   sh tests/docs.sh BINARY
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-top=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { echo "docs: $*"; fail=$((fail + 1)); }
+name=docs
+. "$(dirname "$0")/lib.sh"
 
 mandoc -Tlint -Wwarning "$top/src/ostdiag.1" >"$tmp/lint" 2>&1 && ok ||
 	no "mandoc -Tlint: $(cat "$tmp/lint")"
@@ -56,5 +51,4 @@ done <"$tmp/examples"
 [ $n -gt 0 ] && run_example
 [ $n -ge 4 ] && ok || no "README has $n examples, want at least 4"
 
-echo "docs: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish

@@ -4,13 +4,8 @@
 #   sh tests/html.sh BINARY
 set -u
 bin=$1
-top=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { echo "html: $*"; fail=$((fail + 1)); }
+name=html
+. "$(dirname "$0")/lib.sh"
 
 for f in "$top"/samples/*.log; do
 	"$bin" --format html "$f" >"$tmp/page.html"
@@ -45,5 +40,4 @@ else
 	grep -q 'type="checkbox"' "$tmp/dom.html" && ok || no "no check boxes"
 fi
 
-echo "html: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish

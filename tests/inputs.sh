@@ -6,14 +6,9 @@
 #   sh tests/inputs.sh BINARY
 set -u
 bin=$1
-top=$(cd "$(dirname "$0")/.." && pwd)
+name=inputs
+. "$(dirname "$0")/lib.sh"
 fx=$top/tests/fixtures
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { echo "inputs: $*"; fail=$((fail + 1)); }
 
 # has FILE 'what'...: the JSON report of FILE holds each string.
 has() {
@@ -97,5 +92,4 @@ cp "$fx/sync-cp1252.txt" "$tmp/d/sub/a.txt"
 grep -o '"kind":"file","file":"[^"]*"' "$tmp/out.json" | tr '\n' ' ' |
 	grep -q "d/b.rtf.*d/sub/a.txt" && ok || no "--recursive order"
 
-echo "inputs: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish
