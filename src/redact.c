@@ -57,11 +57,7 @@ ostd_redactor_free(struct ostd_redactor **rp)
 static unsigned
 hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h % BUCKETS;
+	return fnv1a(FNV_START, s, n) % BUCKETS;
 }
 
 static const char *

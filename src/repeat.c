@@ -85,11 +85,7 @@ make_key(const struct ostd_finding *f)
 static unsigned
 hash(const char *s)
 {
-	uint32_t h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h % BUCKETS;
+	return fnv1a(FNV_START, s, strlen(s)) % BUCKETS;
 }
 
 static void

@@ -6,6 +6,8 @@
 #define OSTD_UTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 #include <stdarg.h>
 
 #if defined(__GNUC__)
@@ -47,6 +49,28 @@ char *strbuf_detach(struct strbuf *b);
 
 /* The first occurrence of needle[0..n) in s[0..len), or NULL (memmem). */
 const char *mem_find(const char *s, size_t len, const char *needle, size_t n);
+
+/* Eight bytes from p, in memory order, at any alignment. */
+static inline uint64_t
+load_u64(const void *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+/* FNV-1a hash of n bytes at p, continuing from h (start with FNV_START). */
+#define FNV_START 2166136261u
+static inline uint32_t
+fnv1a(uint32_t h, const void *p, size_t n)
+{
+	const unsigned char *u = p;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ u[i]) * 16777619u;
+	return h;
+}
 
 /* Length of the valid UTF-8 sequence at s (1 to 4), or 0 when it is not valid. */
 size_t utf8_sequence(const unsigned char *s, size_t len);
