@@ -3,6 +3,8 @@
  * phrases, without regular expressions. Phrases are matched case-insensitively,
  * with British spellings (synchronise) accepted and any run of blanks between words.
  */
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,11 +12,51 @@
 #include "util.h"
 
 /*
- * Match pattern pat (lower case) at the start of s. In pat, '~' matches 's' or 'z'
- * and ' ' matches one or more blanks. Returns the length of s matched, or 0.
+ * Phrases are written in lower case with American spelling: in a phrase, 'z'
+ * also matches 's' (synchronise, organisation) and ' ' matches a run of one or
+ * more blanks. Besides letters they hold only digits, blanks and the
+ * punctuation between 0x20 and 0x3F, which spelled() relies on.
  */
+
+#define BYTES(b) (0x0101010101010101ULL * (b))
+
+/*
+ * Are the eight bytes v the eight bytes p of a phrase, in any case? Setting bit
+ * 0x20 folds upper-case letters onto lower-case ones and leaves the phrase's
+ * other bytes as they are; it would also turn a control byte into a blank or
+ * punctuation, so a byte below 0x20 fails the test.
+ */
+static inline bool
+spelled8(uint64_t v, uint64_t p)
+{
+	return (v | BYTES(0x20)) == p &&
+	    ((v - BYTES(0x20)) & ~v & BYTES(0x80)) == 0;
+}
+
+/* Do the n bytes at s spell the phrase pat exactly, one blank a space? */
+static bool
+spelled(const char *s, const char *pat, size_t n)
+{
+	size_t i;
+
+	if (n < 8) {
+		for (i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c < 0x20 || (c | 0x20) != (unsigned char)pat[i])
+				return false;
+		}
+		return true;
+	}
+	for (i = 0; i + 8 <= n; i += 8)
+		if (!spelled8(load_u64(s + i), load_u64(pat + i)))
+			return false;
+	return i == n || spelled8(load_u64(s + n - 8), load_u64(pat + n - 8));
+}
+
+/* The general case of phrase(): British spellings and blank runs. */
 static size_t
-phrase(const char *s, size_t len, const char *pat)
+phrase_loose(const char *s, size_t len, const char *pat)
 {
 	size_t i = 0;
 
@@ -29,12 +71,28 @@ phrase(const char *s, size_t len, const char *pat)
 		if (i == len)
 			return 0;
 		int c = ascii_lower((unsigned char)s[i]);
-		if (*pat == '~' ? (c != 's' && c != 'z') : c != *pat)
+		if (c != *pat && !(*pat == 'z' && c == 's'))
 			return 0;
 		i++;
 	}
 	return i;
 }
+
+/*
+ * Match the phrase pat, n bytes long, at the start of s. Returns the length of
+ * s matched, or 0. Most text spells a phrase as written, which eight bytes at a
+ * time settle; the rest takes the general way.
+ */
+static size_t
+phrase_n(const char *s, size_t len, const char *pat, size_t n)
+{
+	if (n <= len && spelled(s, pat, n))
+		return n;
+	return phrase_loose(s, len, pat);
+}
+
+/* A literal's length is known when it is compiled. */
+#define phrase(s, len, pat) phrase_n((s), (len), (pat), strlen(pat))
 
 /*
  * Does the phrase occur in s (case-insensitively, any run of blanks where it
@@ -113,26 +171,39 @@ quoted_name(const char *s, size_t len)
 	return t;
 }
 
+/* The value of the decimal digit c, or a value above 9 when c is none. */
+static inline unsigned
+digit(char c)
+{
+	return (unsigned)(unsigned char)c - '0';
+}
+
 size_t
 ostd_parse_time(const char *s, size_t len, int *secs)
 {
-	size_t i = 0;
-	int h = 0, m, sec;
+	unsigned h, m1, m2, s1, s2;
+	size_t i;
 
-	while (i < len && i < 2 && ascii_isdigit((unsigned char)s[i]))
-		h = h * 10 + (s[i++] - '0');
-	if (i == 0 || i + 6 > len || s[i] != ':')
+	if (len < 7 || (h = digit(s[0])) > 9)
 		return 0;
-	if (!ascii_isdigit((unsigned char)s[i + 1]) ||
-	    !ascii_isdigit((unsigned char)s[i + 2]) || s[i + 3] != ':' ||
-	    !ascii_isdigit((unsigned char)s[i + 4]) ||
-	    !ascii_isdigit((unsigned char)s[i + 5]))
+	i = 1;
+	if (s[1] != ':') {
+		unsigned h2 = digit(s[1]);
+
+		if (h2 > 9 || len < 8)
+			return 0;
+		h = h * 10 + h2;
+		i = 2;
+	}
+	if (s[i] != ':' || s[i + 3] != ':')
 		return 0;
-	m = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
-	sec = (s[i + 4] - '0') * 10 + (s[i + 5] - '0');
-	if (h > 23 || m > 59 || sec > 59)
+	m1 = digit(s[i + 1]);
+	m2 = digit(s[i + 2]);
+	s1 = digit(s[i + 4]);
+	s2 = digit(s[i + 5]);
+	if (h > 23 || m1 > 5 || m2 > 9 || s1 > 5 || s2 > 9)
 		return 0;
-	*secs = h * 3600 + m * 60 + sec;
+	*secs = (int)(h * 3600 + (m1 * 10 + m2) * 60 + s1 * 10 + s2);
 	return i + 6;
 }
 
@@ -227,6 +298,23 @@ is_bare_code(struct ostd_span t, const struct ostd_span *bracket)
 	return 0;
 }
 
+/*
+ * Does "online" occur in s? The search goes by its 'n', which in a count line
+ * ("12 item(s) added to offline folder") comes up less often than its 'o'.
+ */
+static bool
+says_online(const char *s, size_t len)
+{
+	const char *p = s + 1, *end = s + len;
+
+	while (p + 5 <= end && (p = memchr(p, 'n', (size_t)(end - p - 4))) != NULL) {
+		if (p[-1] == 'o' && memcmp(p + 1, "line", 4) == 0)
+			return true;
+		p++;
+	}
+	return false;
+}
+
 static int
 is_count(const char *s, size_t len)
 {
@@ -245,22 +333,27 @@ is_count(const char *s, size_t len)
 	    phrase(s + i, len - i, "item ") || phrase(s + i, len - i, "items ");
 }
 
+/* A phrase in a table, with its length. */
+#define PHRASE(s) s, sizeof(s) - 1
+
 struct scope_phrase {
 	const char *pat;	/* after "synchronizing " */
+	size_t len;
 	enum ostd_scope scope;
 	int named;
 };
 
+/* No phrase here starts another: the most common come first. */
 static const struct scope_phrase scopes[] = {
-	{ "local changes in folder", OSTD_SCOPE_UPLOAD, 1 },
-	{ "server changes in folder", OSTD_SCOPE_DOWNLOAD, 1 },
-	{ "hierarchy", OSTD_SCOPE_HIERARCHY, 0 },
-	{ "favorites", OSTD_SCOPE_FAVORITES, 0 },
-	{ "favourites", OSTD_SCOPE_FAVORITES, 0 },
-	{ "views", OSTD_SCOPE_VIEWS, 0 },
-	{ "organi~ation forms", OSTD_SCOPE_FORMS, 0 },
-	{ "forms", OSTD_SCOPE_FORMS, 0 },
-	{ "folder", OSTD_SCOPE_FOLDER, 1 },
+	{ PHRASE("folder"), OSTD_SCOPE_FOLDER, 1 },
+	{ PHRASE("local changes in folder"), OSTD_SCOPE_UPLOAD, 1 },
+	{ PHRASE("server changes in folder"), OSTD_SCOPE_DOWNLOAD, 1 },
+	{ PHRASE("hierarchy"), OSTD_SCOPE_HIERARCHY, 0 },
+	{ PHRASE("favorites"), OSTD_SCOPE_FAVORITES, 0 },
+	{ PHRASE("favourites"), OSTD_SCOPE_FAVORITES, 0 },
+	{ PHRASE("views"), OSTD_SCOPE_VIEWS, 0 },
+	{ PHRASE("organization forms"), OSTD_SCOPE_FORMS, 0 },
+	{ PHRASE("forms"), OSTD_SCOPE_FORMS, 0 },
 };
 
 struct head_phrase {
@@ -304,29 +397,14 @@ set_head(struct ostd_event *ev, enum ostd_head head, const char *rest,
 		ev->arg.len = 0;
 }
 
-/* "Synchronizing ..." lines: session, scopes. */
+/* What is being synchronized: s[n..] follows "Synchronizing ". */
 static int
-classify_synchronizing(const char *s, size_t len, struct ostd_event *ev)
+classify_sync_object(const char *s, size_t len, size_t n,
+    struct ostd_event *ev)
 {
-	size_t n, m;
-	int next;
+	int next = n < len ? ascii_lower((unsigned char)s[n]) : 0;
+	size_t m;
 
-	/* One look at "synchroni", then the word that follows. */
-	if ((n = phrase(s, len, "synchroni")) == 0)
-		return 0;
-	if ((m = phrase(s + n, len - n, "~er version")) != 0) {
-		ev->kind = OSTD_EV_VERSION;
-		ev->arg = trim(s + n + m, len - n - m);
-		return 1;
-	}
-	if (phrase(s + n, len - n, "~ation of some deletions failed")) {
-		set_head(ev, OSTD_HEAD_DELETIONS, NULL, 0, 0);
-		return 1;
-	}
-	if ((m = phrase(s + n, len - n, "~ing ")) == 0)
-		return 0;
-	n += m;
-	next = n < len ? ascii_lower((unsigned char)s[n]) : 0;
 	if (next == 'm' && (m = phrase(s + n, len - n, "mailbox")) != 0) {
 		ev->kind = OSTD_EV_MAILBOX;
 		ev->arg = quoted_name(s + n + m, len - n - m);
@@ -335,7 +413,8 @@ classify_synchronizing(const char *s, size_t len, struct ostd_event *ev)
 	for (size_t i = 0; i < sizeof(scopes) / sizeof(scopes[0]); i++) {
 		if (scopes[i].pat[0] != next)
 			continue;
-		if ((m = phrase(s + n, len - n, scopes[i].pat)) != 0) {
+		if ((m = phrase_n(s + n, len - n, scopes[i].pat,
+		    scopes[i].len)) != 0) {
 			ev->kind = OSTD_EV_SCOPE;
 			ev->sub = (int)scopes[i].scope;
 			if (scopes[i].named)
@@ -346,13 +425,44 @@ classify_synchronizing(const char *s, size_t len, struct ostd_event *ev)
 	return 0;
 }
 
+/* "Synchronizing ..." lines: session, scopes. */
+static int
+classify_synchronizing(const char *s, size_t len, struct ostd_event *ev)
+{
+	size_t n, m;
+
+	/*
+	 * Most lines spell "Synchronizing " as it is; others take one look at
+	 * "synchroni", then the word that follows.
+	 */
+	if (len >= 14 && spelled(s, "synchronizing ", 14)) {
+		for (n = 14; n < len && (s[n] == ' ' || s[n] == '\t'); n++)
+			;
+		return classify_sync_object(s, len, n, ev);
+	}
+	if ((n = phrase(s, len, "synchroni")) == 0)
+		return 0;
+	if ((m = phrase(s + n, len - n, "zer version")) != 0) {
+		ev->kind = OSTD_EV_VERSION;
+		ev->arg = trim(s + n + m, len - n - m);
+		return 1;
+	}
+	if (phrase(s + n, len - n, "zation of some deletions failed")) {
+		set_head(ev, OSTD_HEAD_DELETIONS, NULL, 0, 0);
+		return 1;
+	}
+	if ((m = phrase(s + n, len - n, "zing ")) == 0)
+		return 0;
+	return classify_sync_object(s, len, n + m, ev);
+}
+
 /* "Error ..." lines, and the diagnostic sub-lines that start with e. */
 static int
 classify_error(const char *s, size_t len, struct ostd_event *ev)
 {
 	size_t n, m;
 
-	if ((n = phrase(s, len, "error synchroni~ing")) != 0) {
+	if ((n = phrase(s, len, "error synchronizing")) != 0) {
 		while (n < len && (s[n] == ' ' || s[n] == '\t'))
 			n++;
 		for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
@@ -439,7 +549,7 @@ classify_fixed(struct ostd_span t, struct ostd_event *ev)
 		break;
 	case 't':
 		if ((n = phrase(s, len,
-		    "there was an error synchroni~ing your folder hierarchy"))) {
+		    "there was an error synchronizing your folder hierarchy"))) {
 			set_head(ev, OSTD_HEAD_HIERARCHY, NULL, 0, 0);
 			return;
 		}
@@ -518,7 +628,7 @@ classify_fixed(struct ostd_span t, struct ostd_event *ev)
 			    (unsigned char)s[i]) && ev->count < 100000000; i++)
 				ev->count = ev->count * 10 + (unsigned long)(s[i] -
 				    '0');
-			ev->sub = mem_find(s, len, "online", 6) != NULL ? 1 : 2;
+			ev->sub = says_online(s, len) ? 1 : 2;
 			return;
 		}
 		break;

@@ -185,6 +185,52 @@ test_details_and_others(void **state)
 	    OSTD_EV_UNKNOWN);
 }
 
+/*
+ * Phrases as written, in other cases and spellings, with other blanks; and
+ * text that only looks like a phrase once bit 0x20 is set on every byte.
+ */
+static void
+test_phrase_spellings(void **state)
+{
+	static const char nul_blank[] = "Error\0synchronizing folder";
+	static const char del_paren[] = "5 item\bs\t added to online folder";
+	struct ostd_event ev;
+
+	(void)state;
+	assert_int_equal(classify("SYNCHRONISING FOLDER 'Inbox'").sub,
+	    OSTD_SCOPE_FOLDER);
+	assert_int_equal(classify("Synchronizing\t  server changes in  folder "
+	    "'Inbox'").sub, OSTD_SCOPE_DOWNLOAD);
+	assert_int_equal(classify("sYnChRoNiZiNg fAvOrItEs").sub,
+	    OSTD_SCOPE_FAVORITES);
+	assert_int_equal(classify("Synchronizer Version 16.0.5435").kind,
+	    OSTD_EV_VERSION);
+	assert_int_equal(classify("ERROR SYNCHRONISING FOLDER").kind,
+	    OSTD_EV_ERROR_HEAD);
+	assert_int_equal(classify("Synchronizing Foldex 'Inbox'").kind,
+	    OSTD_EV_UNKNOWN);
+	assert_int_equal(classify("Synchronizin").kind, OSTD_EV_UNKNOWN);
+	memset(&ev, 0, sizeof(ev));
+	ostd_classify(nul_blank, sizeof(nul_blank) - 1, &ev);
+	assert_int_not_equal(ev.kind, OSTD_EV_ERROR_HEAD);
+	memset(&ev, 0, sizeof(ev));
+	ostd_classify(del_paren, sizeof(del_paren) - 1, &ev);
+	assert_int_not_equal(ev.kind, OSTD_EV_COUNT);
+}
+
+/* Which way a count went: "online" anywhere in the line means up. */
+static void
+test_count_direction(void **state)
+{
+	(void)state;
+	assert_int_equal(classify("12 item(s) added to online folder").sub, 1);
+	assert_int_equal(classify("12 item(s) added to offline folder").sub, 2);
+	assert_int_equal(classify("3 item(s) deleted in online folder").sub, 1);
+	assert_int_equal(classify("1 folder(s) added to offline store").sub, 2);
+	assert_int_equal(classify("7 item(s) online").sub, 1);
+	assert_int_equal(classify("7 item(s) onlin").sub, 2);
+}
+
 static void
 test_parse_time(void **state)
 {
@@ -202,6 +248,16 @@ test_parse_time(void **state)
 	assert_int_equal(ostd_parse_time("1:2:3", 5, &t), 0);
 	assert_int_equal(ostd_parse_time("11:43", 5, &t), 0);
 	assert_int_equal(ostd_parse_time("Done", 4, &t), 0);
+	assert_int_equal(ostd_parse_time("23:59:59", 8, &t), 8);
+	assert_int_equal(t, 86399);
+	assert_int_equal(ostd_parse_time("0:00:00", 7, &t), 7);
+	assert_int_equal(t, 0);
+	assert_int_equal(ostd_parse_time("123:45:56", 9, &t), 0);
+	assert_int_equal(ostd_parse_time("12:3:456", 8, &t), 0);
+	assert_int_equal(ostd_parse_time("12:34:5x", 8, &t), 0);
+	assert_int_equal(ostd_parse_time("9:26:3", 6, &t), 0);
+	assert_int_equal(ostd_parse_time("1a:00:00", 8, &t), 0);
+	assert_int_equal(ostd_parse_time("12:00:60", 8, &t), 0);
 }
 
 static void
@@ -228,6 +284,8 @@ main(void)
 		cmocka_unit_test(test_error_heads),
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_details_and_others),
+		cmocka_unit_test(test_phrase_spellings),
+		cmocka_unit_test(test_count_direction),
 		cmocka_unit_test(test_parse_time),
 		cmocka_unit_test(test_names_round_trip),
 	};
