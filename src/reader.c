@@ -4,11 +4,16 @@
  * reads is assembled in a side buffer.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ostdiag/reader.h"
 #include "util.h"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define CHUNK (64 * 1024)	/* below malloc's mmap threshold: cheap per file */
 
@@ -95,25 +100,52 @@ fill(struct ostd_reader *r)
 	return true;
 }
 
-/* First CR or LF in [p, p + n), or NULL. */
+/*
+ * The first CR or LF in [p, p + n), or NULL; sets *nul when a NUL byte comes
+ * before it. One pass over the bytes, sixteen at a time where SSE2 is there.
+ */
 static const char *
-find_eol(const char *p, size_t n)
+find_eol(const char *p, size_t n, bool *nul)
 {
-	const char *lf = memchr(p, '\n', n);
-	const char *cr = memchr(p, '\r', lf != NULL ? (size_t)(lf - p) : n);
+	size_t i = 0;
 
-	return cr != NULL ? cr : lf;
+#ifdef __SSE2__
+	const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+	const __m128i zero = _mm_setzero_si128();
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		unsigned hits = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)),
+		    _mm_cmpeq_epi8(v, zero)));
+
+		for (; hits != 0; hits &= hits - 1) {
+			const char *c = p + i + (unsigned)__builtin_ctz(hits);
+
+			if (*c != '\0')
+				return c;
+			*nul = true;
+		}
+	}
+#endif
+	for (; i < n; i++) {
+		if (p[i] == '\n' || p[i] == '\r')
+			return p + i;
+		if (p[i] == '\0')
+			*nul = true;
+	}
+	return NULL;
 }
 
 static void
 finish_line(struct ostd_reader *r, struct ostd_line *line, const char *ptr,
-    size_t len, size_t full)
+    size_t len, size_t full, bool nul)
 {
 	line->ptr = ptr;
 	line->len = len;
 	line->full_len = full;
 	line->cut = full > len;
-	line->has_nul = memchr(ptr, '\0', len) != NULL;
+	line->has_nul = nul;
 	line->number = ++r->number;
 }
 
@@ -121,8 +153,10 @@ int
 ostd_reader_next(struct ostd_reader *r, struct ostd_line *line)
 {
 	size_t full = 0;
+	bool nul = false;
 
-	strbuf_reset(&r->line);
+	if (r->line.len > 0)
+		strbuf_reset(&r->line);
 	for (;;) {
 		if (r->pos == r->end && !fill(r))
 			break;
@@ -135,7 +169,7 @@ ostd_reader_next(struct ostd_reader *r, struct ostd_line *line)
 		}
 		const char *p = r->buf + r->pos;
 		size_t avail = r->end - r->pos;
-		const char *eol = find_eol(p, avail);
+		const char *eol = find_eol(p, avail, &nul);
 		size_t n = eol != NULL ? (size_t)(eol - p) : avail;
 
 		full += n;
@@ -143,11 +177,11 @@ ostd_reader_next(struct ostd_reader *r, struct ostd_line *line)
 			r->pos += n + 1;
 			r->skip_lf = *eol == '\r';
 			if (r->line.len == 0 && full == n && n <= OSTD_LINE_MAX) {
-				finish_line(r, line, p, n, n);
+				finish_line(r, line, p, n, n, nul);
 				return 1;
 			}
 			strbuf_add(&r->line, p, n);
-			finish_line(r, line, r->line.data, r->line.len, full);
+			finish_line(r, line, r->line.data, r->line.len, full, nul);
 			return 1;
 		}
 		strbuf_add(&r->line, p, n);
@@ -157,6 +191,6 @@ ostd_reader_next(struct ostd_reader *r, struct ostd_line *line)
 		return -1;
 	if (full == 0)
 		return 0;
-	finish_line(r, line, r->line.data, r->line.len, full);
+	finish_line(r, line, r->line.data, r->line.len, full, nul);
 	return 1;
 }

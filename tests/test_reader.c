@@ -96,6 +96,33 @@ test_nul_bytes_flagged(void **state)
 	assert_false(l.nul[1]);
 }
 
+/*
+ * Line ends and NULs anywhere in a block of sixteen bytes, and past it: a NUL
+ * does not end a line, and a line after one is not flagged.
+ */
+static void
+test_ends_at_every_offset(void **state)
+{
+	(void)state;
+	for (size_t at = 0; at < 40; at++) {
+		char data[64];
+		struct lines l;
+
+		memset(data, 'x', sizeof(data));
+		data[at] = '\0';
+		data[at + 1] = '\r';
+		data[at + 2] = '\n';
+		memcpy(data + at + 3, "12:00:00 Done\r", 14);
+		read_all(data, at + 17, &l);
+		assert_int_equal(l.n, 2);
+		assert_int_equal(l.len[0], at + 1);
+		assert_true(l.nul[0]);
+		assert_int_equal(l.len[1], 13);
+		assert_false(l.nul[1]);
+		assert_memory_equal(l.text[1], "12:00:00 Done", 13);
+	}
+}
+
 /* A line over the cap is cut, flagged with its real length, and the next is intact. */
 static void
 test_long_line_cut(void **state)
@@ -146,6 +173,7 @@ main(void)
 		cmocka_unit_test(test_bom_skipped),
 		cmocka_unit_test(test_empty_input),
 		cmocka_unit_test(test_nul_bytes_flagged),
+		cmocka_unit_test(test_ends_at_every_offset),
 		cmocka_unit_test(test_long_line_cut),
 		cmocka_unit_test(test_crlf_across_reads),
 	};
