@@ -14,6 +14,7 @@
 #include "ostdiag/input.h"
 #include "ostdiag/redact.h"
 #include "kept.h"
+#include "textmemo.h"
 #include "repeat.h"
 #include "util.h"
 
@@ -23,6 +24,7 @@ struct ostd_analyzer {
 	struct ostd_summary sum;
 	const char *file;	/* name of the input being read */
 	struct repeat_table *repeats;	/* NULL: every occurrence on its own */
+	struct text_memo *texts;	/* text-pattern hits of recent strings */
 	unsigned sessions;	/* sessions of the input being read */
 	struct ostd_session_record rec;	/* the session being read, for the timeline */
 	bool rec_pending;
@@ -136,6 +138,7 @@ ostd_analyzer_new(const struct ostd_ruleset *rs, struct ostd_report *report)
 	a->rs = rs;
 	a->report = report;
 	a->repeats = repeat_new();
+	a->texts = text_memo_new(rs);
 	a->local_date = -1;
 	return a;
 }
@@ -213,6 +216,7 @@ ostd_analyzer_free(struct ostd_analyzer **ap)
 	if (ap == NULL || *ap == NULL)
 		return;
 	repeat_free(&(*ap)->repeats);
+	text_memo_free(&(*ap)->texts);
 	ostd_redactor_free(&(*ap)->redactor);
 	ostd_recording_free(&(*ap)->recording);
 	for (size_t i = 0; i < (*ap)->ncounts; i++)
@@ -431,10 +435,14 @@ repeats_item_error(const struct ostd_block *prev, const struct ostd_block *b)
 	    strcmp(prev->code.text, b->code.text) == 0;
 }
 
+/* Copy src (NULL: empty) into dst of size bytes, cut to fit. */
 static void
 copy_cut(char *dst, size_t size, const char *src)
 {
-	snprintf(dst, size, "%s", src != NULL ? src : "");
+	size_t n = src != NULL ? strnlen(src, size - 1) : 0;
+
+	memcpy(dst, src != NULL ? src : "", n);
+	dst[n] = '\0';
 }
 
 /* Report a session's record (redacted as asked). */
@@ -584,7 +592,7 @@ on_session(const struct ostd_session *s, void *ctx)
 		} else {
 			a->sum.errors++;
 			a->file_rec.errors++;
-			ostd_match_block(a->rs, s, b, &d);
+			match_block_memo(a->rs, s, b, a->texts, &d);
 			if (repeats_item_error(prev, b) && prev_d.n > 0 &&
 			    (d.n == 0 || d.cand[0].score < prev_d.cand[0].score))
 				d = prev_d;

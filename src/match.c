@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ostdiag/match.h"
+#include "textmemo.h"
 
 #define LONG_GAP_SECONDS 600
 #define REPEATED_TIMEOUTS 3
@@ -166,9 +167,48 @@ session_holds(const struct ostd_rule *r, const struct ostd_session *s)
 	}
 }
 
+/* The texts of a block that text patterns look at, in the order tried. */
+#define BLOCK_TEXTS 3
+
 static void
-match_rule_block(const struct ostd_rule *r, const struct ostd_session *s,
-    const struct ostd_block *b, unsigned symptoms, struct ostd_diagnosis *d)
+block_texts(const struct ostd_block *b, const char *texts[BLOCK_TEXTS])
+{
+	texts[0] = b->head_text;
+	texts[1] = b->message;
+	texts[2] = b->addinfo;
+}
+
+/*
+ * Does a text pattern of r (rule i of its set) match a text of b? hits holds
+ * what the memo knows of each text, or is NULL to run the patterns here.
+ */
+static bool
+texts_match(const struct ostd_rule *r, size_t i, const struct ostd_block *b,
+    const struct text_hits *hits, struct ostd_diagnosis *d)
+{
+	const char *texts[BLOCK_TEXTS];
+
+	block_texts(b, texts);
+	for (size_t k = 0; k < BLOCK_TEXTS; k++) {
+		if (texts[k] == NULL)
+			continue;
+		if (hits == NULL) {
+			if (str_text(r, texts[k], d))
+				return true;
+			continue;
+		}
+		if (text_hit(hits[k].costly, i))
+			d->costly = r;
+		if (text_hit(hits[k].match, i))
+			return true;
+	}
+	return false;
+}
+
+static void
+match_rule_block(const struct ostd_rule *r, size_t i,
+    const struct ostd_session *s, const struct ostd_block *b, unsigned symptoms,
+    const struct text_hits *hits, struct ostd_diagnosis *d)
 {
 	int score = 0, cs, best = -1;
 	unsigned ev = 0;
@@ -176,8 +216,8 @@ match_rule_block(const struct ostd_rule *r, const struct ostd_session *s,
 	if (r->ncodes > 0) {
 		if (!b->has_code)
 			return;
-		for (size_t i = 0; i < r->ncodes; i++)
-			if (ostd_code_pattern_match(&r->codes[i], &b->code, &cs) &&
+		for (size_t c = 0; c < r->ncodes; c++)
+			if (ostd_code_pattern_match(&r->codes[c], &b->code, &cs) &&
 			    cs > best)
 				best = cs;
 		if (best < 0)
@@ -226,8 +266,7 @@ match_rule_block(const struct ostd_rule *r, const struct ostd_session *s,
 		ev |= OSTD_EVID_MESSAGE;
 	}
 	if (r->ntexts > 0) {
-		if (!str_text(r, b->head_text, d) && !str_text(r, b->message, d) &&
-		    !str_text(r, b->addinfo, d))
+		if (!texts_match(r, i, b, hits, d))
 			return;
 		score += SCORE_TEXT;
 		ev |= OSTD_EVID_TEXT;
@@ -236,9 +275,10 @@ match_rule_block(const struct ostd_rule *r, const struct ostd_session *s,
 	add_candidate(d, r, score, ev);
 }
 
-void
-ostd_match_block(const struct ostd_ruleset *rs, const struct ostd_session *s,
-    const struct ostd_block *b, struct ostd_diagnosis *out)
+static void
+match_block(const struct ostd_ruleset *rs, const struct ostd_session *s,
+    const struct ostd_block *b, const struct text_hits *hits,
+    struct ostd_diagnosis *out)
 {
 	unsigned symptoms = ostd_session_symptoms(s);
 
@@ -247,9 +287,31 @@ ostd_match_block(const struct ostd_ruleset *rs, const struct ostd_session *s,
 		const struct ostd_rule *r = ostd_ruleset_get(rs, i);
 
 		if (has_block_conditions(r) || (r->ntexts > 0 && r->symptoms == 0))
-			match_rule_block(r, s, b, symptoms, out);
+			match_rule_block(r, i, s, b, symptoms, hits, out);
 	}
 	finish(out);
+}
+
+void
+ostd_match_block(const struct ostd_ruleset *rs, const struct ostd_session *s,
+    const struct ostd_block *b, struct ostd_diagnosis *out)
+{
+	match_block(rs, s, b, NULL, out);
+}
+
+void
+match_block_memo(const struct ostd_ruleset *rs, const struct ostd_session *s,
+    const struct ostd_block *b, struct text_memo *memo,
+    struct ostd_diagnosis *out)
+{
+	struct text_hits hits[BLOCK_TEXTS] = { { NULL, NULL } };
+	const char *texts[BLOCK_TEXTS];
+
+	block_texts(b, texts);
+	for (size_t k = 0; k < BLOCK_TEXTS; k++)
+		if (texts[k] != NULL)
+			hits[k] = text_memo_lookup(memo, texts[k]);
+	match_block(rs, s, b, hits, out);
 }
 
 void

@@ -227,6 +227,96 @@ test_folder_repeat_takes_item_diagnosis(void **state)
 	assert_int_equal(c.d[2].n, 0);
 }
 
+struct memo_check {
+	const struct ostd_ruleset *rs;
+	char first[8][32];	/* best rule of each error finding, "" if none */
+	bool costly[8];
+	bool full[8];		/* FULL among the candidates */
+	size_t n;
+};
+
+/* Each finding's diagnosis must be what matching its block afresh gives. */
+static void
+check_against_fresh(const struct ostd_finding *f, void *ctx)
+{
+	struct memo_check *m = ctx;
+	struct ostd_diagnosis fresh;
+
+	if (f->kind != OSTD_FINDING_ERROR || m->n == 8)
+		return;
+	ostd_match_block(m->rs, f->session, f->block, &fresh);
+	assert_int_equal(f->diag->n, fresh.n);
+	assert_int_equal(f->diag->ntop, fresh.ntop);
+	assert_ptr_equal(f->diag->costly, fresh.costly);
+	for (size_t i = 0; i < fresh.n; i++) {
+		assert_ptr_equal(f->diag->cand[i].rule, fresh.cand[i].rule);
+		assert_int_equal(f->diag->cand[i].score, fresh.cand[i].score);
+		assert_int_equal(f->diag->cand[i].evidence,
+		    fresh.cand[i].evidence);
+		if (strcmp(fresh.cand[i].rule->id, "FULL") == 0)
+			m->full[m->n] = true;
+	}
+	snprintf(m->first[m->n], 32, "%s",
+	    fresh.n > 0 ? fresh.cand[0].rule->id : "");
+	m->costly[m->n] = fresh.costly != NULL;
+	m->n++;
+}
+
+/*
+ * Text patterns are run once per distinct text and remembered: blocks that
+ * repeat a message, and blocks whose text made a pattern hit its limits, get
+ * the same diagnosis as matching them afresh.
+ */
+static void
+test_repeated_texts_match_as_fresh(void **state)
+{
+	static const char *const text_rules[] = {
+		RULE("FULL", "text: mailbox is (full|over)\n"),
+		RULE("RUNAWAY-TEXT", "text: ^(c+)+$\n"),
+		RULE("WILD", "code: 8004010F-501-*-521\n"),
+	};
+	static const char log[] =
+	    "Error synchronizing folder\n[8004010F-501-0-521]\n"
+	    "Your mailbox is full.\n\n"
+	    "Error synchronizing folder\n[8004010F-501-0-521]\n"
+	    "Your mailbox is full.\n\n"
+	    "Error synchronizing folder\n[80040115-501-0-1]\n"
+	    "cccccccccccccccccccccccccccccccccccccccccd\n\n"
+	    "Error synchronizing folder\n[80040115-501-0-1]\n"
+	    "cccccccccccccccccccccccccccccccccccccccccd\n\n"
+	    "Error synchronizing folder\n[8004010F-501-0-521]\n"
+	    "The client operation failed.\n";
+	struct ostd_ruleset *rs = ostd_ruleset_new();
+	struct memo_check m = { .rs = rs };
+	struct ostd_report *rep = ostd_report_new_fn(check_against_fresh, &m);
+	struct ostd_analyzer *a;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(text_rules) / sizeof(text_rules[0]); i++)
+		assert_int_equal(ostd_ruleset_load_text(rs, "test", text_rules[i],
+		    strlen(text_rules[i]), NULL), 0);
+	a = ostd_analyzer_new(rs, rep);
+	ostd_analyzer_set_merge(a, false);
+	assert_int_equal(ostd_analyze_buffer(a, log, sizeof(log) - 1, "t.log"),
+	    0);
+	assert_int_equal(m.n, 5);
+	assert_string_equal(m.first[0], "WILD");
+	assert_string_equal(m.first[1], "WILD");
+	assert_string_equal(m.first[2], "");
+	assert_string_equal(m.first[3], "");
+	assert_string_equal(m.first[4], "WILD");
+	assert_true(m.full[0]);
+	assert_true(m.full[1]);
+	assert_false(m.full[4]);
+	assert_false(m.costly[0]);
+	assert_true(m.costly[2]);
+	assert_true(m.costly[3]);
+	assert_false(m.costly[4]);
+	ostd_analyzer_free(&a);
+	ostd_report_free(&rep);
+	ostd_ruleset_free(&rs);
+}
+
 static void
 test_leads(void **state)
 {
@@ -258,6 +348,7 @@ main(void)
 		cmocka_unit_test(test_runaway_pattern_is_contained),
 		cmocka_unit_test(test_unknown_code_is_still_a_finding),
 		cmocka_unit_test(test_folder_repeat_takes_item_diagnosis),
+		cmocka_unit_test(test_repeated_texts_match_as_fresh),
 		cmocka_unit_test(test_leads),
 	};
 
