@@ -141,6 +141,11 @@ utf8_valid(const unsigned char *p, size_t len)
 	unsigned need, lo, hi;
 
 	while (i < len) {
+		/* Runs of ASCII, eight bytes at a time. */
+		if (i + 8 <= len && (load_u64(p + i) & 0x8080808080808080ULL) == 0) {
+			i += 8;
+			continue;
+		}
 		if (p[i] < 0x80) {
 			i++;
 			continue;

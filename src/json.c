@@ -1,10 +1,33 @@
 /*
  * json.c: JSON string escaping with UTF-8 validation.
  */
+#include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "json.h"
 #include "util.h"
+
+#define BYTES(b) (0x0101010101010101ULL * (b))
+
+/* Does any byte of v equal zero? */
+static inline bool
+zero_byte(uint64_t v)
+{
+	return ((v - BYTES(0x01)) & ~v & BYTES(0x80)) != 0;
+}
+
+/*
+ * Are the eight bytes v all printable ASCII that JSON takes as they are: none
+ * below 0x20, none from 0x7F on, no quote and no backslash?
+ */
+static inline bool
+plain8(uint64_t v)
+{
+	return ((v - BYTES(0x20)) & ~v & BYTES(0x80)) == 0 &&
+	    ((v + BYTES(0x01)) & BYTES(0x80)) == 0 && (v & BYTES(0x80)) == 0 &&
+	    !zero_byte(v ^ BYTES('"')) && !zero_byte(v ^ BYTES('\\'));
+}
 
 void
 ostd_json_string(FILE *out, const char *str, size_t len)
@@ -18,6 +41,10 @@ ostd_json_string(FILE *out, const char *str, size_t len)
 		size_t n;
 
 		/* Plain printable ASCII goes out in runs, written at once. */
+		if (i + 8 <= len && plain8(load_u64(s + i))) {
+			i += 8;
+			continue;
+		}
 		if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
 			i++;
 			continue;

@@ -31,8 +31,8 @@ struct ostd_parser {
 	struct strbuf evidence;	/* its entries as read */
 	unsigned evidence_lines;
 	enum ostd_scope scope;
-	char *scope_text;
-	char *folder;
+	struct strbuf scope_text;	/* the current scope line (no more than a line) */
+	struct strbuf folder;	/* the folder it names */
 	unsigned long scope_line;
 	int last_time;		/* previous time stamp in the session */
 	int first_time;		/* of the input */
@@ -55,6 +55,8 @@ ostd_parser_new(ostd_session_fn fn, void *ctx)
 	strbuf_init(&p->message, OSTD_MESSAGE_MAX);
 	strbuf_init(&p->addinfo, OSTD_MESSAGE_MAX);
 	strbuf_init(&p->evidence, OSTD_EVIDENCE_MAX);
+	strbuf_init(&p->scope_text, 0);
+	strbuf_init(&p->folder, 0);
 	return p;
 }
 
@@ -113,8 +115,8 @@ ostd_parser_free(struct ostd_parser **pp)
 	free(p->s.blocks);
 	free(p->s.version);
 	free(p->s.mailbox);
-	free(p->scope_text);
-	free(p->folder);
+	strbuf_free(&p->scope_text);
+	strbuf_free(&p->folder);
 	strbuf_free(&p->message);
 	strbuf_free(&p->addinfo);
 	strbuf_free(&p->evidence);
@@ -138,6 +140,13 @@ static char *
 span_dup(struct ostd_span sp)
 {
 	return sp.len > 0 ? xstrndup(sp.ptr, sp.len) : NULL;
+}
+
+/* A copy of the text in b, or NULL when it is empty. */
+static char *
+buf_dup(const struct strbuf *b)
+{
+	return b->len > 0 ? xstrndup(b->data, b->len) : NULL;
 }
 
 static struct ostd_block *
@@ -188,10 +197,9 @@ end_session(struct ostd_parser *p)
 		rc = emit_session(p);
 	free(p->s.version);
 	free(p->s.mailbox);
-	free(p->scope_text);
-	free(p->folder);
 	p->s.version = p->s.mailbox = NULL;
-	p->scope_text = p->folder = NULL;
+	strbuf_reset(&p->scope_text);
+	strbuf_reset(&p->folder);
 	p->scope = OSTD_SCOPE_NONE;
 	p->active = false;
 	p->has_scope = false;
@@ -239,9 +247,9 @@ new_block(struct ostd_parser *p, unsigned long lineno, int time,
 	b->head = head;
 	b->head_text = span_dup(head_text);
 	b->scope = p->scope;
-	b->scope_text = p->scope_text ? xstrdup(p->scope_text) : NULL;
+	b->scope_text = buf_dup(&p->scope_text);
 	b->scope_line = p->scope_line;
-	b->folder = p->folder ? xstrdup(p->folder) : NULL;
+	b->folder = buf_dup(&p->folder);
 	p->phase = PHASE_HEAD;
 	return rc;
 }
@@ -266,11 +274,11 @@ static void
 set_scope(struct ostd_parser *p, const struct ostd_event *ev,
     unsigned long lineno)
 {
-	free(p->scope_text);
-	free(p->folder);
 	p->scope = (enum ostd_scope)ev->sub;
-	p->scope_text = span_dup(ev->text);
-	p->folder = span_dup(ev->arg);
+	strbuf_reset(&p->scope_text);
+	strbuf_add(&p->scope_text, ev->text.ptr, ev->text.len);
+	strbuf_reset(&p->folder);
+	strbuf_add(&p->folder, ev->arg.ptr, ev->arg.len);
 	p->scope_line = lineno;
 	p->has_scope = true;
 	p->s.scopes++;
@@ -543,6 +551,11 @@ indent_width(const char *s, size_t len, size_t *used)
 	size_t i = 0;
 	int w = 0;
 
+	/* Most entries stand one blank after their time. */
+	if (len >= 2 && s[0] == ' ' && s[1] != ' ' && s[1] != '\t') {
+		*used = 1;
+		return 1;
+	}
 	while (i < len && (s[i] == ' ' || s[i] == '\t'))
 		w += s[i++] == '\t' ? 8 : 1;
 	*used = i;

@@ -52,7 +52,12 @@ json_free_state(void *p)
 static void
 key(FILE *out, const char *k, int first)
 {
-	fprintf(out, "%s\"%s\":", first ? "" : ",", k);
+	/* Called for every field of every finding: no format to parse. */
+	if (!first)
+		putc(',', out);
+	putc('"', out);
+	fputs(k, out);
+	fputs("\":", out);
 }
 
 static void

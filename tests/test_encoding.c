@@ -86,6 +86,28 @@ test_names(void **state)
 		    ostd_encoding_name((enum ostd_encoding)e)), e);
 }
 
+/*
+ * A byte that is not UTF-8 is seen wherever it stands after a run of ASCII,
+ * and a valid sequence there keeps the text UTF-8.
+ */
+static void
+test_detect_after_ascii_runs(void **state)
+{
+	(void)state;
+	for (size_t at = 0; at < 40; at++) {
+		unsigned char buf[48];
+
+		memset(buf, 'a', sizeof(buf));
+		buf[at] = 0xE9;		/* Windows-1252 e acute */
+		assert_int_equal(ostd_encoding_detect(buf, sizeof(buf), NULL),
+		    OSTD_ENC_CP1252);
+		buf[at] = 0xC3;		/* UTF-8 e acute */
+		buf[at + 1] = 0xA9;
+		assert_int_equal(ostd_encoding_detect(buf, sizeof(buf), NULL),
+		    OSTD_ENC_UTF8);
+	}
+}
+
 static void
 test_detect_bom(void **state)
 {
@@ -626,6 +648,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_detect_bom),
+		cmocka_unit_test(test_detect_after_ascii_runs),
 		cmocka_unit_test(test_detect_utf16_without_bom),
 		cmocka_unit_test(test_detect_utf8_or_1252),
 		cmocka_unit_test(test_utf16le),

@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include "jsonvalid.h"
+#include "json.h"
 
 /* ---- running the analyzer into a string ---- */
 
@@ -265,11 +266,44 @@ test_format_names(void **state)
 	assert_string_equal(ostd_format_time(-1, buf), "");
 }
 
+/* Each byte JSON escapes is escaped wherever it stands in a run of plain text. */
+static void
+test_json_string_escapes_at_every_offset(void **state)
+{
+	static const struct {
+		char c;
+		const char *escaped;
+	} cases[] = {
+		{ '"', "\\\"" }, { '\\', "\\\\" }, { '\n', "\\n" },
+		{ '\x01', "\\u0001" }, { '\x7f', "\\u007f" },
+	};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		for (size_t at = 0; at < 24; at++) {
+			char in[32], want[64], *out = NULL;
+			size_t outlen = 0;
+			FILE *fp = open_memstream(&out, &outlen);
+
+			memset(in, 'x', sizeof(in));
+			in[at] = cases[k].c;
+			ostd_json_string(fp, in, sizeof(in));
+			fclose(fp);
+			snprintf(want, sizeof(want), "\"%.*s%s%.*s\"", (int)at,
+			    in, cases[k].escaped, (int)(sizeof(in) - at - 1),
+			    in + at + 1);
+			assert_string_equal(out, want);
+			free(out);
+		}
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json_fields),
+		cmocka_unit_test(test_json_string_escapes_at_every_offset),
 		cmocka_unit_test(test_json_unrecognized_and_nulls),
 		cmocka_unit_test(test_json_valid_for_any_bytes),
 		cmocka_unit_test(test_text_report),
