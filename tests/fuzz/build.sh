@@ -7,8 +7,8 @@
 # built-in rules generated from src/rules/*.rule) with clang and the same
 # instrumentation as the harnesses (libFuzzer coverage, ASan, UBSan that stops at
 # the first report), links every tests/fuzz/fuzz_*.c harness into OUTDIR, and
-# makes OUTDIR/corpus/{parser,code,rules} for fuzz_parser, fuzz_code and
-# fuzz_rules from samples/*.log and src/rules/*.rule.
+# makes a seed corpus for each in OUTDIR/corpus/NAME: logs from samples/*.log
+# and the rules' examples, rule files, codes, and the test fixtures.
 # Run one for five minutes with, for example:
 #
 #   OUTDIR/fuzz_parser -max_total_time=300 OUTDIR/corpus/parser
@@ -67,6 +67,8 @@ for f in "$top"/src/rules/*.rule; do
 	sed -n '/^example:/,$p' "$f" | sed '1d;s/^  //' \
 	    > "$out/corpus/parser/example-$(basename "$f" .rule).log"
 done
+# The whole analysis starts from the same logs.
+cp -r "$out/corpus/parser" "$out/corpus/analysis"
 i=0
 cat "$top"/samples/*.log | sort -u | while IFS= read -r line; do
 	i=$((i + 1))
