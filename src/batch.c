@@ -33,6 +33,11 @@ analyze_file(struct ostd_analyzer *a, const char *path)
 		fclose(fp);
 		return 1;
 	}
+	/*
+	 * Whatever reads an input asks for blocks of 4 KiB or more: a stdio
+	 * buffer would only add a copy, an allocation and another fstat.
+	 */
+	setvbuf(fp, NULL, _IONBF, 0);
 	rc = ostd_analyze_stream(a, fp, path);
 	fclose(fp);
 	return rc == -1 ? -1 : 0;
@@ -116,11 +121,14 @@ walk_path(struct walk *w, const char *path, int depth, bool is_dir)
 /* Inputs read on several threads, reported in input order. */
 struct pool {
 	pthread_mutex_t mu;
-	pthread_cond_t cv;
+	pthread_cond_t ready;	/* the recording the reporter waits for is in */
+	pthread_cond_t room;	/* readers may take inputs again */
 	const struct ostd_batch *batch;
 	char **paths;
 	struct ostd_recording **recs;	/* done when non-NULL */
 	size_t n, next, replayed, window;
+	size_t waiting;		/* the input the reporter waits for, or n */
+	size_t blocked;		/* readers waiting for room */
 	bool stop;
 	struct ostd_ruleset **rulesets;	/* one per thread */
 };
@@ -155,8 +163,11 @@ read_inputs(void *arg)
 
 		pthread_mutex_lock(&p->mu);
 		while (!p->stop && p->next < p->n &&
-		    p->next >= p->replayed + p->window)
-			pthread_cond_wait(&p->cv, &p->mu);
+		    p->next >= p->replayed + p->window) {
+			p->blocked++;
+			pthread_cond_wait(&p->room, &p->mu);
+			p->blocked--;
+		}
 		if (p->stop || p->next >= p->n) {
 			pthread_mutex_unlock(&p->mu);
 			break;
@@ -170,7 +181,8 @@ read_inputs(void *arg)
 
 		pthread_mutex_lock(&p->mu);
 		p->recs[i] = rec;
-		pthread_cond_broadcast(&p->cv);
+		if (p->waiting == i)
+			pthread_cond_signal(&p->ready);
 		pthread_mutex_unlock(&p->mu);
 	}
 	ostd_analyzer_free(&a);
@@ -189,11 +201,13 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 
 	memset(&p, 0, sizeof(p));
 	pthread_mutex_init(&p.mu, NULL);
-	pthread_cond_init(&p.cv, NULL);
+	pthread_cond_init(&p.ready, NULL);
+	pthread_cond_init(&p.room, NULL);
 	p.batch = b;
 	p.paths = paths;
 	p.n = n;
-	p.window = jobs * 8;	/* recordings waiting at most */
+	p.waiting = n;
+	p.window = jobs * 64;	/* recordings waiting at most */
 	p.recs = xcalloc(n, sizeof(*p.recs));
 	p.rulesets = xcalloc(jobs, sizeof(*p.rulesets));
 	for (size_t t = 0; t < jobs; t++) {
@@ -208,8 +222,10 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 		struct ostd_recording *rec;
 
 		pthread_mutex_lock(&p.mu);
+		p.waiting = i;
 		while (p.recs[i] == NULL)
-			pthread_cond_wait(&p.cv, &p.mu);
+			pthread_cond_wait(&p.ready, &p.mu);
+		p.waiting = n;
 		rec = p.recs[i];
 		pthread_mutex_unlock(&p.mu);
 		trouble |= ostd_analyzer_replay(a, rec) == -1;
@@ -218,7 +234,8 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 		p.recs[i] = NULL;
 		p.replayed++;
 		p.stop = ostd_analyzer_failed(a);
-		pthread_cond_broadcast(&p.cv);
+		if (p.blocked > 0)
+			pthread_cond_broadcast(&p.room);
 		pthread_mutex_unlock(&p.mu);
 		if (p.stop)
 			break;
@@ -234,7 +251,8 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 	free(threads);
 	free(workers);
 	pthread_mutex_destroy(&p.mu);
-	pthread_cond_destroy(&p.cv);
+	pthread_cond_destroy(&p.ready);
+	pthread_cond_destroy(&p.room);
 	return trouble ? -1 : 0;
 }
 

@@ -82,6 +82,11 @@ fill(struct ostd_reader *r)
 
 	if (r->eof || r->error)
 		return false;
+	/* A short read before this one (a prefix sniffed) may have met the end. */
+	if (feof(r->fp)) {
+		r->eof = true;
+		return false;
+	}
 	n = fread(r->buf, 1, CHUNK, r->fp);
 	if (n == 0) {
 		if (ferror(r->fp))
