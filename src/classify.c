@@ -33,6 +33,14 @@ spelled8(uint64_t v, uint64_t p)
 	    ((v - BYTES(0x20)) & ~v & BYTES(0x80)) == 0;
 }
 
+/* The same test on four bytes. */
+static inline bool
+spelled4(uint32_t v, uint32_t p)
+{
+	return (v | 0x20202020u) == p &&
+	    ((v - 0x20202020u) & ~v & 0x80808080u) == 0;
+}
+
 /* Do the n bytes at s spell the phrase pat exactly, one blank a space? */
 static bool
 spelled(const char *s, const char *pat, size_t n)
@@ -40,6 +48,10 @@ spelled(const char *s, const char *pat, size_t n)
 	size_t i;
 
 	if (n < 8) {
+		/* Four bytes from each end, which may overlap. */
+		if (n >= 4)
+			return spelled4(load_u32(s), load_u32(pat)) &&
+			    spelled4(load_u32(s + n - 4), load_u32(pat + n - 4));
 		for (i = 0; i < n; i++) {
 			unsigned char c = (unsigned char)s[i];
 
@@ -171,41 +183,6 @@ quoted_name(const char *s, size_t len)
 	return t;
 }
 
-/* The value of the decimal digit c, or a value above 9 when c is none. */
-static inline unsigned
-digit(char c)
-{
-	return (unsigned)(unsigned char)c - '0';
-}
-
-size_t
-ostd_parse_time(const char *s, size_t len, int *secs)
-{
-	unsigned h, m1, m2, s1, s2;
-	size_t i;
-
-	if (len < 7 || (h = digit(s[0])) > 9)
-		return 0;
-	i = 1;
-	if (s[1] != ':') {
-		unsigned h2 = digit(s[1]);
-
-		if (h2 > 9 || len < 8)
-			return 0;
-		h = h * 10 + h2;
-		i = 2;
-	}
-	if (s[i] != ':' || s[i + 3] != ':')
-		return 0;
-	m1 = digit(s[i + 1]);
-	m2 = digit(s[i + 2]);
-	s1 = digit(s[i + 4]);
-	s2 = digit(s[i + 5]);
-	if (h > 23 || m1 > 5 || m2 > 9 || s1 > 5 || s2 > 9)
-		return 0;
-	*secs = (int)(h * 3600 + (m1 * 10 + m2) * 60 + s1 * 10 + s2);
-	return i + 6;
-}
 
 /* Find a bracketed code [h-h...] anywhere in s. */
 static int
@@ -660,7 +637,8 @@ ostd_classify(const char *text, size_t len, struct ostd_event *ev)
 		ev->kind = OSTD_EV_BLANK;
 		return;
 	}
-	bracketed = find_bracket_code(t.ptr, t.len, &ev->code, &bracket);
+	bracketed = memchr(t.ptr, '[', t.len) != NULL &&
+	    find_bracket_code(t.ptr, t.len, &ev->code, &bracket);
 	if (is_bare_code(t, bracketed ? &bracket : NULL)) {
 		if (!bracketed)
 			hex8(t.ptr + 2, t.len - 2, &ev->code);

@@ -544,6 +544,49 @@ handle_event(struct ostd_parser *p, unsigned long lineno,
 	return rc;
 }
 
+/* The value of the decimal digit c, or a value above 9 when c is none. */
+static inline unsigned
+digit(char c)
+{
+	return (unsigned)(unsigned char)c - '0';
+}
+
+/* ostd_parse_time, inlined where the parser reads every entry's time. */
+static inline size_t
+parse_time(const char *s, size_t len, int *secs)
+{
+	unsigned h, m1, m2, s1, s2;
+	size_t i;
+
+	if (len < 7 || (h = digit(s[0])) > 9)
+		return 0;
+	i = 1;
+	if (s[1] != ':') {
+		unsigned h2 = digit(s[1]);
+
+		if (h2 > 9 || len < 8)
+			return 0;
+		h = h * 10 + h2;
+		i = 2;
+	}
+	if (s[i] != ':' || s[i + 3] != ':')
+		return 0;
+	m1 = digit(s[i + 1]);
+	m2 = digit(s[i + 2]);
+	s1 = digit(s[i + 4]);
+	s2 = digit(s[i + 5]);
+	if (h > 23 || m1 > 5 || m2 > 9 || s1 > 5 || s2 > 9)
+		return 0;
+	*secs = (int)(h * 3600 + (m1 * 10 + m2) * 60 + s1 * 10 + s2);
+	return i + 6;
+}
+
+size_t
+ostd_parse_time(const char *s, size_t len, int *secs)
+{
+	return parse_time(s, len, secs);
+}
+
 /* Columns of blank at s (a tab counts 8). */
 static int
 indent_width(const char *s, size_t len, size_t *used)
@@ -585,7 +628,7 @@ next_entry(const char *s, size_t len, size_t from)
 
 			if (before != ' ' && before != '\t')
 				continue;
-			tl = ostd_parse_time(s + start, len - start, &secs);
+			tl = parse_time(s + start, len - start, &secs);
 			if (tl != 0 && (start + tl == len || s[start + tl] != ':'))
 				return start;
 		}
@@ -615,7 +658,7 @@ ostd_parser_line(struct ostd_parser *p, unsigned long lineno,
 		size_t tl, pos = start;
 
 		ev.time = -1;
-		tl = ostd_parse_time(line + pos, len - pos, &ev.time);
+		tl = parse_time(line + pos, len - pos, &ev.time);
 		pos += tl;
 		end = next_entry(line, len, pos);
 		ev.indent = indent_width(line + pos, end - pos, &used);

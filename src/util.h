@@ -60,6 +60,16 @@ load_u64(const void *p)
 	return v;
 }
 
+/* Four bytes from p, in memory order, at any alignment. */
+static inline uint32_t
+load_u32(const void *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
 /* FNV-1a hash of n bytes at p, continuing from h (start with FNV_START). */
 #define FNV_START 2166136261u
 static inline uint32_t
