@@ -140,15 +140,17 @@ $(BUILD)/genlog: tests/bench/genlog.c
 bench: all $(BUILD)/genlog
 	sh tests/bench/bench.sh $(BUILD)/ostdiag $(BUILD)/genlog $(BENCH_SIZE)
 
-# libFuzzer harnesses (clang): each runs FUZZ_SECONDS on its corpus.
+# libFuzzer harnesses (clang): each runs FUZZ_SECONDS on its corpus, or
+# FUZZ_RUNS inputs when that is set.
 FUZZ_SECONDS ?= 300
+FUZZ_RUNS ?=
 fuzz: deps-test
 	sh tests/fuzz/build.sh build-fuzz
-	sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+	FUZZ_RUNS=$(FUZZ_RUNS) sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
 # A short run of every harness, for each check.
 check-fuzz:
-	$(MAKE) fuzz FUZZ_SECONDS=20
+	$(MAKE) fuzz FUZZ_SECONDS=20 FUZZ_RUNS=
 
 # Line coverage of src/ by the whole test suite (gcov).
 coverage: deps-test

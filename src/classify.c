@@ -183,7 +183,6 @@ quoted_name(const char *s, size_t len)
 	return t;
 }
 
-
 /* Find a bracketed code [h-h...] anywhere in s. */
 static int
 find_bracket_code(const char *s, size_t len, struct ostd_code *code,
