@@ -1,7 +1,8 @@
 /*
  * textmemo.c: a direct-mapped table from strings to the text-pattern hits of
  * every rule of one set. A hit gives exactly what running the patterns would:
- * the set and its patterns do not change while the memo lives.
+ * patterns do not change while the memo lives, and rules added to the set
+ * since the last lookup empty the memo.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@ struct slot {
 
 struct text_memo {
 	const struct ostd_ruleset *rs;
+	size_t rules;		/* in the set when the slots were filled */
 	size_t words;		/* per bit set */
 	struct slot slot[SLOTS];
 };
@@ -29,24 +31,29 @@ text_memo_new(const struct ostd_ruleset *rs)
 	struct text_memo *m = xcalloc(1, sizeof(*m));
 
 	m->rs = rs;
-	m->words = (ostd_ruleset_count(rs) + 63) / 64;
-	if (m->words == 0)
-		m->words = 1;
+	m->rules = ostd_ruleset_count(rs);
+	m->words = m->rules / 64 + 1;
 	return m;
+}
+
+static void
+empty(struct text_memo *m)
+{
+	for (size_t i = 0; i < SLOTS; i++) {
+		free(m->slot[i].text);
+		free(m->slot[i].bits);
+		m->slot[i].text = NULL;
+		m->slot[i].bits = NULL;
+	}
 }
 
 void
 text_memo_free(struct text_memo **mp)
 {
-	struct text_memo *m;
-
-	if (mp == NULL || (m = *mp) == NULL)
+	if (mp == NULL || *mp == NULL)
 		return;
-	for (size_t i = 0; i < SLOTS; i++) {
-		free(m->slot[i].text);
-		free(m->slot[i].bits);
-	}
-	free(m);
+	empty(*mp);
+	free(*mp);
 	*mp = NULL;
 }
 
@@ -80,6 +87,11 @@ text_memo_lookup(struct text_memo *m, const char *s)
 	struct slot *sl = &m->slot[fnv1a(FNV_START, s, len) % SLOTS];
 	struct text_hits h;
 
+	if (ostd_ruleset_count(m->rs) != m->rules) {
+		empty(m);
+		m->rules = ostd_ruleset_count(m->rs);
+		m->words = m->rules / 64 + 1;
+	}
 	if (sl->text == NULL || sl->len != len || memcmp(sl->text, s, len) != 0) {
 		free(sl->text);
 		sl->text = xstrndup(s, len);

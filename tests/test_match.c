@@ -317,6 +317,45 @@ test_repeated_texts_match_as_fresh(void **state)
 	ostd_ruleset_free(&rs);
 }
 
+/* Rules loaded into the set while an analyzer uses it count at once. */
+static void
+test_rules_added_later_are_matched(void **state)
+{
+	static const char log[] = "Error synchronizing folder\n"
+	    "[8004010F-501-0-521]\nYour mailbox is full.\n";
+	static const char full[] = RULE("FULL", "text: mailbox is full\n");
+	struct ostd_ruleset *rs = ostd_ruleset_new();
+	struct memo_check m = { .rs = rs };
+	struct ostd_report *rep = ostd_report_new_fn(check_against_fresh, &m);
+	struct ostd_analyzer *a;
+
+	(void)state;
+	assert_int_equal(ostd_ruleset_load_text(rs, "test", full,
+	    sizeof(full) - 1, NULL), 0);
+	a = ostd_analyzer_new(rs, rep);
+	assert_int_equal(ostd_analyze_buffer(a, log, sizeof(log) - 1, "t.log"),
+	    0);
+	assert_int_equal(m.n, 1);
+	assert_string_equal(m.first[0], "FULL");
+	/* Enough rules to need a second word of bits; the last one wins. */
+	for (int i = 0; i < 70; i++) {
+		char id[16], text[256];
+
+		snprintf(id, sizeof(id), "MORE%d", i);
+		snprintf(text, sizeof(text), RULE("%s", "%s"), id, id, i == 69 ?
+		    "code: 8004010F-501-0-521\ntext: mailbox\n" : "text: zzz\n");
+		assert_int_equal(ostd_ruleset_load_text(rs, "test", text,
+		    strlen(text), NULL), 0);
+	}
+	assert_int_equal(ostd_analyze_buffer(a, log, sizeof(log) - 1, "t.log"),
+	    0);
+	assert_int_equal(m.n, 2);
+	assert_string_equal(m.first[1], "MORE69");
+	ostd_analyzer_free(&a);
+	ostd_report_free(&rep);
+	ostd_ruleset_free(&rs);
+}
+
 static void
 test_leads(void **state)
 {
@@ -349,6 +388,7 @@ main(void)
 		cmocka_unit_test(test_unknown_code_is_still_a_finding),
 		cmocka_unit_test(test_folder_repeat_takes_item_diagnosis),
 		cmocka_unit_test(test_repeated_texts_match_as_fresh),
+		cmocka_unit_test(test_rules_added_later_are_matched),
 		cmocka_unit_test(test_leads),
 	};
 
