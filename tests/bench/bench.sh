@@ -13,6 +13,7 @@
 #   grep_cE        grep -cE '<four-part code>' FILE
 #   awk_baseline   awk -f tests/bench/baseline.awk FILE
 #   ostdiag_10k    ostdiag --format json on 10,000 logs of about 2 KB
+#   ostdiag_10k_j2 the same with -j 2
 #   grep_c_10k     grep -cE '<four-part code>' on the same 10,000 logs
 #   startup_1k     ostdiag --format json on a 1 KB log, best of 20
 # Every command writes its output to the same regular file in a scratch
@@ -220,6 +221,8 @@ if [ "$argbytes" -lt "$argmax" ] && [ "${BENCH_XARGS:-0}" != 1 ]; then
 	how="one run, $# file arguments"
 	measure ostdiag_10k "$small_bytes" 3 /dev/null 1 \
 		"$ostdiag" --format json "$@"
+	measure ostdiag_10k_j2 "$small_bytes" 3 /dev/null 1 \
+		"$ostdiag" -j 2 --format json "$@"
 	measure grep_c_10k "$small_bytes" 3 /dev/null 1 grep -cE "$pattern" "$@"
 else
 	how="xargs"
@@ -227,6 +230,9 @@ else
 	# shellcheck disable=SC2016
 	measure ostdiag_10k "$small_bytes" 3 "$tmp/list" 1 sh -c \
 		'xargs "$0" --format json || [ $? -eq 123 ]' "$ostdiag"
+	# shellcheck disable=SC2016
+	measure ostdiag_10k_j2 "$small_bytes" 3 "$tmp/list" 1 sh -c \
+		'xargs "$0" -j 2 --format json || [ $? -eq 123 ]' "$ostdiag"
 	# shellcheck disable=SC2016
 	measure grep_c_10k "$small_bytes" 3 "$tmp/list" 1 sh -c \
 		'xargs grep -cE "$0" || [ $? -eq 123 ]' "$pattern"
@@ -237,17 +243,17 @@ measure startup_1k "$one_bytes" 20 /dev/null 1 "$ostdiag" --format json "$one"
 
 # The table.
 echo
-printf '%-14s %10s %9s %12s %8s  %s\n' measure seconds MB/s 'peak RSS KB' \
+printf '%-15s %10s %9s %12s %8s  %s\n' measure seconds MB/s 'peak RSS KB' \
 	'CPU s' input
 for n in ostdiag_file ostdiag_stdin grep_cE awk_baseline ostdiag_10k \
-	grep_c_10k startup_1k; do
+	ostdiag_10k_j2 grep_c_10k startup_1k; do
 	eval "s=\$s_$n m=\$m_$n r=\$r_$n c=\$c_$n"
 	case $n in
-	*_10k) in="$nsmall logs, $small_bytes bytes ($how)" ;;
+	*_10k | *_10k_j2) in="$nsmall logs, $small_bytes bytes ($how)" ;;
 	startup_1k) in="$one_bytes bytes, best of 20" ;;
 	*) in="$bytes bytes" ;;
 	esac
-	printf '%-14s %10.4f %9s %12s %8s  %s\n' "$n" "$s" "$m" "$r" "$c" "$in"
+	printf '%-15s %10.4f %9s %12s %8s  %s\n' "$n" "$s" "$m" "$r" "$c" "$in"
 done
 
 # The targets.
@@ -274,3 +280,6 @@ target startup_ms "$v" "<" 5 "1 KB log < 5 ms" "$v ms"
 v=$(calc %.2f 'a / b' "$s_ostdiag_10k" "$s_grep_c_10k")
 target many_ratio "$v" "<=" 2 "10,000 logs within 2x of grep -c" \
 	"ostdiag/grep = ${v}x"
+v=$(calc %.2f 'a / b' "$s_ostdiag_10k" "$s_ostdiag_10k_j2")
+target jobs_speedup "$v" ">=" 1.8 "-j 2 near 2x faster on 10,000 logs" \
+	"-j 1/-j 2 = ${v}x"
