@@ -180,7 +180,13 @@ ostd_reader_next(struct ostd_reader *r, struct ostd_line *line)
 		full += n;
 		if (eol != NULL) {
 			r->pos += n + 1;
-			r->skip_lf = *eol == '\r';
+			/* The LF of a CRLF: now when it is in the buffer, else later. */
+			if (*eol == '\r') {
+				if (r->pos < r->end)
+					r->pos += r->buf[r->pos] == '\n';
+				else
+					r->skip_lf = true;
+			}
 			if (r->line.len == 0 && full == n && n <= OSTD_LINE_MAX) {
 				finish_line(r, line, p, n, n, nul);
 				return 1;
