@@ -25,6 +25,7 @@ struct ostd_analyzer {
 	const char *file;	/* name of the input being read */
 	struct repeat_table *repeats;	/* NULL: every occurrence on its own */
 	struct text_memo *texts;	/* text-pattern hits of recent strings */
+	struct ostd_reader *reader;	/* kept from one input to the next */
 	unsigned sessions;	/* sessions of the input being read */
 	struct ostd_session_record rec;	/* the session being read, for the timeline */
 	bool rec_pending;
@@ -217,6 +218,7 @@ ostd_analyzer_free(struct ostd_analyzer **ap)
 		return;
 	repeat_free(&(*ap)->repeats);
 	text_memo_free(&(*ap)->texts);
+	ostd_reader_free(&(*ap)->reader);
 	ostd_redactor_free(&(*ap)->redactor);
 	ostd_recording_free(&(*ap)->recording);
 	for (size_t i = 0; i < (*ap)->ncounts; i++)
@@ -622,13 +624,17 @@ static int
 run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
     size_t prefix_len)
 {
-	struct ostd_reader *rd = ostd_reader_new(fp);
+	struct ostd_reader *rd = a->reader;
 	struct ostd_parser *p = ostd_parser_new(on_session, a);
 	struct ostd_line line = { NULL, 0, 0, 0, false, false };
 	int rc = 0, got;
 
 	a->parser = p;
 	a->sessions = 0;
+	if (rd == NULL)
+		rd = a->reader = ostd_reader_new(fp);
+	else
+		ostd_reader_restart(rd, fp);
 	if (prefix_len > 0)
 		ostd_reader_replay(rd, prefix, prefix_len);
 	while ((got = ostd_reader_next(rd, &line)) == 1) {
@@ -659,7 +665,6 @@ run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
 	a->sum.bytes += ostd_reader_bytes(rd);
 	ostd_parser_free(&p);
 	a->parser = NULL;
-	ostd_reader_free(&rd);
 	return rc;
 }
 

@@ -42,6 +42,17 @@ ostd_reader_new(FILE *fp)
 }
 
 void
+ostd_reader_restart(struct ostd_reader *r, FILE *fp)
+{
+	r->fp = fp;
+	r->pos = r->end = 0;
+	strbuf_reset(&r->line);
+	r->number = 0;
+	r->bytes = 0;
+	r->eof = r->error = r->started = r->skip_lf = false;
+}
+
+void
 ostd_reader_free(struct ostd_reader **rp)
 {
 	struct ostd_reader *r;

@@ -39,13 +39,17 @@ repeat_new(void)
 	return xcalloc(1, sizeof(struct repeat_table));
 }
 
+static unsigned hash(const char *s);
+
+/* Empty the table; only the buckets in use are touched. */
 static void
 clear(struct repeat_table *t)
 {
-	for (size_t i = 0; i < t->n; i++)
+	for (size_t i = 0; i < t->n; i++) {
+		t->bucket[hash(t->order[i]->key)] = NULL;
 		entry_free(t->order[i]);
+	}
 	t->n = 0;
-	memset(t->bucket, 0, sizeof(t->bucket));
 }
 
 void

@@ -123,6 +123,39 @@ test_ends_at_every_offset(void **state)
 	}
 }
 
+/*
+ * A reader started over on another stream keeps nothing of the last one: not
+ * its line numbers, its byte count, its end, a pending CR, or a half line.
+ */
+static void
+test_restart(void **state)
+{
+	static const char first[] = "a\r", second[] = "\nb\nc";
+	FILE *fp1 = fmemopen((void *)(uintptr_t)first, sizeof(first) - 1, "r");
+	FILE *fp2 = fmemopen((void *)(uintptr_t)second, sizeof(second) - 1, "r");
+	struct ostd_reader *r = ostd_reader_new(fp1);
+	struct ostd_line line;
+
+	(void)state;
+	assert_int_equal(ostd_reader_next(r, &line), 1);
+	assert_int_equal(line.number, 1);
+	assert_int_equal(ostd_reader_next(r, &line), 0);
+	ostd_reader_restart(r, fp2);
+	assert_int_equal(ostd_reader_next(r, &line), 1);
+	assert_int_equal(line.number, 1);
+	assert_int_equal(line.len, 0);	/* the LF is a line of its own here */
+	assert_int_equal(ostd_reader_next(r, &line), 1);
+	assert_memory_equal(line.ptr, "b", 1);
+	assert_int_equal(ostd_reader_next(r, &line), 1);
+	assert_int_equal(line.number, 3);
+	assert_memory_equal(line.ptr, "c", 1);
+	assert_int_equal(ostd_reader_next(r, &line), 0);
+	assert_int_equal(ostd_reader_bytes(r), sizeof(second) - 1);
+	ostd_reader_free(&r);
+	fclose(fp1);
+	fclose(fp2);
+}
+
 /* A line over the cap is cut, flagged with its real length, and the next is intact. */
 static void
 test_long_line_cut(void **state)
@@ -174,6 +207,7 @@ main(void)
 		cmocka_unit_test(test_empty_input),
 		cmocka_unit_test(test_nul_bytes_flagged),
 		cmocka_unit_test(test_ends_at_every_offset),
+		cmocka_unit_test(test_restart),
 		cmocka_unit_test(test_long_line_cut),
 		cmocka_unit_test(test_crlf_across_reads),
 	};

@@ -28,6 +28,10 @@ struct ostd_line {
 /* A reader over fp. Never returns NULL. */
 struct ostd_reader *ostd_reader_new(FILE *fp);
 
+/* Start over on another stream, keeping the buffers: line numbers, the byte
+ * count and the end of input start afresh. */
+void ostd_reader_restart(struct ostd_reader *r, FILE *fp);
+
 /*
  * Bytes already taken from fp (while finding out what the input is), to be read
  * before fp's. Call before the first ostd_reader_next; n <= 64 KiB.
