@@ -18,8 +18,6 @@
  * punctuation between 0x20 and 0x3F, which spelled() relies on.
  */
 
-#define BYTES(b) (0x0101010101010101ULL * (b))
-
 /*
  * Are the eight bytes v the eight bytes p of a phrase, in any case? Setting bit
  * 0x20 folds upper-case letters onto lower-case ones and leaves the phrase's

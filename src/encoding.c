@@ -142,7 +142,7 @@ utf8_valid(const unsigned char *p, size_t len)
 
 	while (i < len) {
 		/* Runs of ASCII, eight bytes at a time. */
-		if (i + 8 <= len && (load_u64(p + i) & 0x8080808080808080ULL) == 0) {
+		if (i + 8 <= len && (load_u64(p + i) & BYTES(0x80)) == 0) {
 			i += 8;
 			continue;
 		}

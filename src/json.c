@@ -8,8 +8,6 @@
 #include "json.h"
 #include "util.h"
 
-#define BYTES(b) (0x0101010101010101ULL * (b))
-
 /* Does any byte of v equal zero? */
 static inline bool
 zero_byte(uint64_t v)

@@ -50,6 +50,9 @@ char *strbuf_detach(struct strbuf *b);
 /* The first occurrence of needle[0..n) in s[0..len), or NULL (memmem). */
 const char *mem_find(const char *s, size_t len, const char *needle, size_t n);
 
+/* A 64-bit word with every byte b, for tests on eight bytes at once. */
+#define BYTES(b) (0x0101010101010101ULL * (b))
+
 /* Eight bytes from p, in memory order, at any alignment. */
 static inline uint64_t
 load_u64(const void *p)
