@@ -29,7 +29,7 @@ ALL_CFLAGS = $(BASE_CFLAGS) $(PCRE_CFLAGS) $(EXTRA_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(EXTRA_CFLAGS) $(LDFLAGS)
 
 LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
-	src/reader.c src/rules.c src/match.c src/textmemo.c src/analyze.c src/report.c \
+	src/reader.c src/rules.c src/match.c src/textmemo.c src/readahead.c src/analyze.c src/report.c \
 	src/report_text.c src/report_json.c src/report_checklist.c \
 	src/report_html.c src/json.c \
 	src/selftest.c src/repeat.c src/kept.c src/message.c src/redact.c \
@@ -42,15 +42,17 @@ LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_rules.o
 RULES = $(sort $(wildcard src/rules/*.rule))
 TESTS = test_code test_classify test_log test_reader test_rules test_match \
 	test_report test_rule_examples test_explain test_redact test_encoding \
-	test_msgfile test_rtf test_mime test_txtheader test_property
+	test_msgfile test_rtf test_mime test_txtheader test_property \
+	test_readahead
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 HEADERS = $(wildcard include/ostdiag/*.h src/*.h)
 
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
-.PHONY: all demo check check-unit check-golden check-san check-valgrind \
-	check-fuzz coverage bench fuzz deps deps-test install uninstall clean
+.PHONY: all demo check check-unit check-golden check-san check-tsan \
+	check-valgrind check-fuzz coverage bench fuzz deps deps-test install \
+	uninstall clean
 
 all: deps $(BUILD)/ostdiag $(BUILD)/rules.checked
 
@@ -116,6 +118,16 @@ check-golden: all $(BUILD)/tests/jsoncheck
 check-san: deps-test
 	$(MAKE) BUILD=build-san EXTRA_CFLAGS="$(SAN_FLAGS)" check-unit check-golden
 
+# The threads (reading ahead, --jobs) under ThreadSanitizer: a data race fails.
+TSAN_FLAGS = -fsanitize=thread -fno-omit-frame-pointer
+check-tsan: deps-test
+	$(MAKE) BUILD=build-tsan EXTRA_CFLAGS="$(TSAN_FLAGS)" \
+		build-tsan/tests/test_readahead build-tsan/ostdiag \
+		build-tsan/tests/jsoncheck
+	TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/test_readahead
+	TSAN_OPTIONS=halt_on_error=1 sh tests/cli.sh build-tsan/ostdiag \
+		build-tsan/tests/jsoncheck
+
 # The golden samples and input fixtures under valgrind: any error fails.
 check-valgrind: all
 	@for f in samples/*.log tests/fixtures/*; do \
@@ -158,7 +170,7 @@ coverage: deps-test
 	$(MAKE) BUILD=build-cov EXTRA_CFLAGS="--coverage -O0" check-unit check-golden
 	@sh tests/coverage.sh build-cov
 
-check: check-unit check-golden check-san check-valgrind check-fuzz
+check: check-unit check-golden check-san check-tsan check-valgrind check-fuzz
 	@echo "make check: all tests passed"
 
 install: all
@@ -176,4 +188,4 @@ uninstall:
 		$(DESTDIR)$(COMPLETIONDIR)/ostdiag
 
 clean:
-	rm -rf build build-san build-cov build-fuzz
+	rm -rf build build-san build-tsan build-cov build-fuzz

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "ostdiag/analyze.h"
 #include "ostdiag/reader.h"
@@ -14,6 +15,7 @@
 #include "ostdiag/input.h"
 #include "ostdiag/redact.h"
 #include "kept.h"
+#include "readahead.h"
 #include "textmemo.h"
 #include "repeat.h"
 #include "util.h"
@@ -26,6 +28,7 @@ struct ostd_analyzer {
 	struct repeat_table *repeats;	/* NULL: every occurrence on its own */
 	struct text_memo *texts;	/* text-pattern hits of recent strings */
 	struct ostd_reader *reader;	/* kept from one input to the next */
+	bool read_ahead;	/* long files may be read on a second thread */
 	unsigned sessions;	/* sessions of the input being read */
 	struct ostd_session_record rec;	/* the session being read, for the timeline */
 	bool rec_pending;
@@ -158,6 +161,12 @@ ostd_analyzer_set_input(struct ostd_analyzer *a, int format, int encoding)
 {
 	a->input_format = format;
 	a->encoding = encoding;
+}
+
+void
+ostd_analyzer_set_read_ahead(struct ostd_analyzer *a, bool read_ahead)
+{
+	a->read_ahead = read_ahead;
 }
 
 void
@@ -620,13 +629,83 @@ on_session(const struct ostd_session *s, void *ctx)
 	return report_failed(a) ? -2 : 0;
 }
 
+/* Note that line number was cut to OSTD_LINE_MAX bytes. */
+static void
+note_cut(struct ostd_analyzer *a, unsigned long number, size_t full_len)
+{
+	note(a, number, "line of %zu bytes is longer than %d; only its first %d "
+	    "bytes were read", full_len, OSTD_LINE_MAX, OSTD_LINE_MAX);
+}
+
+/* Note a read error after line number; the input counts as failed. */
+static int
+note_read_error(struct ostd_analyzer *a, unsigned long number, int error)
+{
+	note(a, number, "read error: %s", strerror(error));
+	a->file_rec.failed = true;
+	return -1;
+}
+
+/*
+ * Parse the rest of the input as a reading thread splits and classifies it.
+ * Returns as run; *got is what the reader returned last.
+ */
+static int
+parse_ahead(struct ostd_analyzer *a, struct ostd_parser *p,
+    struct readahead *ra, int *got)
+{
+	const struct ahead_batch *b;
+	int rc = 0;
+
+	while (rc == 0 && (b = readahead_next(ra)) != NULL) {
+		for (size_t i = 0; i < b->nlines && rc == 0; i++) {
+			const struct ahead_line *l = &b->lines[i];
+
+			if (l->cut)
+				note_cut(a, l->number, l->full_len);
+			if (l->nevents == 0)
+				rc = ostd_parser_line(p, l->number, l->text,
+				    l->len);
+			for (size_t e = 0; e < l->nevents && rc == 0; e++)
+				rc = ostd_parser_event(p, l->number,
+				    &b->events[l->first + e]);
+			if (rc == 0)
+				a->sum.lines++;
+		}
+		if (rc == 0 && b->status != 1) {
+			*got = b->status;
+			if (b->status < 0)
+				rc = note_read_error(a, b->error_line, b->error);
+		}
+	}
+	readahead_stop(&ra);
+	return rc;
+}
+
+/* Is raw a regular file (whose reads never wait for a writer)? */
+static bool
+regular_file(FILE *raw)
+{
+	struct stat sb;
+	int fd = fileno(raw);
+
+	return fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+/*
+ * Read and parse the input. When raw is not NULL and is a regular file longer
+ * than READ_AHEAD_AFTER, the rest is read on a second thread.
+ */
+#define READ_AHEAD_AFTER (1024 * 1024)
+
 static int
 run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
-    size_t prefix_len)
+    size_t prefix_len, FILE *raw)
 {
 	struct ostd_reader *rd = a->reader;
 	struct ostd_parser *p = ostd_parser_new(on_session, a);
 	struct ostd_line line = { NULL, 0, 0, 0, false, false };
+	struct readahead *ra;
 	int rc = 0, got;
 
 	a->parser = p;
@@ -639,19 +718,24 @@ run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
 		ostd_reader_replay(rd, prefix, prefix_len);
 	while ((got = ostd_reader_next(rd, &line)) == 1) {
 		if (line.cut)
-			note(a, line.number, "line of %zu bytes is longer than "
-			    "%d; only its first %d bytes were read",
-			    line.full_len, OSTD_LINE_MAX, OSTD_LINE_MAX);
+			note_cut(a, line.number, line.full_len);
 		if ((rc = ostd_parser_line(p, line.number, line.ptr,
 		    line.len)) != 0)
 			break;
 		a->sum.lines++;
+		if (raw != NULL && ostd_reader_bytes(rd) >= READ_AHEAD_AFTER) {
+			if (!regular_file(raw) ||
+			    (ra = readahead_start(rd,
+			    READAHEAD_BALANCED)) == NULL) {
+				raw = NULL;
+				continue;
+			}
+			rc = parse_ahead(a, p, ra, &got);
+			break;
+		}
 	}
-	if (got < 0) {
-		note(a, line.number, "read error: %s", strerror(errno));
-		a->file_rec.failed = true;
-		rc = -1;
-	}
+	if (got < 0 && rc == 0)
+		rc = note_read_error(a, line.number, errno);
 	if (rc != -2) {
 		int frc = ostd_parser_finish(p);
 
@@ -703,7 +787,8 @@ run_input(struct ostd_analyzer *a, FILE *raw)
 	a->date_slack = in.format == OSTD_INPUT_MSG && !in.msg.has_offset ?
 	    14 * 3600 : 600;
 	a->file_rec.date = a->local_date;
-	rc = run(a, in.text, in.prefix, in.prefix_len);
+	rc = run(a, in.text, in.prefix, in.prefix_len,
+	    a->read_ahead ? raw : NULL);
 	if ((problem = ostd_encoding_problem(in.encoding, in.bad)) != NULL) {
 		note(a, 0, "%s", problem);
 		free(problem);

@@ -118,7 +118,13 @@ walk_path(struct walk *w, const char *path, int depth, bool is_dir)
 	return rc;
 }
 
-/* Inputs read on several threads, reported in input order. */
+/*
+ * Inputs read on several threads, reported in input order. A reader takes a run
+ * of up to chunk inputs and hands their recordings over together, so that
+ * threads wake each other once a run rather than once an input.
+ */
+#define CHUNK_MAX 32
+
 struct pool {
 	pthread_mutex_t mu;
 	pthread_cond_t ready;	/* the recording the reporter waits for is in */
@@ -126,7 +132,7 @@ struct pool {
 	const struct ostd_batch *batch;
 	char **paths;
 	struct ostd_recording **recs;	/* done when non-NULL */
-	size_t n, next, replayed, window;
+	size_t n, next, replayed, window, chunk;
 	size_t waiting;		/* the input the reporter waits for, or n */
 	size_t blocked;		/* readers waiting for room */
 	bool stop;
@@ -138,13 +144,14 @@ struct worker {
 	size_t index;
 };
 
-/* A reading thread: takes the next input, records what it finds. */
+/* A reading thread: takes the next run of inputs, records what it finds. */
 static void *
 read_inputs(void *arg)
 {
 	struct worker *w = arg;
 	struct pool *p = w->pool;
 	struct ostd_ruleset *rs = p->batch->new_ruleset(p->batch->ctx);
+	struct ostd_recording *done[CHUNK_MAX];
 	struct ostd_analyzer *a;
 
 	if (rs == NULL) {	/* the rules changed since they were checked */
@@ -157,9 +164,7 @@ read_inputs(void *arg)
 	p->batch->configure(a, p->batch->ctx);
 	ostd_analyzer_start_recording(a);
 	for (;;) {
-		struct ostd_recording *rec;
-		size_t i;
-		int status;
+		size_t first, k;
 
 		pthread_mutex_lock(&p->mu);
 		while (!p->stop && p->next < p->n &&
@@ -172,16 +177,26 @@ read_inputs(void *arg)
 			pthread_mutex_unlock(&p->mu);
 			break;
 		}
-		i = p->next++;
+		first = p->next;
+		k = p->n - first;
+		if (k > p->chunk)
+			k = p->chunk;
+		if (k > p->replayed + p->window - first)
+			k = p->replayed + p->window - first;
+		p->next += k;
 		pthread_mutex_unlock(&p->mu);
 
-		status = analyze_file(a, p->paths[i]);
-		rec = ostd_analyzer_take_recording(a);
-		ostd_recording_set_status(rec, status);
+		for (size_t j = 0; j < k; j++) {
+			int status = analyze_file(a, p->paths[first + j]);
+
+			done[j] = ostd_analyzer_take_recording(a);
+			ostd_recording_set_status(done[j], status);
+		}
 
 		pthread_mutex_lock(&p->mu);
-		p->recs[i] = rec;
-		if (p->waiting == i)
+		for (size_t j = 0; j < k; j++)
+			p->recs[first + j] = done[j];
+		if (p->waiting >= first && p->waiting < first + k)
 			pthread_cond_signal(&p->ready);
 		pthread_mutex_unlock(&p->mu);
 	}
@@ -208,6 +223,12 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 	p.n = n;
 	p.waiting = n;
 	p.window = jobs * 64;	/* recordings waiting at most */
+	/* Runs short enough that every thread gets several. */
+	p.chunk = n / (jobs * 8);
+	if (p.chunk < 1)
+		p.chunk = 1;
+	else if (p.chunk > CHUNK_MAX)
+		p.chunk = CHUNK_MAX;
 	p.recs = xcalloc(n, sizeof(*p.recs));
 	p.rulesets = xcalloc(jobs, sizeof(*p.rulesets));
 	for (size_t t = 0; t < jobs; t++) {

@@ -588,7 +588,7 @@ ostd_parse_time(const char *s, size_t len, int *secs)
 }
 
 /* Columns of blank at s (a tab counts 8). */
-static int
+static inline int
 indent_width(const char *s, size_t len, size_t *used)
 {
 	size_t i = 0;
@@ -610,7 +610,7 @@ indent_width(const char *s, size_t len, size_t *used)
  * not followed by another ':' (which would make it part of something else).
  * Returns len when there is none.
  */
-static size_t
+static inline size_t
 next_entry(const char *s, size_t len, size_t from)
 {
 	const char *c = s + from, *end = s + len;
@@ -637,36 +637,86 @@ next_entry(const char *s, size_t len, size_t from)
 	return len;
 }
 
-int
-ostd_parser_line(struct ostd_parser *p, unsigned long lineno,
-    const char *line, size_t len)
+/* The entries of a physical line, one per time stamp, taken one at a time. */
+struct line_split {
+	const char *line;
+	size_t len;
+	size_t start;		/* of the next entry */
+	bool blank;		/* the line is blank: one BLANK entry to come */
+};
+
+static inline void
+split_start(struct line_split *sp, const char *line, size_t len)
 {
-	struct ostd_event ev;
-	size_t i = 0, used, start, end;
-	int rc;
+	size_t i = 0;
 
 	/* Mail quote prefixes ("> ", ">> ", "> > ") and leading blanks. */
 	while (i < len && (line[i] == '>' || line[i] == ' ' || line[i] == '\t'))
 		i++;
-	if (i == len) {
-		memset(&ev, 0, sizeof(ev));
-		ev.kind = OSTD_EV_BLANK;
-		ev.time = -1;
-		return handle_event(p, lineno, &ev);
-	}
-	for (start = i; start < len; start = end) {
-		size_t tl, pos = start;
+	sp->line = line;
+	sp->len = len;
+	sp->start = i;
+	sp->blank = i == len;
+}
 
-		ev.time = -1;
-		tl = parse_time(line + pos, len - pos, &ev.time);
-		pos += tl;
-		end = next_entry(line, len, pos);
-		ev.indent = indent_width(line + pos, end - pos, &used);
-		ostd_classify(line + pos + used, end - pos - used, &ev);
+/* The next entry, classified; false when the line has no more. */
+static OSTD_INLINE bool
+split_next(struct line_split *sp, struct ostd_event *ev)
+{
+	const char *line = sp->line;
+	size_t len = sp->len, pos = sp->start, used, end;
+
+	if (sp->blank) {
+		sp->blank = false;
+		memset(ev, 0, sizeof(*ev));
+		ev->kind = OSTD_EV_BLANK;
+		ev->time = -1;
+		return true;
+	}
+	if (pos >= len)
+		return false;
+	ev->time = -1;
+	pos += parse_time(line + pos, len - pos, &ev->time);
+	end = next_entry(line, len, pos);
+	ev->indent = indent_width(line + pos, end - pos, &used);
+	ostd_classify(line + pos + used, end - pos - used, ev);
+	sp->start = end;
+	return true;
+}
+
+int
+ostd_parser_line(struct ostd_parser *p, unsigned long lineno,
+    const char *line, size_t len)
+{
+	struct line_split sp;
+	struct ostd_event ev;
+	int rc;
+
+	split_start(&sp, line, len);
+	while (split_next(&sp, &ev))
 		if ((rc = handle_event(p, lineno, &ev)) != 0)
 			return rc;
-	}
 	return 0;
+}
+
+size_t
+ostd_line_entries(const char *line, size_t len, struct ostd_event *evs,
+    size_t max)
+{
+	struct line_split sp;
+	size_t n = 0;
+
+	split_start(&sp, line, len);
+	while (n < max && split_next(&sp, &evs[n]))
+		n++;
+	return n == max && split_next(&sp, &evs[max - 1]) ? 0 : n;
+}
+
+int
+ostd_parser_event(struct ostd_parser *p, unsigned long lineno,
+    const struct ostd_event *ev)
+{
+	return handle_event(p, lineno, ev);
 }
 
 int

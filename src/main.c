@@ -67,8 +67,10 @@ help(void)
 	    "      --exclude ID     leave out findings diagnosed as ID (repeatable)\n"
 	    "  -R, --recursive      read directories given as FILE, and the directories\n"
 	    "                       in them\n"
-	    "  -j, --jobs N         read N inputs at a time on N threads; the report\n"
-	    "                       is the same, in input order\n"
+	    "  -j, --jobs N         threads to use (default: one per processor): N\n"
+	    "                       inputs are read at a time, and a long file is\n"
+	    "                       read ahead on a second thread; the report is the\n"
+	    "                       same, in input order; 1 uses no threads\n"
 	    "      --input-format F auto (default: found from the content), text, msg\n"
 	    "                       (Outlook), rtf, or eml (MIME mail)\n"
 	    "      --encoding E     of text: auto (default: from the bytes), utf-8,\n"
@@ -215,7 +217,7 @@ struct options {
 	const char *color;		/* auto, always, never */
 	bool redact;
 	bool recursive;
-	int jobs;			/* threads reading inputs */
+	int jobs;			/* threads reading inputs; 0: one per processor */
 	int input_format;		/* enum ostd_input_format */
 	int encoding;			/* enum ostd_encoding */
 	enum ostd_level min_level;
@@ -248,6 +250,15 @@ parse_level(const char *s)
 	if (strcmp(s, "error") == 0)
 		return OSTD_LEVEL_ERROR;
 	return -1;
+}
+
+/* Processors online, for the default number of jobs (1 to 256). */
+static int
+processors(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
 /* Columns of the terminal on stdout, or 80. */
@@ -404,6 +415,8 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 	}
 	*argcp -= optind;
 	*argvp += optind;
+	if (o->jobs == 0)
+		o->jobs = processors();
 	o->report.width = terminal_width();
 	o->report.color = strcmp(o->color, "always") == 0 ||
 	    (strcmp(o->color, "auto") == 0 && isatty(STDOUT_FILENO) &&
@@ -446,6 +459,7 @@ analyze(const struct ostd_ruleset *rs, struct options *o, int argc,
 	ostd_report_set_options(rep, &o->report);
 	a = ostd_analyzer_new(rs, rep);
 	configure(a, o);
+	ostd_analyzer_set_read_ahead(a, o->jobs > 1);
 	ostd_analyzer_set_redact(a, o->redact);
 	ostd_analyzer_set_filter(a, o->min_level, o->only, o->nonly, o->exclude,
 	    o->nexclude);
@@ -475,7 +489,7 @@ main(int argc, char *argv[])
 	signal(SIGPIPE, SIG_DFL);
 	memset(&o, 0, sizeof(o));
 	o.format = OSTD_FORMAT_TEXT;
-	o.jobs = 1;
+	o.jobs = 0;
 	o.merge = true;
 	o.color = "auto";
 	if (argc > 1 && (strcmp(argv[1], "rules") == 0 ||

@@ -12,8 +12,11 @@
 
 #if defined(__GNUC__)
 #define OSTD_PRINTF(f, a) __attribute__((format(printf, f, a)))
+/* For a hot helper whose callers each need their own copy. */
+#define OSTD_INLINE inline __attribute__((always_inline))
 #else
 #define OSTD_PRINTF(f, a)
+#define OSTD_INLINE inline
 #endif
 
 /* Allocation wrappers: they never return NULL; on exhaustion they print and exit 2. */

@@ -110,7 +110,7 @@ done <"$tmp/out" && ok
 
 # -j: several threads give the same report, notes and status as one.
 for fmt in text json jsonl checklist html; do
-	"$bin" --format $fmt --timeline -R "$top/samples" "$top/tests/fixtures" \
+	"$bin" -j 1 --format $fmt --timeline -R "$top/samples" "$top/tests/fixtures" \
 		"$tmp/missing.log" >"$tmp/j1" 2>"$tmp/j1.err"
 	s1=$?
 	"$bin" -j 3 --format $fmt --timeline -R "$top/samples" "$top/tests/fixtures" \
@@ -120,6 +120,22 @@ for fmt in text json jsonl checklist html; do
 		[ $s1 = 2 ] && [ $s3 = 2 ] && ok || no "-j 3 --format $fmt differs from one thread"
 done
 expect_status 2 "$bin" -j 0 "$top/samples/orgforms.log" && ok || no "-j 0 is accepted"
+
+# A file longer than 1 MiB is read ahead on a second thread: the same report.
+i=0
+while [ $i -lt 300 ]; do
+	cat "$top"/samples/*.log
+	i=$((i + 1))
+done >"$tmp/long.log"
+for fmt in text json; do
+	"$bin" -j 1 --format $fmt --timeline "$tmp/long.log" >"$tmp/j1" 2>&1
+	s1=$?
+	"$bin" -j 2 --format $fmt --timeline "$tmp/long.log" >"$tmp/j2" 2>&1
+	s2=$?
+	[ "$(wc -c <"$tmp/long.log")" -gt 1048576 ] && [ $s1 = 1 ] && [ $s2 = 1 ] &&
+		grep -q Q168734 "$tmp/j1" && cmp -s "$tmp/j1" "$tmp/j2" && ok ||
+		no "a long file read ahead (--format $fmt) differs from -j 1"
+done
 
 # Every JSON output is valid JSON: each sample, plain and unmerged.
 for f in "$top"/samples/*.log; do

@@ -121,6 +121,12 @@ void ostd_analyzer_set_merge(struct ostd_analyzer *a, bool merge);
 void ostd_analyzer_set_input(struct ostd_analyzer *a, int format, int encoding);
 
 /*
+ * Let a long regular file be read, split and classified on a second thread
+ * while this one parses and reports (off by default). The report is the same.
+ */
+void ostd_analyzer_set_read_ahead(struct ostd_analyzer *a, bool read_ahead);
+
+/*
  * Replace names (mailboxes, subjects, folders, hosts, addresses) by stable
  * placeholders in everything reported.
  */

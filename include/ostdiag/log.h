@@ -205,6 +205,18 @@ void ostd_parser_free(struct ostd_parser **p);
 int ostd_parser_line(struct ostd_parser *p, unsigned long lineno,
     const char *line, size_t len);
 
+/*
+ * The same in two steps, which may run on different threads. ostd_line_entries
+ * splits a line into its classified entries (they point into line) and stores
+ * them in evs; it returns how many there are, or 0 when there are more than max
+ * (the line is then fed whole with ostd_parser_line). A line has at least one
+ * entry. ostd_parser_event feeds one entry, as ostd_parser_line does.
+ */
+size_t ostd_line_entries(const char *line, size_t len, struct ostd_event *evs,
+    size_t max);
+int ostd_parser_event(struct ostd_parser *p, unsigned long lineno,
+    const struct ostd_event *ev);
+
 /* End of input: hand out the last session. Returns as ostd_parser_line. */
 int ostd_parser_finish(struct ostd_parser *p);
 

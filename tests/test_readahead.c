@@ -1,0 +1,366 @@
+/*
+ * test_readahead.c: lines read, split and classified on a second thread come
+ * back in order and as the parser would split them; an analysis that reads
+ * ahead reports exactly what one that does not reports.
+ */
+#define _GNU_SOURCE		/* fopencookie, for a stream that fails */
+#include "testutil.h"
+
+#include <errno.h>
+#include <unistd.h>
+
+#include "readahead.h"
+#include "util.h"
+
+/* The bundled samples, in CRLF and LF, with odd lines between them. */
+static const char *const samples[] = {
+	"samples/orgforms.log", "samples/messy-2016.log", "samples/repeats.log",
+	"samples/clean-2016.log", "samples/clean-outlook97.log",
+	"samples/ticket-dialogs.log",
+};
+
+static void
+add_file(struct strbuf *sb, const char *path, bool crlf)
+{
+	FILE *fp = fopen(path, "rb");
+	int c;
+
+	assert_non_null(fp);
+	while ((c = getc(fp)) != EOF) {
+		if (c == '\n' && crlf)
+			strbuf_addc(sb, '\r');
+		strbuf_addc(sb, (char)c);
+	}
+	fclose(fp);
+}
+
+/*
+ * A log of at least size bytes: the samples over and over, a line with more
+ * entries than a batch stores of one line, a line longer than a batch and a
+ * line longer than OSTD_LINE_MAX.
+ */
+static char *
+make_log(size_t size, size_t *len)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb, 0);
+	for (unsigned round = 0; sb.len < size; round++) {
+		for (size_t i = 0; i < sizeof(samples) / sizeof(*samples); i++)
+			add_file(&sb, samples[i], (round + i) % 2 == 0);
+		if (round == 3) {
+			for (int e = 0; e < 200; e++)
+				strbuf_addf(&sb, " 10:%02d:%02d Done", e / 60,
+				    e % 60);
+			strbuf_addc(&sb, '\n');
+		}
+		if (round == 5) {
+			for (size_t i = 0; i < 2 * READAHEAD_TEXT; i++)
+				strbuf_addc(&sb, (char)('a' + i % 26));
+			strbuf_addc(&sb, '\n');
+		}
+		if (round == 7) {
+			for (size_t i = 0; i < OSTD_LINE_MAX + 10; i++)
+				strbuf_addc(&sb, 'x');
+			strbuf_add(&sb, "\r\n", 2);
+		}
+	}
+	*len = sb.len;
+	return strbuf_detach(&sb);
+}
+
+/* data in a temporary regular file, at its start. */
+static FILE *
+file_of(const char *data, size_t len)
+{
+	FILE *fp = tmpfile();
+
+	assert_non_null(fp);
+	assert_int_equal(fwrite(data, 1, len, fp), len);
+	assert_int_equal(fflush(fp), 0);
+	rewind(fp);
+	return fp;
+}
+
+static void
+assert_span_equal(struct ostd_span got, struct ostd_span want)
+{
+	assert_int_equal(got.len, want.len);
+	if (want.len > 0)
+		assert_memory_equal(got.ptr, want.ptr, want.len);
+}
+
+/* Entries as the parser's own split finds them. */
+static void
+assert_entries_equal(const struct ostd_event *got, const struct ostd_event *want,
+    size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(got[i].kind, want[i].kind);
+		assert_int_equal(got[i].time, want[i].time);
+		assert_int_equal(got[i].indent, want[i].indent);
+		assert_int_equal(got[i].sub, want[i].sub);
+		assert_int_equal(got[i].count, want[i].count);
+		assert_span_equal(got[i].text, want[i].text);
+		assert_span_equal(got[i].arg, want[i].arg);
+		assert_int_equal(got[i].has_code, want[i].has_code);
+		if (want[i].has_code)
+			assert_string_equal(got[i].code.text, want[i].code.text);
+	}
+}
+
+struct tally {
+	size_t lines, split, whole, batches;
+	bool many_entries_whole;	/* the 200-entry line came unsplit */
+};
+
+/*
+ * Read data through a read-ahead thread with split_when, checking every line
+ * against a plain reader over the same bytes.
+ */
+static void
+read_ahead_all(const char *data, size_t len, size_t split_when,
+    struct tally *t)
+{
+	static struct ostd_event want[64];
+	FILE *fp = file_of(data, len);
+	FILE *ref_fp = fmemopen((void *)(uintptr_t)data, len, "r");
+	struct ostd_reader *rd = ostd_reader_new(fp);
+	struct ostd_reader *ref = ostd_reader_new(ref_fp);
+	struct readahead *ra = readahead_start(rd, split_when);
+	const struct ahead_batch *b;
+	struct ostd_line line;
+	int status = 1;
+
+	assert_non_null(ref_fp);
+	assert_non_null(ra);
+	memset(t, 0, sizeof(*t));
+	while ((b = readahead_next(ra)) != NULL) {
+		assert_int_equal(status, 1);	/* nothing after the last */
+		t->batches++;
+		for (size_t i = 0; i < b->nlines; i++) {
+			const struct ahead_line *l = &b->lines[i];
+			size_t n;
+
+			assert_int_equal(ostd_reader_next(ref, &line), 1);
+			assert_int_equal(l->number, line.number);
+			assert_int_equal(l->number, ++t->lines);
+			assert_int_equal(l->len, line.len);
+			assert_memory_equal(l->text, line.ptr, line.len);
+			assert_int_equal(l->cut, line.cut);
+			assert_int_equal(l->full_len, line.full_len);
+			n = ostd_line_entries(line.ptr, line.len, want, 64);
+			if (l->nevents == 0) {
+				t->whole++;
+				t->many_entries_whole |= n == 0;
+				continue;
+			}
+			t->split++;
+			assert_int_equal(l->nevents, n);
+			assert_entries_equal(&b->events[l->first], want, n);
+		}
+		status = b->status;
+	}
+	assert_int_equal(status, 0);
+	assert_int_equal(ostd_reader_next(ref, &line), 0);
+	readahead_stop(&ra);
+	assert_null(ra);
+	assert_int_equal(ostd_reader_bytes(rd), len);
+	ostd_reader_free(&rd);
+	ostd_reader_free(&ref);
+	fclose(fp);
+	fclose(ref_fp);
+}
+
+static void
+test_every_line_split_ahead(void **state)
+{
+	size_t len;
+	char *data = make_log(4 * 1024 * 1024, &len);
+	struct tally t;
+
+	(void)state;
+	read_ahead_all(data, len, 0, &t);
+	assert_true(t.batches > 2 * READAHEAD_SLOTS);
+	/* Only the line with more entries than a batch stores comes whole. */
+	assert_int_equal(t.whole, 1);
+	assert_true(t.many_entries_whole);
+	assert_int_equal(t.split, t.lines - 1);
+	free(data);
+}
+
+static void
+test_no_line_split_ahead(void **state)
+{
+	size_t len;
+	char *data = make_log(1024 * 1024, &len);
+	struct tally t;
+
+	(void)state;
+	read_ahead_all(data, len, SIZE_MAX, &t);
+	assert_int_equal(t.split, 0);
+	assert_int_equal(t.whole, t.lines);
+	free(data);
+}
+
+static void
+test_empty_input(void **state)
+{
+	struct tally t;
+
+	(void)state;
+	read_ahead_all("", 0, 0, &t);
+	assert_int_equal(t.lines, 0);
+	assert_int_equal(t.batches, 1);
+}
+
+static void
+test_stop_early(void **state)
+{
+	size_t len;
+	char *data = make_log(4 * 1024 * 1024, &len);
+	FILE *fp = file_of(data, len);
+	struct ostd_reader *rd = ostd_reader_new(fp);
+	struct readahead *ra = readahead_start(rd, READAHEAD_BALANCED);
+	const struct ahead_batch *b;
+
+	(void)state;
+	assert_non_null(ra);
+	b = readahead_next(ra);
+	assert_non_null(b);
+	assert_true(b->nlines > 0);
+	assert_int_equal(b->lines[0].number, 1);
+	assert_int_equal(b->status, 1);
+	readahead_stop(&ra);	/* the thread is still reading: it stops */
+	assert_null(ra);
+	assert_true(ostd_reader_bytes(rd) < len);
+	ostd_reader_free(&rd);
+	fclose(fp);
+	free(data);
+}
+
+/* A stream that fails with EIO after its first limit bytes. */
+struct failing {
+	const char *data;
+	size_t len, pos, limit;
+};
+
+static ssize_t
+failing_read(void *cookie, char *buf, size_t size)
+{
+	struct failing *f = cookie;
+	size_t n = f->limit - f->pos;
+
+	if (n == 0) {
+		errno = EIO;
+		return -1;
+	}
+	if (n > size)
+		n = size;
+	memcpy(buf, f->data + f->pos, n);
+	f->pos += n;
+	return (ssize_t)n;
+}
+
+static void
+test_read_error_after_last_line(void **state)
+{
+	static const char data[] = "first\nsecond\nthird\nfourth\n";
+	struct failing f = { data, sizeof(data) - 1, 0, 13 };	/* "first\nsecond\n" */
+	cookie_io_functions_t io = { failing_read, NULL, NULL, NULL };
+	FILE *fp = fopencookie(&f, "r", io);
+	struct ostd_reader *rd;
+	struct readahead *ra;
+	const struct ahead_batch *b, *last = NULL;
+	size_t lines = 0;
+
+	(void)state;
+	assert_non_null(fp);
+	setvbuf(fp, NULL, _IONBF, 0);
+	rd = ostd_reader_new(fp);
+	ra = readahead_start(rd, 0);
+	assert_non_null(ra);
+	while ((b = readahead_next(ra)) != NULL) {
+		lines += b->nlines;
+		last = b;
+		if (b->status != 1)
+			break;
+	}
+	assert_non_null(last);
+	assert_int_equal(lines, 2);
+	assert_int_equal(last->status, -1);
+	assert_int_equal(last->error, EIO);
+	assert_int_equal(last->error_line, 2);
+	assert_null(readahead_next(ra));
+	readahead_stop(&ra);
+	ostd_reader_free(&rd);
+	fclose(fp);
+}
+
+/* The JSON report of fp, read ahead or not, with the built-in rules. */
+static char *
+report_of(FILE *fp, bool read_ahead)
+{
+	struct ostd_ruleset *rs = ostd_ruleset_new();
+	struct ostd_report_options opts = { .timeline = true };
+	char *out = NULL, *errs = NULL;
+	size_t outlen = 0, errlen = 0;
+	FILE *fo = open_memstream(&out, &outlen);
+	FILE *fe = open_memstream(&errs, &errlen);
+	struct ostd_report *rep;
+	struct ostd_analyzer *a;
+
+	assert_non_null(fo);
+	assert_non_null(fe);
+	ostd_ruleset_load_builtin(rs);
+	rep = ostd_report_new(OSTD_FORMAT_JSON, fo, fe);
+	ostd_report_set_options(rep, &opts);
+	a = ostd_analyzer_new(rs, rep);
+	ostd_analyzer_set_read_ahead(a, read_ahead);
+	ostd_report_begin(rep);
+	rewind(fp);
+	assert_int_equal(ostd_analyze_stream(a, fp, "big.log"), 0);
+	ostd_report_end(rep, ostd_analyzer_summary(a));
+	ostd_analyzer_free(&a);
+	ostd_report_free(&rep);
+	ostd_ruleset_free(&rs);
+	fclose(fo);
+	fclose(fe);
+	free(errs);
+	return out;
+}
+
+static void
+test_same_report_read_ahead(void **state)
+{
+	size_t len;
+	char *data = make_log(6 * 1024 * 1024, &len);
+	FILE *fp = file_of(data, len);
+	char *plain = report_of(fp, false);
+	char *ahead = report_of(fp, true);
+
+	(void)state;
+	/* Findings from all over the input, the cut line's note among them. */
+	assert_non_null(strstr(plain, "\"id\":\"Q168734\""));
+	assert_non_null(strstr(plain, "is longer than"));
+	assert_string_equal(ahead, plain);
+	free(plain);
+	free(ahead);
+	fclose(fp);
+	free(data);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_line_split_ahead),
+		cmocka_unit_test(test_no_line_split_ahead),
+		cmocka_unit_test(test_empty_input),
+		cmocka_unit_test(test_stop_early),
+		cmocka_unit_test(test_read_error_after_last_line),
+		cmocka_unit_test(test_same_report_read_ahead),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
