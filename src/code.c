@@ -2,7 +2,6 @@
  * code.c: parsing and normalizing four-part synchronization codes, and decoding
  * an HRESULT into its parts.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "ostdiag/code.h"
@@ -44,18 +43,21 @@ ostd_code_parse(const char *s, size_t len, struct ostd_code *code)
 	code->nfields = n;
 	/*
 	 * Field 1 keeps its width when written in full (it is an HRESULT);
-	 * fields 2-4 lose their leading zeros.
+	 * fields 2-4 lose their leading zeros. At most 4 * 9 bytes are written.
 	 */
 	for (int f = 0; f < n; f++) {
-		size_t room = sizeof(code->text) - (size_t)w;
+		static const char hex[] = "0123456789ABCDEF";
+		uint32_t fv = code->field[f];
+		int width = f == 0 && first_digits == 8 ? 8 : 1;
 
-		if (f == 0 && first_digits == 8)
-			w += snprintf(code->text + w, room, "%08X",
-			    (unsigned)code->field[f]);
-		else
-			w += snprintf(code->text + w, room, "%s%X", f ? "-" : "",
-			    (unsigned)code->field[f]);
+		while (width < 8 && fv >> (4 * width) != 0)
+			width++;
+		if (f > 0)
+			code->text[w++] = '-';
+		for (int d = width - 1; d >= 0; d--)
+			code->text[w++] = hex[fv >> (4 * d) & 0xF];
 	}
+	code->text[w] = '\0';
 	return 0;
 }
 

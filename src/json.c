@@ -1,5 +1,5 @@
 /*
- * json.c: JSON string escaping with UTF-8 validation.
+ * json.c: JSON string escaping with UTF-8 validation, and numbers.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -79,6 +79,28 @@ ostd_json_string(FILE *out, const char *str, size_t len)
 	}
 	fwrite(s + run, 1, i - run, out);
 	putc('"', out);
+}
+
+void
+json_uint(FILE *out, unsigned long long v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	fwrite(p, 1, (size_t)(buf + sizeof(buf) - p), out);
+}
+
+void
+json_int(FILE *out, long long v)
+{
+	if (v < 0) {
+		putc('-', out);
+		json_uint(out, 0ULL - (unsigned long long)v);
+	} else {
+		json_uint(out, (unsigned long long)v);
+	}
 }
 
 void

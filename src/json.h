@@ -13,4 +13,8 @@
 /* Write a NUL-terminated string, or null when s is NULL. */
 void json_str_or_null(FILE *out, const char *s);
 
+/* Write an integer in decimal (no format string to parse: they are many). */
+void json_uint(FILE *out, unsigned long long v);
+void json_int(FILE *out, long long v);
+
 #endif

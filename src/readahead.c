@@ -14,8 +14,13 @@
 #define LINE_ENTRIES 64		/* entries stored of one line at most */
 #define BATCH_EVENTS (BATCH_LINES + LINE_ENTRIES)
 
+/*
+ * A batch and its storage. The reading thread writes the counts of the batch it
+ * fills with every line while the parser reads those of the one before, so each
+ * slot has cache lines of its own.
+ */
 struct slot {
-	struct ahead_batch b;
+	_Alignas(64) struct ahead_batch b;
 	struct ahead_line *lines;
 	struct ostd_event *events;
 	size_t nevents;

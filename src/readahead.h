@@ -47,7 +47,7 @@ struct readahead;
  * threads, 0 has this one split every line it can, SIZE_MAX none. Returns NULL
  * when no thread could be started (the caller reads on its own).
  */
-#define READAHEAD_BALANCED 4
+#define READAHEAD_BALANCED 2
 struct readahead *readahead_start(struct ostd_reader *rd, size_t split_when);
 
 /*

@@ -179,8 +179,13 @@ ostd_format_time(int secs, char *buf)
 		buf[0] = '\0';
 		return buf;
 	}
-	snprintf(buf, 9, "%02d:%02d:%02d", secs / 3600 % 100, secs / 60 % 60,
-	    secs % 60);
+	int parts[3] = { secs / 3600 % 100, secs / 60 % 60, secs % 60 };
+
+	for (int i = 0; i < 3; i++) {
+		buf[3 * i] = (char)('0' + parts[i] / 10);
+		buf[3 * i + 1] = (char)('0' + parts[i] % 10);
+		buf[3 * i + 2] = i < 2 ? ':' : '\0';
+	}
 	return buf;
 }
 

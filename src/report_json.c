@@ -60,6 +60,19 @@ key(FILE *out, const char *k, int first)
 	fputs("\":", out);
 }
 
+/* An HRESULT as a string: "0x8004010F". */
+static void
+hresult_string(FILE *out, uint32_t hr)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char buf[12] = "\"0x";
+
+	for (int d = 0; d < 8; d++)
+		buf[3 + d] = hex[hr >> (28 - 4 * d) & 0xF];
+	buf[11] = '"';
+	fwrite(buf, 1, sizeof(buf), out);
+}
+
 static void
 str_array(FILE *out, char *const *v, size_t n)
 {
@@ -85,7 +98,7 @@ candidate(FILE *out, const struct ostd_candidate *c, int tied)
 	key(out, "title", 0);
 	json_str_or_null(out, r->title);
 	key(out, "score", 0);
-	fprintf(out, "%d", c->score);
+	json_int(out, c->score);
 	key(out, "best", 0);
 	fputs(tied ? "true" : "false", out);
 	key(out, "level", 0);
@@ -96,8 +109,9 @@ candidate(FILE *out, const struct ostd_candidate *c, int tied)
 	putc('[', out);
 	for (unsigned i = 0; i < OSTD_EVIDENCE_KINDS; i++) {
 		if (c->evidence & (1u << i)) {
-			fprintf(out, "%s\"%s\"", first ? "" : ",",
-			    ostd_evidence_name(1u << i));
+			fputs(first ? "\"" : ",\"", out);
+			fputs(ostd_evidence_name(1u << i), out);
+			putc('"', out);
 			first = 0;
 		}
 	}
@@ -134,7 +148,7 @@ finding_object(FILE *out, const struct ostd_finding *f)
 	key(out, "file", 0);
 	json_str_or_null(out, f->file);
 	key(out, "line", 0);
-	fprintf(out, "%lu", f->line);
+	json_uint(out, f->line);
 	key(out, "time", 0);
 	json_str_or_null(out, f->time >= 0 ? ostd_format_time(f->time, tbuf) :
 	    NULL);
@@ -142,19 +156,19 @@ finding_object(FILE *out, const struct ostd_finding *f)
 	json_str_or_null(out, f->timestamp >= 0 ?
 	    ostd_format_timestamp(f->timestamp, 'T', tsbuf) : NULL);
 	key(out, "session", 0);
-	fprintf(out, "%u", s->index);
+	json_uint(out, s->index);
 	key(out, "count", 0);
-	fprintf(out, "%lu", f->count);
+	json_uint(out, f->count);
 	key(out, "last_line", 0);
-	fprintf(out, "%lu", f->last_line);
+	json_uint(out, f->last_line);
 	key(out, "last_time", 0);
 	json_str_or_null(out, f->last_time >= 0 ?
 	    ostd_format_time(f->last_time, tbuf) : NULL);
 	key(out, "sessions_with", 0);
-	fprintf(out, "%u", f->sessions_with);
+	json_uint(out, f->sessions_with);
 	key(out, "sessions_total", 0);
 	if (f->sessions_total > 0)
-		fprintf(out, "%u", f->sessions_total);
+		json_uint(out, f->sessions_total);
 	else
 		fputs("null", out);
 	key(out, "mailbox", 0);
@@ -165,7 +179,7 @@ finding_object(FILE *out, const struct ostd_finding *f)
 	json_str_or_null(out, coded ? b->code.text : NULL);
 	key(out, "hresult", 0);
 	if (has_hr)
-		fprintf(out, "\"0x%08X\"", (unsigned)hr);
+		hresult_string(out, hr);
 	else
 		fputs("null", out);
 	key(out, "name", 0);
@@ -214,8 +228,12 @@ session_object(FILE *out, const struct ostd_session_record *rec)
 
 	fputs("{\"kind\":\"session\",\"file\":", out);
 	json_str_or_null(out, rec->file);
-	fprintf(out, ",\"session\":%u,\"first_line\":%lu,\"last_line\":%lu",
-	    rec->index, rec->first_line, rec->last_line);
+	key(out, "session", 0);
+	json_uint(out, rec->index);
+	key(out, "first_line", 0);
+	json_uint(out, rec->first_line);
+	key(out, "last_line", 0);
+	json_uint(out, rec->last_line);
 	key(out, "start", 0);
 	json_str_or_null(out, rec->start_time >= 0 ?
 	    ostd_format_time(rec->start_time, tbuf) : NULL);
@@ -224,7 +242,7 @@ session_object(FILE *out, const struct ostd_session_record *rec)
 	    ostd_format_time(rec->end_time, tbuf) : NULL);
 	key(out, "duration", 0);
 	if (rec->duration >= 0)
-		fprintf(out, "%d", rec->duration);
+		json_int(out, rec->duration);
 	else
 		fputs("null", out);
 	key(out, "client_version", 0);
@@ -234,14 +252,24 @@ session_object(FILE *out, const struct ostd_session_record *rec)
 	key(out, "outcome", 0);
 	json_str_or_null(out, rec->end == OSTD_END_DONE ? "done" :
 	    rec->end == OSTD_END_TERMINATED ? "terminated" : "unfinished");
-	fprintf(out, ",\"folders\":%lu,\"items_down\":%lu,\"items_up\":%lu,"
-	    "\"errors\":%lu,\"longest_gap\":%d,\"errors_by_folder\":[",
-	    rec->folders, rec->items_down, rec->items_up, rec->errors,
-	    rec->longest_gap);
+	key(out, "folders", 0);
+	json_uint(out, rec->folders);
+	key(out, "items_down", 0);
+	json_uint(out, rec->items_down);
+	key(out, "items_up", 0);
+	json_uint(out, rec->items_up);
+	key(out, "errors", 0);
+	json_uint(out, rec->errors);
+	key(out, "longest_gap", 0);
+	json_int(out, rec->longest_gap);
+	key(out, "errors_by_folder", 0);
+	putc('[', out);
 	for (size_t i = 0; i < rec->nerror_folders; i++) {
 		fputs(i ? ",{\"folder\":" : "{\"folder\":", out);
 		json_str_or_null(out, rec->error_folders[i].name);
-		fprintf(out, ",\"errors\":%lu}", rec->error_folders[i].errors);
+		key(out, "errors", 0);
+		json_uint(out, rec->error_folders[i].errors);
+		putc('}', out);
 	}
 	fputs("]}", out);
 }
@@ -251,7 +279,9 @@ note_object(FILE *out, const char *file, unsigned long line, const char *msg)
 {
 	fputs("{\"kind\":\"note\",\"file\":", out);
 	json_str_or_null(out, file);
-	fprintf(out, ",\"line\":%lu,\"message\":", line);
+	key(out, "line", 0);
+	json_uint(out, line);
+	key(out, "message", 0);
 	json_str_or_null(out, msg);
 	putc('}', out);
 }
@@ -272,9 +302,14 @@ file_object(FILE *out, const struct ostd_file_record *rec)
 	key(out, "date", 0);
 	json_str_or_null(out, rec->date >= 0 ?
 	    ostd_format_timestamp(rec->date, 'T', buf) : NULL);
-	fprintf(out, ",\"sessions\":%lu,\"errors\":%lu,\"findings\":%lu,"
-	    "\"failed\":%s}", rec->sessions, rec->errors, rec->findings,
-	    rec->failed ? "true" : "false");
+	key(out, "sessions", 0);
+	json_uint(out, rec->sessions);
+	key(out, "errors", 0);
+	json_uint(out, rec->errors);
+	key(out, "findings", 0);
+	json_uint(out, rec->findings);
+	key(out, "failed", 0);
+	fputs(rec->failed ? "true}" : "false}", out);
 }
 
 static void

@@ -29,6 +29,13 @@ test_normalizes_fields(void **state)
 	assert_string_equal(c.text, "00040820");
 	assert_int_equal(ostd_code_parse("80004005-0507-00000000", 22, &c), 0);
 	assert_string_equal(c.text, "80004005-507-0");
+
+	/* The widest code, and a short first field keeping no zeros. */
+	assert_int_equal(ostd_code_parse("ffffffff-FFFFFFFF-10000000-0fffffff",
+	    35, &c), 0);
+	assert_string_equal(c.text, "FFFFFFFF-FFFFFFFF-10000000-FFFFFFF");
+	assert_int_equal(ostd_code_parse("04010f-00a0", 11, &c), 0);
+	assert_string_equal(c.text, "4010F-A0");
 }
 
 static void

@@ -263,10 +263,39 @@ test_format_names(void **state)
 	    OSTD_FORMAT_CHECKLIST);
 	assert_int_equal(ostd_format_from_name("xml"), -1);
 	assert_string_equal(ostd_format_time(3723, buf), "01:02:03");
+	assert_string_equal(ostd_format_time(0, buf), "00:00:00");
+	assert_string_equal(ostd_format_time(86399, buf), "23:59:59");
+	assert_string_equal(ostd_format_time(86400 + 61, buf), "24:01:01");
 	assert_string_equal(ostd_format_time(-1, buf), "");
 }
 
 /* Each byte JSON escapes is escaped wherever it stands in a run of plain text. */
+static void
+test_json_numbers(void **state)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&out, &len);
+
+	(void)state;
+	assert_non_null(fp);
+	json_uint(fp, 0);
+	putc(' ', fp);
+	json_uint(fp, 1234567890);
+	putc(' ', fp);
+	json_uint(fp, 18446744073709551615ULL);
+	putc(' ', fp);
+	json_int(fp, -1);
+	putc(' ', fp);
+	json_int(fp, -9223372036854775807LL - 1);
+	putc(' ', fp);
+	json_int(fp, 86399);
+	fclose(fp);
+	assert_string_equal(out, "0 1234567890 18446744073709551615 -1 "
+	    "-9223372036854775808 86399");
+	free(out);
+}
+
 static void
 test_json_string_escapes_at_every_offset(void **state)
 {
@@ -303,6 +332,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json_fields),
+		cmocka_unit_test(test_json_numbers),
 		cmocka_unit_test(test_json_string_escapes_at_every_offset),
 		cmocka_unit_test(test_json_unrecognized_and_nulls),
 		cmocka_unit_test(test_json_valid_for_any_bytes),
