@@ -22,6 +22,7 @@ struct entry {
 struct repeat_table {
 	struct entry **order;	/* entries in the order first seen */
 	size_t n, cap;
+	struct strbuf key;	/* of the finding being added */
 	struct entry *bucket[BUCKETS];
 };
 
@@ -58,6 +59,7 @@ repeat_free(struct repeat_table **tp)
 	if (tp == NULL || *tp == NULL)
 		return;
 	clear(*tp);
+	strbuf_free(&(*tp)->key);
 	free((*tp)->order);
 	free(*tp);
 	*tp = NULL;
@@ -69,27 +71,63 @@ repeat_full(const struct repeat_table *t)
 	return t->n >= REPEAT_TABLE_MAX;
 }
 
-/* What makes two findings the same. */
-static char *
-make_key(const struct ostd_finding *f)
+/* A number and a separator, for make_key. */
+static void
+add_number(struct strbuf *sb, long v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
+	strbuf_addc(sb, '|');
+}
+
+static void
+add_field(struct strbuf *sb, const char *s)
+{
+	if (s != NULL)
+		strbuf_adds(sb, s);
+	strbuf_addc(sb, '|');
+}
+
+/*
+ * What makes two findings the same: kind, head, code, folder or section, the
+ * text of loose text, symptoms and best diagnosis, written into key.
+ */
+static void
+make_key(struct strbuf *key, const struct ostd_finding *f)
 {
 	const struct ostd_block *b = f->block;
 	const char *where = NULL;
 
 	if (b != NULL)
 		where = b->folder != NULL ? b->folder : b->scope_text;
-	return xasprintf("%d|%d|%s|%s|%s|%u|%s", (int)f->kind,
-	    b != NULL ? (int)b->head : -1,
-	    b != NULL && b->has_code ? b->code.text : "",
-	    where != NULL ? where : "",
-	    f->kind == OSTD_FINDING_TEXT && b->message ? b->message : "",
-	    f->symptoms, f->diag->n > 0 ? f->diag->cand[0].rule->id : "");
+	strbuf_reset(key);
+	add_number(key, (long)f->kind);
+	add_number(key, b != NULL ? (long)b->head : -1);
+	add_field(key, b != NULL && b->has_code ? b->code.text : NULL);
+	add_field(key, where);
+	add_field(key, f->kind == OSTD_FINDING_TEXT ? b->message : NULL);
+	add_number(key, (long)f->symptoms);
+	if (f->diag->n > 0)
+		strbuf_adds(key, f->diag->cand[0].rule->id);
+}
+
+static unsigned
+hash_n(const char *s, size_t len)
+{
+	return fnv1a(FNV_START, s, len) % BUCKETS;
 }
 
 static unsigned
 hash(const char *s)
 {
-	return fnv1a(FNV_START, s, strlen(s)) % BUCKETS;
+	return hash_n(s, strlen(s));
 }
 
 static void
@@ -106,12 +144,13 @@ copy_in(struct entry *e, const struct ostd_finding *f)
 void
 repeat_add(struct repeat_table *t, const struct ostd_finding *f)
 {
-	char *key = make_key(f);
-	unsigned h = hash(key);
+	unsigned h;
 	struct entry *e;
 
+	make_key(&t->key, f);
+	h = hash_n(t->key.data, t->key.len);
 	for (e = t->bucket[h]; e != NULL; e = e->next_in_bucket) {
-		if (strcmp(e->key, key) != 0)
+		if (strcmp(e->key, t->key.data) != 0)
 			continue;
 		e->kept.f.count++;
 		e->kept.f.last_line = f->line;
@@ -120,12 +159,11 @@ repeat_add(struct repeat_table *t, const struct ostd_finding *f)
 			e->kept.f.sessions_with++;
 			e->last_session = f->session->index;
 		}
-		free(key);
 		return;
 	}
 	e = xcalloc(1, sizeof(*e));
 	copy_in(e, f);
-	e->key = key;
+	e->key = xstrdup(t->key.data);
 	e->next_in_bucket = t->bucket[h];
 	t->bucket[h] = e;
 	grow_array((void **)&t->order, &t->cap, t->n + 1, sizeof(*t->order));
