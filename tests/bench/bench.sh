@@ -7,7 +7,7 @@
 # OSTDIAG is the ostdiag binary, GENLOG the binary built from tests/bench/genlog.c,
 # SIZE the size of the big log (default 1G; k, M, G are powers of 1024).
 #
-# Measures, each the best of 3 runs on a warm page cache (ostdiag uses one
+# Measures, each the best of 5 runs on a warm page cache (ostdiag uses one
 # thread per processor unless -j says otherwise):
 #   ostdiag_file   ostdiag --format json FILE
 #   ostdiag_file_j1  the same with -j 1 (one thread)
@@ -202,18 +202,18 @@ echo "bench: $("$ostdiag" --version); $("$awk" -W version 2>/dev/null |
 	sed -n 1p || true); $(grep --version | sed -n 1p)"
 echo "bench: input $big, $bytes bytes"
 
-measure ostdiag_file "$bytes" 3 /dev/null 1 "$ostdiag" --format json "$big"
+measure ostdiag_file "$bytes" 5 /dev/null 1 "$ostdiag" --format json "$big"
 # The totals of the JSON summary: the last "summary" object of the output.
 summary=$(grep -o '"summary":{[^}]*' "$tmp/out" | tail -n 1) || true
 f_errors=$(echo "$summary" | grep -o '"errors":[0-9]*' | cut -d: -f2) || true
 f_findings=$(echo "$summary" | grep -o '"findings":[0-9]*' | head -n 1 |
 	cut -d: -f2) || true
-measure ostdiag_file_j1 "$bytes" 3 /dev/null 1 "$ostdiag" -j 1 --format json \
+measure ostdiag_file_j1 "$bytes" 5 /dev/null 1 "$ostdiag" -j 1 --format json \
 	"$big"
-measure ostdiag_stdin "$bytes" 3 "$big" 1 "$ostdiag" --format json
-measure grep_cE "$bytes" 3 /dev/null 1 grep -cE "$pattern" "$big"
+measure ostdiag_stdin "$bytes" 5 "$big" 1 "$ostdiag" --format json
+measure grep_cE "$bytes" 5 /dev/null 1 grep -cE "$pattern" "$big"
 g_lines=$(cat "$tmp/out")
-measure awk_baseline "$bytes" 3 /dev/null 0 "$awk" -f "$here/baseline.awk" "$big"
+measure awk_baseline "$bytes" 5 /dev/null 0 "$awk" -f "$here/baseline.awk" "$big"
 a_lines=$(wc -l <"$tmp/out")
 echo "bench: counts: ostdiag errors=${f_errors:-?} findings=${f_findings:-?};" \
 	"awk code lines=$a_lines; grep code lines=$g_lines"
@@ -224,27 +224,27 @@ argmax=$(getconf ARG_MAX)
 argbytes=$(( $(printf '%s\n' "$@" | wc -c) + 8 * $# + $(env | wc -c) + 4096 ))
 if [ "$argbytes" -lt "$argmax" ] && [ "${BENCH_XARGS:-0}" != 1 ]; then
 	how="one run, $# file arguments"
-	measure ostdiag_10k "$small_bytes" 3 /dev/null 1 \
+	measure ostdiag_10k "$small_bytes" 5 /dev/null 1 \
 		"$ostdiag" --format json "$@"
-	measure ostdiag_10k_j1 "$small_bytes" 3 /dev/null 1 \
+	measure ostdiag_10k_j1 "$small_bytes" 5 /dev/null 1 \
 		"$ostdiag" -j 1 --format json "$@"
-	measure ostdiag_10k_j2 "$small_bytes" 3 /dev/null 1 \
+	measure ostdiag_10k_j2 "$small_bytes" 5 /dev/null 1 \
 		"$ostdiag" -j 2 --format json "$@"
-	measure grep_c_10k "$small_bytes" 3 /dev/null 1 grep -cE "$pattern" "$@"
+	measure grep_c_10k "$small_bytes" 5 /dev/null 1 grep -cE "$pattern" "$@"
 else
 	how="xargs"
 	printf '%s\n' "$@" >"$tmp/list"
 	# shellcheck disable=SC2016
-	measure ostdiag_10k "$small_bytes" 3 "$tmp/list" 1 sh -c \
+	measure ostdiag_10k "$small_bytes" 5 "$tmp/list" 1 sh -c \
 		'xargs "$0" --format json || [ $? -eq 123 ]' "$ostdiag"
 	# shellcheck disable=SC2016
-	measure ostdiag_10k_j1 "$small_bytes" 3 "$tmp/list" 1 sh -c \
+	measure ostdiag_10k_j1 "$small_bytes" 5 "$tmp/list" 1 sh -c \
 		'xargs "$0" -j 1 --format json || [ $? -eq 123 ]' "$ostdiag"
 	# shellcheck disable=SC2016
-	measure ostdiag_10k_j2 "$small_bytes" 3 "$tmp/list" 1 sh -c \
+	measure ostdiag_10k_j2 "$small_bytes" 5 "$tmp/list" 1 sh -c \
 		'xargs "$0" -j 2 --format json || [ $? -eq 123 ]' "$ostdiag"
 	# shellcheck disable=SC2016
-	measure grep_c_10k "$small_bytes" 3 "$tmp/list" 1 sh -c \
+	measure grep_c_10k "$small_bytes" 5 "$tmp/list" 1 sh -c \
 		'xargs grep -cE "$0" || [ $? -eq 123 ]' "$pattern"
 fi
 echo "bench: 10k logs: $how"
