@@ -28,12 +28,12 @@ plain8(uint64_t v)
 }
 
 void
-ostd_json_string(FILE *out, const char *str, size_t len)
+json_string(struct strbuf *out, const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0, run = 0;
 
-	putc('"', out);
+	strbuf_addc(out, '"');
 	while (i < len) {
 		unsigned char c = s[i];
 		size_t n;
@@ -51,52 +51,52 @@ ostd_json_string(FILE *out, const char *str, size_t len)
 			i += n;
 			continue;
 		}
-		fwrite(s + run, 1, i - run, out);
+		strbuf_add(out, (const char *)s + run, i - run);
 		switch (c) {
 		case '"':
-			fputs("\\\"", out);
+			strbuf_adds(out, "\\\"");
 			break;
 		case '\\':
-			fputs("\\\\", out);
+			strbuf_adds(out, "\\\\");
 			break;
 		case '\n':
-			fputs("\\n", out);
+			strbuf_adds(out, "\\n");
 			break;
 		case '\r':
-			fputs("\\r", out);
+			strbuf_adds(out, "\\r");
 			break;
 		case '\t':
-			fputs("\\t", out);
+			strbuf_adds(out, "\\t");
 			break;
 		default:
 			if (c < 0x20 || c == 0x7F)
-				fprintf(out, "\\u%04x", c);
+				strbuf_addf(out, "\\u%04x", c);
 			else
-				fputs("\\ufffd", out);	/* not UTF-8 */
+				strbuf_adds(out, "\\ufffd");	/* not UTF-8 */
 			break;
 		}
 		run = ++i;
 	}
-	fwrite(s + run, 1, i - run, out);
-	putc('"', out);
+	strbuf_add(out, (const char *)s + run, i - run);
+	strbuf_addc(out, '"');
 }
 
 void
-json_uint(FILE *out, unsigned long long v)
+json_uint(struct strbuf *out, unsigned long long v)
 {
 	char buf[24], *p = buf + sizeof(buf);
 
 	do
 		*--p = (char)('0' + v % 10);
 	while ((v /= 10) != 0);
-	fwrite(p, 1, (size_t)(buf + sizeof(buf) - p), out);
+	strbuf_add(out, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 void
-json_int(FILE *out, long long v)
+json_int(struct strbuf *out, long long v)
 {
 	if (v < 0) {
-		putc('-', out);
+		strbuf_addc(out, '-');
 		json_uint(out, 0ULL - (unsigned long long)v);
 	} else {
 		json_uint(out, (unsigned long long)v);
@@ -104,10 +104,21 @@ json_int(FILE *out, long long v)
 }
 
 void
-json_str_or_null(FILE *out, const char *s)
+json_str_or_null(struct strbuf *out, const char *s)
 {
 	if (s == NULL)
-		fputs("null", out);
+		strbuf_adds(out, "null");
 	else
-		ostd_json_string(out, s, strlen(s));
+		json_string(out, s, strlen(s));
+}
+
+void
+ostd_json_string(FILE *out, const char *s, size_t len)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb, 0);
+	json_string(&sb, s, len);
+	fwrite(sb.data, 1, sb.len, out);
+	strbuf_free(&sb);
 }

@@ -9,12 +9,16 @@
 #include <stdio.h>
 
 #include "ostdiag/report.h"
+#include "util.h"
 
-/* Write a NUL-terminated string, or null when s is NULL. */
-void json_str_or_null(FILE *out, const char *s);
-
-/* Write an integer in decimal (no format string to parse: they are many). */
-void json_uint(FILE *out, unsigned long long v);
-void json_int(FILE *out, long long v);
+/*
+ * Append to out: a string of len bytes, a NUL-terminated string or null when s
+ * is NULL, and integers in decimal. Objects are built in memory and written
+ * at once: most values are short, and stdio's cost is per call.
+ */
+void json_string(struct strbuf *out, const char *s, size_t len);
+void json_str_or_null(struct strbuf *out, const char *s);
+void json_uint(struct strbuf *out, unsigned long long v);
+void json_int(struct strbuf *out, long long v);
 
 #endif

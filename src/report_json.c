@@ -19,6 +19,7 @@
 #define SCHEMA_VERSION 1
 
 struct json_state {
+	struct strbuf obj;	/* the object being written */
 	FILE *sessions;		/* JSON objects, comma-separated */
 	FILE *notes;
 	FILE *files;
@@ -46,23 +47,24 @@ json_free_state(void *p)
 		fclose(st->notes);
 	if (st->files != NULL)
 		fclose(st->files);
+	strbuf_free(&st->obj);
 	free(st);
 }
 
 static void
-key(FILE *out, const char *k, int first)
+key(struct strbuf *out, const char *k, int first)
 {
 	/* Called for every field of every finding: no format to parse. */
 	if (!first)
-		putc(',', out);
-	putc('"', out);
-	fputs(k, out);
-	fputs("\":", out);
+		strbuf_addc(out, ',');
+	strbuf_addc(out, '"');
+	strbuf_adds(out, k);
+	strbuf_adds(out, "\":");
 }
 
 /* An HRESULT as a string: "0x8004010F". */
 static void
-hresult_string(FILE *out, uint32_t hr)
+hresult_string(struct strbuf *out, uint32_t hr)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char buf[12] = "\"0x";
@@ -70,23 +72,23 @@ hresult_string(FILE *out, uint32_t hr)
 	for (int d = 0; d < 8; d++)
 		buf[3 + d] = hex[hr >> (28 - 4 * d) & 0xF];
 	buf[11] = '"';
-	fwrite(buf, 1, sizeof(buf), out);
+	strbuf_add(out, buf, sizeof(buf));
 }
 
 static void
-str_array(FILE *out, char *const *v, size_t n)
+str_array(struct strbuf *out, char *const *v, size_t n)
 {
-	putc('[', out);
+	strbuf_addc(out, '[');
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			putc(',', out);
+			strbuf_addc(out, ',');
 		json_str_or_null(out, v[i]);
 	}
-	putc(']', out);
+	strbuf_addc(out, ']');
 }
 
 static void
-candidate(FILE *out, const struct ostd_candidate *c, int tied)
+candidate(struct strbuf *out, const struct ostd_candidate *c, int tied)
 {
 	const struct ostd_rule *r = c->rule;
 	int first = 1;
@@ -100,22 +102,22 @@ candidate(FILE *out, const struct ostd_candidate *c, int tied)
 	key(out, "score", 0);
 	json_int(out, c->score);
 	key(out, "best", 0);
-	fputs(tied ? "true" : "false", out);
+	strbuf_adds(out, tied ? "true" : "false");
 	key(out, "level", 0);
 	json_str_or_null(out, ostd_level_name(r->level));
 	key(out, "group", 0);
 	json_str_or_null(out, r->group);
 	key(out, "evidence", 0);
-	putc('[', out);
+	strbuf_addc(out, '[');
 	for (unsigned i = 0; i < OSTD_EVIDENCE_KINDS; i++) {
 		if (c->evidence & (1u << i)) {
-			fputs(first ? "\"" : ",\"", out);
-			fputs(ostd_evidence_name(1u << i), out);
-			putc('"', out);
+			strbuf_adds(out, first ? "\"" : ",\"");
+			strbuf_adds(out, ostd_evidence_name(1u << i));
+			strbuf_addc(out, '"');
 			first = 0;
 		}
 	}
-	putc(']', out);
+	strbuf_addc(out, ']');
 	key(out, "products", 0);
 	json_str_or_null(out, r->products);
 	key(out, "fixed_in", 0);
@@ -132,7 +134,7 @@ candidate(FILE *out, const struct ostd_candidate *c, int tied)
 
 /* One finding as a JSON object. */
 static void
-finding_object(FILE *out, const struct ostd_finding *f)
+finding_object(struct strbuf *out, const struct ostd_finding *f)
 {
 	const struct ostd_block *b = f->block;
 	const struct ostd_session *s = f->session;
@@ -142,7 +144,7 @@ finding_object(FILE *out, const struct ostd_finding *f)
 	bool has_hr = coded && ostd_code_has_hresult(&b->code);
 	uint32_t hr = has_hr ? ostd_code_hresult(&b->code) : 0;
 
-	putc('{', out);
+	strbuf_addc(out, '{');
 	key(out, "kind", 1);
 	json_str_or_null(out, finding_kind_name(f->kind));
 	key(out, "file", 0);
@@ -170,7 +172,7 @@ finding_object(FILE *out, const struct ostd_finding *f)
 	if (f->sessions_total > 0)
 		json_uint(out, f->sessions_total);
 	else
-		fputs("null", out);
+		strbuf_adds(out, "null");
 	key(out, "mailbox", 0);
 	json_str_or_null(out, s->mailbox);
 	key(out, "client_version", 0);
@@ -181,7 +183,7 @@ finding_object(FILE *out, const struct ostd_finding *f)
 	if (has_hr)
 		hresult_string(out, hr);
 	else
-		fputs("null", out);
+		strbuf_adds(out, "null");
 	key(out, "name", 0);
 	json_str_or_null(out, has_hr ? ostd_hresult_name(hr) : NULL);
 	key(out, "meaning", 0);
@@ -210,23 +212,23 @@ finding_object(FILE *out, const struct ostd_finding *f)
 	json_str_or_null(out, f->kind == OSTD_FINDING_SYMPTOM ?
 	    symptom_words(f, sbuf, sizeof(sbuf)) : NULL);
 	key(out, "diagnoses", 0);
-	putc('[', out);
+	strbuf_addc(out, '[');
 	for (size_t i = 0; i < d->n; i++) {
 		if (i)
-			putc(',', out);
-		putc('{', out);
+			strbuf_addc(out, ',');
+		strbuf_addc(out, '{');
 		candidate(out, &d->cand[i], i < d->ntop);
-		putc('}', out);
+		strbuf_addc(out, '}');
 	}
-	fputs("]}", out);
+	strbuf_adds(out, "]}");
 }
 
 static void
-session_object(FILE *out, const struct ostd_session_record *rec)
+session_object(struct strbuf *out, const struct ostd_session_record *rec)
 {
 	char tbuf[16];
 
-	fputs("{\"kind\":\"session\",\"file\":", out);
+	strbuf_adds(out, "{\"kind\":\"session\",\"file\":");
 	json_str_or_null(out, rec->file);
 	key(out, "session", 0);
 	json_uint(out, rec->index);
@@ -244,7 +246,7 @@ session_object(FILE *out, const struct ostd_session_record *rec)
 	if (rec->duration >= 0)
 		json_int(out, rec->duration);
 	else
-		fputs("null", out);
+		strbuf_adds(out, "null");
 	key(out, "client_version", 0);
 	json_str_or_null(out, rec->version[0] ? rec->version : NULL);
 	key(out, "mailbox", 0);
@@ -263,35 +265,35 @@ session_object(FILE *out, const struct ostd_session_record *rec)
 	key(out, "longest_gap", 0);
 	json_int(out, rec->longest_gap);
 	key(out, "errors_by_folder", 0);
-	putc('[', out);
+	strbuf_addc(out, '[');
 	for (size_t i = 0; i < rec->nerror_folders; i++) {
-		fputs(i ? ",{\"folder\":" : "{\"folder\":", out);
+		strbuf_adds(out, i ? ",{\"folder\":" : "{\"folder\":");
 		json_str_or_null(out, rec->error_folders[i].name);
 		key(out, "errors", 0);
 		json_uint(out, rec->error_folders[i].errors);
-		putc('}', out);
+		strbuf_addc(out, '}');
 	}
-	fputs("]}", out);
+	strbuf_adds(out, "]}");
 }
 
 static void
-note_object(FILE *out, const char *file, unsigned long line, const char *msg)
+note_object(struct strbuf *out, const char *file, unsigned long line, const char *msg)
 {
-	fputs("{\"kind\":\"note\",\"file\":", out);
+	strbuf_adds(out, "{\"kind\":\"note\",\"file\":");
 	json_str_or_null(out, file);
 	key(out, "line", 0);
 	json_uint(out, line);
 	key(out, "message", 0);
 	json_str_or_null(out, msg);
-	putc('}', out);
+	strbuf_addc(out, '}');
 }
 
 static void
-file_object(FILE *out, const struct ostd_file_record *rec)
+file_object(struct strbuf *out, const struct ostd_file_record *rec)
 {
 	char buf[32];
 
-	fputs("{\"kind\":\"file\",\"file\":", out);
+	strbuf_adds(out, "{\"kind\":\"file\",\"file\":");
 	json_str_or_null(out, rec->file);
 	key(out, "format", 0);
 	json_str_or_null(out, rec->format);
@@ -309,13 +311,13 @@ file_object(FILE *out, const struct ostd_file_record *rec)
 	key(out, "findings", 0);
 	json_uint(out, rec->findings);
 	key(out, "failed", 0);
-	fputs(rec->failed ? "true}" : "false}", out);
+	strbuf_adds(out, rec->failed ? "true}" : "false}");
 }
 
 static void
-summary_object(FILE *out, const struct ostd_summary *s)
+summary_object(struct strbuf *out, const struct ostd_summary *s)
 {
-	fprintf(out, "{\"files\":%lu,\"files_failed\":%lu,"
+	strbuf_addf(out, "{\"files\":%lu,\"files_failed\":%lu,"
 	    "\"sessions\":%lu,\"errors\":%lu,\"findings\":%lu,"
 	    "\"diagnosed\":%lu,\"unrecognized\":%lu,\"filtered\":%lu,"
 	    "\"notes\":%lu,\"lines\":%lu,\"bytes\":%llu,\"by_diagnosis\":[",
@@ -323,25 +325,42 @@ summary_object(FILE *out, const struct ostd_summary *s)
 	    s->diagnosed, s->unrecognized, s->filtered, s->notes, s->lines,
 	    s->bytes);
 	for (size_t i = 0; i < s->nby_diagnosis; i++) {
-		fputs(i ? ",{\"id\":" : "{\"id\":", out);
+		strbuf_adds(out, i ? ",{\"id\":" : "{\"id\":");
 		json_str_or_null(out, s->by_diagnosis[i].id[0] ?
 		    s->by_diagnosis[i].id : NULL);
-		fprintf(out, ",\"findings\":%lu,\"occurrences\":%lu}",
+		strbuf_addf(out, ",\"findings\":%lu,\"occurrences\":%lu}",
 		    s->by_diagnosis[i].findings, s->by_diagnosis[i].occurrences);
 	}
-	fputs("]}", out);
+	strbuf_adds(out, "]}");
+}
+
+/* The report's object buffer, emptied for the next object. */
+static struct strbuf *
+object(struct ostd_report *r)
+{
+	struct strbuf *b = &state(r)->obj;
+
+	strbuf_reset(b);
+	return b;
+}
+
+/* Write the object built in b to fp, with end (a line end, or "") after it. */
+static void
+put_object(FILE *fp, const struct strbuf *b, const char *end)
+{
+	fwrite(b->data, 1, b->len, fp);
+	fputs(end, fp);
 }
 
 /* Write to a temporary file, opened on first use; comma-separated. */
 static void
-spool(FILE **fp, unsigned long *n, void (*put)(FILE *, const void *),
-    const void *arg)
+spool(FILE **fp, unsigned long *n, const struct strbuf *b)
 {
 	if (*fp == NULL && (*fp = tmpfile()) == NULL)
 		return;
 	if ((*n)++ > 0)
 		putc(',', *fp);
-	put(*fp, arg);
+	put_object(*fp, b, "");
 }
 
 /* Copy a spooled file to out. */
@@ -371,52 +390,35 @@ json_begin(struct ostd_report *r)
 static void
 json_finding(struct ostd_report *r, const struct ostd_finding *f)
 {
+	struct strbuf *b = object(r);
+
 	if (r->nfindings > 0)
-		putc(',', r->out);
-	finding_object(r->out, f);
-}
-
-static void
-put_session(FILE *out, const void *rec)
-{
-	session_object(out, rec);
-}
-
-static void
-put_file(FILE *out, const void *rec)
-{
-	file_object(out, rec);
+		strbuf_addc(b, ',');
+	finding_object(b, f);
+	put_object(r->out, b, "");
 }
 
 static void
 json_file(struct ostd_report *r, const struct ostd_file_record *rec)
 {
 	struct json_state *st = state(r);
+	struct strbuf *b = object(r);
 
-	spool(&st->files, &st->nfiles, put_file, rec);
+	file_object(b, rec);
+	spool(&st->files, &st->nfiles, b);
 }
 
 static void
 json_session(struct ostd_report *r, const struct ostd_session_record *rec)
 {
 	struct json_state *st = state(r);
+	struct strbuf *b;
 
-	if (r->opts.timeline)
-		spool(&st->sessions, &st->nsessions, put_session, rec);
-}
-
-struct note_args {
-	const char *file;
-	unsigned long line;
-	const char *message;
-};
-
-static void
-put_note(FILE *out, const void *arg)
-{
-	const struct note_args *n = arg;
-
-	note_object(out, n->file, n->line, n->message);
+	if (!r->opts.timeline)
+		return;
+	b = object(r);
+	session_object(b, rec);
+	spool(&st->sessions, &st->nsessions, b);
 }
 
 static void
@@ -424,9 +426,10 @@ json_note(struct ostd_report *r, const char *file, unsigned long line,
     const char *message)
 {
 	struct json_state *st = state(r);
-	struct note_args n = { file, line, message };
+	struct strbuf *b = object(r);
 
-	spool(&st->notes, &st->nnotes, put_note, &n);
+	note_object(b, file, line, message);
+	spool(&st->notes, &st->nnotes, b);
 }
 
 static void
@@ -441,8 +444,8 @@ json_end(struct ostd_report *r, const struct ostd_summary *s)
 	fputs("],\"notes\":[", r->out);
 	unspool(st->notes, r->out);
 	fputs("],\"summary\":", r->out);
-	summary_object(r->out, s);
-	fputs("}\n", r->out);
+	summary_object(object(r), s);
+	put_object(r->out, &st->obj, "}\n");
 }
 
 const struct report_ops report_json_ops = {
@@ -467,40 +470,51 @@ jsonl_begin(struct ostd_report *r)
 static void
 jsonl_finding(struct ostd_report *r, const struct ostd_finding *f)
 {
-	finding_object(r->out, f);
-	putc('\n', r->out);
+	struct strbuf *b = object(r);
+
+	finding_object(b, f);
+	put_object(r->out, b, "\n");
 }
 
 static void
 jsonl_session(struct ostd_report *r, const struct ostd_session_record *rec)
 {
+	struct strbuf *b;
+
 	if (!r->opts.timeline)
 		return;
-	session_object(r->out, rec);
-	putc('\n', r->out);
+	b = object(r);
+	session_object(b, rec);
+	put_object(r->out, b, "\n");
 }
 
 static void
 jsonl_file(struct ostd_report *r, const struct ostd_file_record *rec)
 {
-	file_object(r->out, rec);
-	putc('\n', r->out);
+	struct strbuf *b = object(r);
+
+	file_object(b, rec);
+	put_object(r->out, b, "\n");
 }
 
 static void
 jsonl_note(struct ostd_report *r, const char *file, unsigned long line,
     const char *message)
 {
-	note_object(r->out, file, line, message);
-	putc('\n', r->out);
+	struct strbuf *b = object(r);
+
+	note_object(b, file, line, message);
+	put_object(r->out, b, "\n");
 }
 
 static void
 jsonl_end(struct ostd_report *r, const struct ostd_summary *s)
 {
+	struct strbuf *b = object(r);
+
+	summary_object(b, s);
 	fputs("{\"kind\":\"summary\",\"summary\":", r->out);
-	summary_object(r->out, s);
-	fputs("}\n", r->out);
+	put_object(r->out, b, "}\n");
 }
 
 const struct report_ops report_jsonl_ops = {
@@ -510,4 +524,5 @@ const struct report_ops report_jsonl_ops = {
 	.session = jsonl_session,
 	.file = jsonl_file,
 	.end = jsonl_end,
+	.free_state = json_free_state,
 };

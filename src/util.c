@@ -135,7 +135,7 @@ strbuf_reset(struct strbuf *b)
 }
 
 void
-strbuf_add(struct strbuf *b, const char *s, size_t n)
+strbuf_add_grow(struct strbuf *b, const char *s, size_t n)
 {
 	if (b->max != 0 && b->len + n > b->max) {
 		n = b->max > b->len ? b->max - b->len : 0;
@@ -146,18 +146,6 @@ strbuf_add(struct strbuf *b, const char *s, size_t n)
 		memcpy(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
-}
-
-void
-strbuf_addc(struct strbuf *b, char c)
-{
-	strbuf_add(b, &c, 1);
-}
-
-void
-strbuf_adds(struct strbuf *b, const char *s)
-{
-	strbuf_add(b, s, strlen(s));
 }
 
 void

@@ -43,9 +43,40 @@ struct strbuf {
 void strbuf_init(struct strbuf *b, size_t max);
 void strbuf_free(struct strbuf *b);
 void strbuf_reset(struct strbuf *b);
-void strbuf_add(struct strbuf *b, const char *s, size_t n);
-void strbuf_addc(struct strbuf *b, char c);
-void strbuf_adds(struct strbuf *b, const char *s);
+/* Append, growing the buffer (or cutting at max); the inline paths take the
+ * common case where the bytes fit. */
+void strbuf_add_grow(struct strbuf *b, const char *s, size_t n);
+
+static inline void
+strbuf_add(struct strbuf *b, const char *s, size_t n)
+{
+	if (b->len + n < b->cap && (b->max == 0 || b->len + n <= b->max)) {
+		if (n > 0)	/* s may be NULL then */
+			memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else {
+		strbuf_add_grow(b, s, n);
+	}
+}
+
+static inline void
+strbuf_addc(struct strbuf *b, char c)
+{
+	if (b->len + 1 < b->cap && (b->max == 0 || b->len + 1 <= b->max)) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+	} else {
+		strbuf_add_grow(b, &c, 1);
+	}
+}
+
+static inline void
+strbuf_adds(struct strbuf *b, const char *s)
+{
+	strbuf_add(b, s, strlen(s));
+}
+
 void strbuf_addf(struct strbuf *b, const char *fmt, ...) OSTD_PRINTF(2, 3);
 /* Hand the contents to the caller (malloc'd) and reset the buffer. */
 char *strbuf_detach(struct strbuf *b);

@@ -273,27 +273,24 @@ test_format_names(void **state)
 static void
 test_json_numbers(void **state)
 {
-	char *out = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&out, &len);
+	struct strbuf sb;
 
 	(void)state;
-	assert_non_null(fp);
-	json_uint(fp, 0);
-	putc(' ', fp);
-	json_uint(fp, 1234567890);
-	putc(' ', fp);
-	json_uint(fp, 18446744073709551615ULL);
-	putc(' ', fp);
-	json_int(fp, -1);
-	putc(' ', fp);
-	json_int(fp, -9223372036854775807LL - 1);
-	putc(' ', fp);
-	json_int(fp, 86399);
-	fclose(fp);
-	assert_string_equal(out, "0 1234567890 18446744073709551615 -1 "
+	strbuf_init(&sb, 0);
+	json_uint(&sb, 0);
+	strbuf_addc(&sb, ' ');
+	json_uint(&sb, 1234567890);
+	strbuf_addc(&sb, ' ');
+	json_uint(&sb, 18446744073709551615ULL);
+	strbuf_addc(&sb, ' ');
+	json_int(&sb, -1);
+	strbuf_addc(&sb, ' ');
+	json_int(&sb, -9223372036854775807LL - 1);
+	strbuf_addc(&sb, ' ');
+	json_int(&sb, 86399);
+	assert_string_equal(sb.data, "0 1234567890 18446744073709551615 -1 "
 	    "-9223372036854775808 86399");
-	free(out);
+	strbuf_free(&sb);
 }
 
 static void
