@@ -121,20 +121,25 @@ for fmt in text json jsonl checklist html; do
 done
 expect_status 2 "$bin" -j 0 "$top/samples/orgforms.log" && ok || no "-j 0 is accepted"
 
-# A file longer than 1 MiB is read ahead on a second thread: the same report.
+# A file longer than 1 MiB is read ahead on a second thread: the same report,
+# also when the text is converted from UTF-16 on the way.
 i=0
 while [ $i -lt 300 ]; do
 	cat "$top"/samples/*.log
 	i=$((i + 1))
 done >"$tmp/long.log"
-for fmt in text json; do
-	"$bin" -j 1 --format $fmt --timeline "$tmp/long.log" >"$tmp/j1" 2>&1
-	s1=$?
-	"$bin" -j 2 --format $fmt --timeline "$tmp/long.log" >"$tmp/j2" 2>&1
-	s2=$?
-	[ "$(wc -c <"$tmp/long.log")" -gt 1048576 ] && [ $s1 = 1 ] && [ $s2 = 1 ] &&
-		grep -q Q168734 "$tmp/j1" && cmp -s "$tmp/j1" "$tmp/j2" && ok ||
-		no "a long file read ahead (--format $fmt) differs from -j 1"
+{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$tmp/long.log"; } >"$tmp/long16.log"
+for f in long.log long16.log; do
+	for fmt in text json; do
+		"$bin" -j 1 --format $fmt --timeline "$tmp/$f" >"$tmp/j1" 2>&1
+		s1=$?
+		"$bin" -j 2 --format $fmt --timeline "$tmp/$f" >"$tmp/j2" 2>&1
+		s2=$?
+		[ "$(wc -c <"$tmp/$f")" -gt 1048576 ] && [ $s1 = 1 ] &&
+			[ $s2 = 1 ] && grep -q Q168734 "$tmp/j1" &&
+			cmp -s "$tmp/j1" "$tmp/j2" && ok ||
+			no "$f read ahead (--format $fmt) differs from -j 1"
+	done
 done
 
 # Every JSON output is valid JSON: each sample, plain and unmerged.
