@@ -43,6 +43,23 @@ analyze_file(struct ostd_analyzer *a, const char *path)
 	return rc == -1 ? -1 : 0;
 }
 
+/* A directory given without --recursive: noted, and a failed input. */
+static int
+note_directory(struct ostd_analyzer *a, const char *path)
+{
+	ostd_analyzer_note(a, path, 0, "is a directory (use --recursive)");
+	return -1;
+}
+
+/* Analyze an input of the list (where directories are only given without -R). */
+static int
+analyze_listed(struct ostd_analyzer *a, const char *path)
+{
+	int rc = analyze_file(a, path);
+
+	return rc == 1 ? note_directory(a, path) : rc;
+}
+
 static int
 by_name(const void *x, const void *y)
 {
@@ -75,9 +92,13 @@ walk_path(struct walk *w, const char *path, int depth, bool is_dir)
 	int rc = 0;
 
 	if (!is_dir && w->collect) {
-		/* A name from the command line may still be a directory. */
-		if (depth == 0 && strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
-		    S_ISDIR(sb.st_mode))
+		/*
+		 * A name from the command line may still be a directory, to be
+		 * walked now with --recursive; without, the reading thread
+		 * finds it and notes it, as it finds an unreadable file.
+		 */
+		if (depth == 0 && w->recursive && strcmp(path, "-") != 0 &&
+		    stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
 			return walk_path(w, path, depth, true);
 		grow_array((void **)&w->list, &w->cap, w->n + 1, sizeof(*w->list));
 		w->list[w->n++] = xstrdup(path);
@@ -88,11 +109,8 @@ walk_path(struct walk *w, const char *path, int depth, bool is_dir)
 			return rc;
 		rc = 0;
 	}
-	if (!w->recursive) {
-		ostd_analyzer_note(w->a, path, 0,
-		    "is a directory (use --recursive)");
-		return -1;
-	}
+	if (!w->recursive)
+		return note_directory(w->a, path);
 	if (depth > MAX_DEPTH || (dir = opendir(path)) == NULL) {
 		ostd_analyzer_note(w->a, path, 0, depth > MAX_DEPTH ?
 		    "directories nested too deep" : strerror(errno));
@@ -187,7 +205,7 @@ read_inputs(void *arg)
 		pthread_mutex_unlock(&p->mu);
 
 		for (size_t j = 0; j < k; j++) {
-			int status = analyze_file(a, p->paths[first + j]);
+			int status = analyze_listed(a, p->paths[first + j]);
 
 			done[j] = ostd_analyzer_take_recording(a);
 			ostd_recording_set_status(done[j], status);
@@ -300,7 +318,7 @@ ostd_analyze_batch(struct ostd_analyzer *a, const struct ostd_batch *b,
 	if (uses_stdin || w.n < 2) {
 		/* Standard input cannot be shared out; one input needs no threads. */
 		for (size_t i = 0; i < w.n && !ostd_analyzer_failed(a); i++)
-			trouble |= analyze_file(a, w.list[i]) != 0;
+			trouble |= analyze_listed(a, w.list[i]) != 0;
 	} else {
 		trouble |= analyze_parallel(a, b, w.list, w.n,
 		    (size_t)b->jobs < w.n ? (size_t)b->jobs : w.n) != 0;

@@ -119,6 +119,15 @@ for fmt in text json jsonl checklist html; do
 	cmp -s "$tmp/j1" "$tmp/j3" && cmp -s "$tmp/j1.err" "$tmp/j3.err" &&
 		[ $s1 = 2 ] && [ $s3 = 2 ] && ok || no "-j 3 --format $fmt differs from one thread"
 done
+# Without -R, a directory among the inputs is noted in its place.
+"$bin" -j 1 --format json "$top/samples/orgforms.log" "$top/samples" \
+	"$top/samples/repeats.log" >"$tmp/j1" 2>&1
+s1=$?
+"$bin" -j 3 --format json "$top/samples/orgforms.log" "$top/samples" \
+	"$top/samples/repeats.log" >"$tmp/j3" 2>&1
+s3=$?
+[ $s1 = 2 ] && [ $s3 = 2 ] && grep -q 'is a directory (use --recursive)' "$tmp/j1" &&
+	cmp -s "$tmp/j1" "$tmp/j3" && ok || no "-j 3 with a directory differs"
 expect_status 2 "$bin" -j 0 "$top/samples/orgforms.log" && ok || no "-j 0 is accepted"
 
 # A file longer than 1 MiB is read ahead on a second thread: the same report,
