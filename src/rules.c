@@ -24,11 +24,25 @@
 #define MATCH_LIMIT 100000
 #define DEPTH_LIMIT 5000
 
+/*
+ * Patterns are JIT-compiled once they have run JIT_AFTER times: compiling costs
+ * as much as a few hundred interpreted matches, and most patterns of a run never
+ * get that far (a one-file run starts faster).
+ */
+#define JIT_AFTER 100
+
+/* How a pattern has been used; apart from it, as its match data is. */
+struct pattern_use {
+	unsigned long runs;
+	bool jit;		/* JIT may be used (OSTDIAG_NO_JIT is not set) */
+};
+
 struct ostd_pattern {
 	char *source;
 	pcre2_code *code;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
+	struct pattern_use *use;
 };
 
 struct ostd_ruleset {
@@ -45,6 +59,7 @@ pattern_free(struct ostd_pattern *pat)
 	pcre2_match_context_free(pat->mctx);
 	pcre2_code_free(pat->code);
 	free(pat->source);
+	free(pat->use);
 	free(pat);
 }
 
@@ -155,7 +170,11 @@ ostd_level_name(enum ostd_level level)
 int
 ostd_pattern_match(const struct ostd_pattern *pat, const char *s, size_t len)
 {
-	int rc = pcre2_match(pat->code, (PCRE2_SPTR)s, len, 0, 0, pat->md,
+	int rc;
+
+	if (pat->use->runs++ == JIT_AFTER && pat->use->jit)
+		(void)pcre2_jit_compile(pat->code, PCRE2_JIT_COMPLETE);
+	rc = pcre2_match(pat->code, (PCRE2_SPTR)s, len, 0, 0, pat->md,
 	    pat->mctx);
 
 	if (rc >= 0)
@@ -429,8 +448,8 @@ compile_pattern(struct reader_state *st, const struct value *v,
 	 * JIT is an optimization: without it the interpreter is used. Memory
 	 * checkers cannot follow JIT code, so OSTDIAG_NO_JIT turns it off.
 	 */
-	if (getenv("OSTDIAG_NO_JIT") == NULL)
-		(void)pcre2_jit_compile(pat->code, PCRE2_JIT_COMPLETE);
+	pat->use = xcalloc(1, sizeof(*pat->use));
+	pat->use->jit = getenv("OSTDIAG_NO_JIT") == NULL;
 	pat->md = pcre2_match_data_create_from_pattern(pat->code, NULL);
 	pat->mctx = pcre2_match_context_create(NULL);
 	if (pat->md == NULL || pat->mctx == NULL) {

@@ -57,6 +57,13 @@ test_reads_every_field(void **state)
 	assert_non_null(r->message);
 	assert_int_equal(ostd_pattern_match(r->message, "CLIENT OPERATION x", 18),
 	    1);
+	/* The same answers before and after the pattern turns hot (JIT). */
+	for (int i = 0; i < 300; i++) {
+		assert_int_equal(ostd_pattern_match(r->message,
+		    "the client operation failed", 27), 1);
+		assert_int_equal(ostd_pattern_match(r->message,
+		    "the server operation failed", 27), 0);
+	}
 	assert_string_equal(r->cause, "First part second part.");
 	assert_int_equal(r->nfix, 2);
 	assert_string_equal(r->fix[1], "Step two continued.");
