@@ -297,36 +297,16 @@ test_read_error_after_last_line(void **state)
 	fclose(fp);
 }
 
-/* The JSON report of fp, read ahead or not, with the built-in rules. */
+/* The JSON report of fp, read ahead or not. */
 static char *
 report_of(FILE *fp, bool read_ahead)
 {
-	struct ostd_ruleset *rs = ostd_ruleset_new();
-	struct ostd_report_options opts = { .timeline = true };
-	char *out = NULL, *errs = NULL;
-	size_t outlen = 0, errlen = 0;
-	FILE *fo = open_memstream(&out, &outlen);
-	FILE *fe = open_memstream(&errs, &errlen);
-	struct ostd_report *rep;
-	struct ostd_analyzer *a;
+	struct render r = { OSTD_FORMAT_JSON, true, true, read_ahead, 0 };
+	char *out;
 
-	assert_non_null(fo);
-	assert_non_null(fe);
-	ostd_ruleset_load_builtin(rs);
-	rep = ostd_report_new(OSTD_FORMAT_JSON, fo, fe);
-	ostd_report_set_options(rep, &opts);
-	a = ostd_analyzer_new(rs, rep);
-	ostd_analyzer_set_read_ahead(a, read_ahead);
-	ostd_report_begin(rep);
 	rewind(fp);
-	assert_int_equal(ostd_analyze_stream(a, fp, "big.log"), 0);
-	ostd_report_end(rep, ostd_analyzer_summary(a));
-	ostd_analyzer_free(&a);
-	ostd_report_free(&rep);
-	ostd_ruleset_free(&rs);
-	fclose(fo);
-	fclose(fe);
-	free(errs);
+	out = render_input(&r, fp, NULL, 0, "big.log");
+	assert_int_equal(r.status, 0);
 	return out;
 }
 

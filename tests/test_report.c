@@ -11,32 +11,9 @@ static bool with_timeline;	/* ask for the sessions too */
 static char *
 render_merge(enum ostd_format fmt, const char *log, size_t len, bool merge)
 {
-	struct ostd_report_options opts = { .timeline = with_timeline };
-	struct ostd_ruleset *rs = ostd_ruleset_new();
-	char *out = NULL, *errs = NULL;
-	size_t outlen = 0, errlen = 0;
-	FILE *fo = open_memstream(&out, &outlen);
-	FILE *fe = open_memstream(&errs, &errlen);
-	struct ostd_report *rep;
-	struct ostd_analyzer *a;
+	struct render r = { fmt, merge, with_timeline, false, 0 };
 
-	assert_non_null(fo);
-	assert_non_null(fe);
-	ostd_ruleset_load_builtin(rs);
-	rep = ostd_report_new(fmt, fo, fe);
-	ostd_report_set_options(rep, &opts);
-	a = ostd_analyzer_new(rs, rep);
-	ostd_analyzer_set_merge(a, merge);
-	ostd_report_begin(rep);
-	ostd_analyze_buffer(a, log, len, "t.log");
-	ostd_report_end(rep, ostd_analyzer_summary(a));
-	ostd_analyzer_free(&a);
-	ostd_report_free(&rep);
-	ostd_ruleset_free(&rs);
-	fclose(fo);
-	fclose(fe);
-	free(errs);
-	return out;
+	return render_input(&r, NULL, log, len, "t.log");
 }
 
 static char *

@@ -141,4 +141,51 @@ parse_string(const char *text, struct seen *sn)
 	assert_null(p);
 }
 
+/* How render_input runs the analyzer (always with the built-in rules). */
+struct render {
+	enum ostd_format format;
+	bool merge;
+	bool timeline;
+	bool read_ahead;
+	int status;		/* set: what the analysis returned */
+};
+
+/*
+ * The report of one input as a string (the caller frees it): the stream in,
+ * or len bytes of text when in is NULL, named name.
+ */
+static inline char *
+render_input(struct render *r, FILE *in, const char *text, size_t len,
+    const char *name)
+{
+	struct ostd_report_options opts = { .timeline = r->timeline };
+	struct ostd_ruleset *rs = ostd_ruleset_new();
+	char *out = NULL, *errs = NULL;
+	size_t outlen = 0, errlen = 0;
+	FILE *fo = open_memstream(&out, &outlen);
+	FILE *fe = open_memstream(&errs, &errlen);
+	struct ostd_report *rep;
+	struct ostd_analyzer *a;
+
+	assert_non_null(fo);
+	assert_non_null(fe);
+	ostd_ruleset_load_builtin(rs);
+	rep = ostd_report_new(r->format, fo, fe);
+	ostd_report_set_options(rep, &opts);
+	a = ostd_analyzer_new(rs, rep);
+	ostd_analyzer_set_merge(a, r->merge);
+	ostd_analyzer_set_read_ahead(a, r->read_ahead);
+	ostd_report_begin(rep);
+	r->status = in != NULL ? ostd_analyze_stream(a, in, name) :
+	    ostd_analyze_buffer(a, text, len, name);
+	ostd_report_end(rep, ostd_analyzer_summary(a));
+	ostd_analyzer_free(&a);
+	ostd_report_free(&rep);
+	ostd_ruleset_free(&rs);
+	fclose(fo);
+	fclose(fe);
+	free(errs);
+	return out;
+}
+
 #endif
