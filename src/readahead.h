@@ -2,8 +2,9 @@
  * readahead.h: reads a long input on a second thread. That thread takes lines
  * from the reader, copies them and splits each into classified entries
  * (ostd_line_entries), while the calling thread parses the lines before. Lines
- * come back in their order, in batches; memory stays bounded (READAHEAD_SLOTS
- * batches of at most READAHEAD_TEXT bytes, or one line when a line is longer).
+ * come back in their order, in batches. Memory stays bounded: READAHEAD_SLOTS
+ * batches of READAHEAD_TEXT bytes of lines each, a batch growing to the length
+ * of a longer line (at most OSTD_LINE_MAX) when one comes.
  */
 #ifndef OSTDIAG_READAHEAD_H
 #define OSTDIAG_READAHEAD_H
