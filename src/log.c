@@ -704,12 +704,13 @@ ostd_line_entries(const char *line, size_t len, struct ostd_event *evs,
     size_t max)
 {
 	struct line_split sp;
+	struct ostd_event more;
 	size_t n = 0;
 
 	split_start(&sp, line, len);
 	while (n < max && split_next(&sp, &evs[n]))
 		n++;
-	return n == max && split_next(&sp, &evs[max - 1]) ? 0 : n;
+	return n == max && split_next(&sp, &more) ? 0 : n;
 }
 
 int
