@@ -82,28 +82,6 @@ json_string(struct strbuf *out, const char *str, size_t len)
 }
 
 void
-json_uint(struct strbuf *out, unsigned long long v)
-{
-	char buf[24], *p = buf + sizeof(buf);
-
-	do
-		*--p = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	strbuf_add(out, p, (size_t)(buf + sizeof(buf) - p));
-}
-
-void
-json_int(struct strbuf *out, long long v)
-{
-	if (v < 0) {
-		strbuf_addc(out, '-');
-		json_uint(out, 0ULL - (unsigned long long)v);
-	} else {
-		json_uint(out, (unsigned long long)v);
-	}
-}
-
-void
 json_str_or_null(struct strbuf *out, const char *s)
 {
 	if (s == NULL)

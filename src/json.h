@@ -12,13 +12,11 @@
 #include "util.h"
 
 /*
- * Append to out: a string of len bytes, a NUL-terminated string or null when s
- * is NULL, and integers in decimal. Objects are built in memory and written
+ * Append to out a string of len bytes, or a NUL-terminated string or null when
+ * s is NULL (numbers: strbuf_add_uint). Objects are built in memory and written
  * at once: most values are short, and stdio's cost is per call.
  */
 void json_string(struct strbuf *out, const char *s, size_t len);
 void json_str_or_null(struct strbuf *out, const char *s);
-void json_uint(struct strbuf *out, unsigned long long v);
-void json_int(struct strbuf *out, long long v);
 
 #endif

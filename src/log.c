@@ -346,16 +346,6 @@ starts_session(const struct ostd_parser *p, const struct ostd_event *ev)
 	}
 }
 
-/* Write n in decimal at the end of buf (size 24); returns where it starts. */
-static char *
-decimal(char *end, unsigned long n)
-{
-	do
-		*--end = (char)('0' + n % 10);
-	while ((n /= 10) > 0);
-	return end;
-}
-
 /* Keep an entry of the open error block as evidence, with its line number. */
 static void
 keep_evidence(struct ostd_parser *p, unsigned long lineno,

@@ -75,15 +75,7 @@ repeat_full(const struct repeat_table *t)
 static void
 add_number(struct strbuf *sb, long v)
 {
-	char buf[24], *p = buf + sizeof(buf);
-	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-
-	do
-		*--p = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (v < 0)
-		*--p = '-';
-	strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
+	strbuf_add_int(sb, v);
 	strbuf_addc(sb, '|');
 }
 

@@ -100,7 +100,7 @@ candidate(struct strbuf *out, const struct ostd_candidate *c, int tied)
 	key(out, "title", 0);
 	json_str_or_null(out, r->title);
 	key(out, "score", 0);
-	json_int(out, c->score);
+	strbuf_add_int(out, c->score);
 	key(out, "best", 0);
 	strbuf_adds(out, tied ? "true" : "false");
 	key(out, "level", 0);
@@ -150,7 +150,7 @@ finding_object(struct strbuf *out, const struct ostd_finding *f)
 	key(out, "file", 0);
 	json_str_or_null(out, f->file);
 	key(out, "line", 0);
-	json_uint(out, f->line);
+	strbuf_add_uint(out, f->line);
 	key(out, "time", 0);
 	json_str_or_null(out, f->time >= 0 ? ostd_format_time(f->time, tbuf) :
 	    NULL);
@@ -158,19 +158,19 @@ finding_object(struct strbuf *out, const struct ostd_finding *f)
 	json_str_or_null(out, f->timestamp >= 0 ?
 	    ostd_format_timestamp(f->timestamp, 'T', tsbuf) : NULL);
 	key(out, "session", 0);
-	json_uint(out, s->index);
+	strbuf_add_uint(out, s->index);
 	key(out, "count", 0);
-	json_uint(out, f->count);
+	strbuf_add_uint(out, f->count);
 	key(out, "last_line", 0);
-	json_uint(out, f->last_line);
+	strbuf_add_uint(out, f->last_line);
 	key(out, "last_time", 0);
 	json_str_or_null(out, f->last_time >= 0 ?
 	    ostd_format_time(f->last_time, tbuf) : NULL);
 	key(out, "sessions_with", 0);
-	json_uint(out, f->sessions_with);
+	strbuf_add_uint(out, f->sessions_with);
 	key(out, "sessions_total", 0);
 	if (f->sessions_total > 0)
-		json_uint(out, f->sessions_total);
+		strbuf_add_uint(out, f->sessions_total);
 	else
 		strbuf_adds(out, "null");
 	key(out, "mailbox", 0);
@@ -231,11 +231,11 @@ session_object(struct strbuf *out, const struct ostd_session_record *rec)
 	strbuf_adds(out, "{\"kind\":\"session\",\"file\":");
 	json_str_or_null(out, rec->file);
 	key(out, "session", 0);
-	json_uint(out, rec->index);
+	strbuf_add_uint(out, rec->index);
 	key(out, "first_line", 0);
-	json_uint(out, rec->first_line);
+	strbuf_add_uint(out, rec->first_line);
 	key(out, "last_line", 0);
-	json_uint(out, rec->last_line);
+	strbuf_add_uint(out, rec->last_line);
 	key(out, "start", 0);
 	json_str_or_null(out, rec->start_time >= 0 ?
 	    ostd_format_time(rec->start_time, tbuf) : NULL);
@@ -244,7 +244,7 @@ session_object(struct strbuf *out, const struct ostd_session_record *rec)
 	    ostd_format_time(rec->end_time, tbuf) : NULL);
 	key(out, "duration", 0);
 	if (rec->duration >= 0)
-		json_int(out, rec->duration);
+		strbuf_add_int(out, rec->duration);
 	else
 		strbuf_adds(out, "null");
 	key(out, "client_version", 0);
@@ -255,22 +255,22 @@ session_object(struct strbuf *out, const struct ostd_session_record *rec)
 	json_str_or_null(out, rec->end == OSTD_END_DONE ? "done" :
 	    rec->end == OSTD_END_TERMINATED ? "terminated" : "unfinished");
 	key(out, "folders", 0);
-	json_uint(out, rec->folders);
+	strbuf_add_uint(out, rec->folders);
 	key(out, "items_down", 0);
-	json_uint(out, rec->items_down);
+	strbuf_add_uint(out, rec->items_down);
 	key(out, "items_up", 0);
-	json_uint(out, rec->items_up);
+	strbuf_add_uint(out, rec->items_up);
 	key(out, "errors", 0);
-	json_uint(out, rec->errors);
+	strbuf_add_uint(out, rec->errors);
 	key(out, "longest_gap", 0);
-	json_int(out, rec->longest_gap);
+	strbuf_add_int(out, rec->longest_gap);
 	key(out, "errors_by_folder", 0);
 	strbuf_addc(out, '[');
 	for (size_t i = 0; i < rec->nerror_folders; i++) {
 		strbuf_adds(out, i ? ",{\"folder\":" : "{\"folder\":");
 		json_str_or_null(out, rec->error_folders[i].name);
 		key(out, "errors", 0);
-		json_uint(out, rec->error_folders[i].errors);
+		strbuf_add_uint(out, rec->error_folders[i].errors);
 		strbuf_addc(out, '}');
 	}
 	strbuf_adds(out, "]}");
@@ -282,7 +282,7 @@ note_object(struct strbuf *out, const char *file, unsigned long line, const char
 	strbuf_adds(out, "{\"kind\":\"note\",\"file\":");
 	json_str_or_null(out, file);
 	key(out, "line", 0);
-	json_uint(out, line);
+	strbuf_add_uint(out, line);
 	key(out, "message", 0);
 	json_str_or_null(out, msg);
 	strbuf_addc(out, '}');
@@ -305,11 +305,11 @@ file_object(struct strbuf *out, const struct ostd_file_record *rec)
 	json_str_or_null(out, rec->date >= 0 ?
 	    ostd_format_timestamp(rec->date, 'T', buf) : NULL);
 	key(out, "sessions", 0);
-	json_uint(out, rec->sessions);
+	strbuf_add_uint(out, rec->sessions);
 	key(out, "errors", 0);
-	json_uint(out, rec->errors);
+	strbuf_add_uint(out, rec->errors);
 	key(out, "findings", 0);
-	json_uint(out, rec->findings);
+	strbuf_add_uint(out, rec->findings);
 	key(out, "failed", 0);
 	strbuf_adds(out, rec->failed ? "true}" : "false}");
 }

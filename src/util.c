@@ -149,6 +149,25 @@ strbuf_add_grow(struct strbuf *b, const char *s, size_t n)
 }
 
 void
+strbuf_add_uint(struct strbuf *b, unsigned long long v)
+{
+	char buf[24], *end = buf + sizeof(buf), *p = decimal(end, v);
+
+	strbuf_add(b, p, (size_t)(end - p));
+}
+
+void
+strbuf_add_int(struct strbuf *b, long long v)
+{
+	if (v < 0) {
+		strbuf_addc(b, '-');
+		strbuf_add_uint(b, 0ULL - (unsigned long long)v);
+	} else {
+		strbuf_add_uint(b, (unsigned long long)v);
+	}
+}
+
+void
 strbuf_addf(struct strbuf *b, const char *fmt, ...)
 {
 	va_list ap;

@@ -78,6 +78,20 @@ strbuf_adds(struct strbuf *b, const char *s)
 }
 
 void strbuf_addf(struct strbuf *b, const char *fmt, ...) OSTD_PRINTF(2, 3);
+/* Append an integer in decimal (no format string to parse). */
+void strbuf_add_uint(struct strbuf *b, unsigned long long v);
+void strbuf_add_int(struct strbuf *b, long long v);
+
+/* Write n in decimal just before end (24 bytes suffice); returns its start. */
+static inline char *
+decimal(char *end, unsigned long long n)
+{
+	do
+		*--end = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	return end;
+}
+
 /* Hand the contents to the caller (malloc'd) and reset the buffer. */
 char *strbuf_detach(struct strbuf *b);
 

@@ -254,17 +254,17 @@ test_json_numbers(void **state)
 
 	(void)state;
 	strbuf_init(&sb, 0);
-	json_uint(&sb, 0);
+	strbuf_add_uint(&sb, 0);
 	strbuf_addc(&sb, ' ');
-	json_uint(&sb, 1234567890);
+	strbuf_add_uint(&sb, 1234567890);
 	strbuf_addc(&sb, ' ');
-	json_uint(&sb, 18446744073709551615ULL);
+	strbuf_add_uint(&sb, 18446744073709551615ULL);
 	strbuf_addc(&sb, ' ');
-	json_int(&sb, -1);
+	strbuf_add_int(&sb, -1);
 	strbuf_addc(&sb, ' ');
-	json_int(&sb, -9223372036854775807LL - 1);
+	strbuf_add_int(&sb, -9223372036854775807LL - 1);
 	strbuf_addc(&sb, ' ');
-	json_int(&sb, 86399);
+	strbuf_add_int(&sb, 86399);
 	assert_string_equal(sb.data, "0 1234567890 18446744073709551615 -1 "
 	    "-9223372036854775808 86399");
 	strbuf_free(&sb);
