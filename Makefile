@@ -32,7 +32,7 @@ LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 	src/reader.c src/rules.c src/match.c src/textmemo.c src/readahead.c src/analyze.c src/report.c \
 	src/report_text.c src/report_json.c src/report_checklist.c \
 	src/report_html.c src/json.c \
-	src/selftest.c src/repeat.c src/kept.c src/message.c src/redact.c \
+	src/selftest.c src/repeat.c src/kept.c src/arena.c src/message.c src/redact.c \
 	src/spool.c src/batch.c \
 	src/input.c \
 	src/encoding.c src/msgfile.c src/cfb.c src/lzfu.c src/rtf.c src/mime.c \
@@ -43,7 +43,7 @@ RULES = $(sort $(wildcard src/rules/*.rule))
 TESTS = test_code test_classify test_log test_reader test_rules test_match \
 	test_report test_rule_examples test_explain test_redact test_encoding \
 	test_msgfile test_rtf test_mime test_txtheader test_property \
-	test_readahead
+	test_readahead test_recording
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 HEADERS = $(wildcard include/ostdiag/*.h src/*.h)
 
@@ -140,7 +140,14 @@ check-valgrind: all
 			if [ $$? = 99 ]; then cat $(BUILD)/valgrind.log; \
 				echo "valgrind: $$f ($$fmt) FAILED"; exit 1; fi; \
 		done; \
-	done; echo "valgrind: samples and fixtures clean"
+	done; \
+	OSTDIAG_NO_JIT=1 valgrind -q --error-exitcode=99 --leak-check=full \
+		--errors-for-leak-kinds=definite $(BUILD)/ostdiag -j 3 \
+		--format json -R samples tests/fixtures \
+		>/dev/null 2>$(BUILD)/valgrind.log; \
+	if [ $$? = 99 ]; then cat $(BUILD)/valgrind.log; \
+		echo "valgrind: -j 3 FAILED"; exit 1; fi; \
+	echo "valgrind: samples and fixtures clean, one thread and three"
 
 # Throughput, memory and start-up against grep and awk on generated logs
 # (tests/bench/bench.sh says what is measured; needs perl and GNU time).

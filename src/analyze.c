@@ -3,6 +3,7 @@
  * reporter, and keeps the totals.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +70,7 @@ struct recorded {
 struct ostd_recording {
 	struct recorded **items;
 	size_t n, cap;
+	struct arena arena;	/* the items and their strings */
 	struct ostd_summary sum;	/* the totals the reader kept */
 	int status;
 };
@@ -76,8 +78,15 @@ struct ostd_recording {
 static struct recorded *
 record(struct ostd_analyzer *a, enum recorded_kind kind)
 {
+	static const size_t sizes[] = {
+		[REC_FINDING] = sizeof(struct kept_finding),
+		[REC_SESSION] = sizeof(struct ostd_session_record),
+		[REC_FILE] = sizeof(struct ostd_file_record),
+		[REC_NOTE] = sizeof(((struct recorded *)NULL)->u.note),
+	};
 	struct ostd_recording *rec = a->recording;
-	struct recorded *r = xcalloc(1, sizeof(*r));
+	struct recorded *r = arena_alloc(&rec->arena,
+	    offsetof(struct recorded, u) + sizes[kind]);
 
 	r->kind = kind;
 	grow_array((void **)&rec->items, &rec->cap, rec->n + 1,
@@ -93,17 +102,7 @@ ostd_recording_free(struct ostd_recording **rp)
 
 	if (rp == NULL || (rec = *rp) == NULL)
 		return;
-	for (size_t i = 0; i < rec->n; i++) {
-		struct recorded *r = rec->items[i];
-
-		if (r->kind == REC_FINDING)
-			kept_finding_clear(&r->u.finding);
-		else if (r->kind == REC_NOTE) {
-			free(r->u.note.file);
-			free(r->u.note.message);
-		}
-		free(r);
-	}
+	arena_free(&rec->arena);
 	free(rec->items);
 	free(rec);
 	*rp = NULL;
@@ -124,12 +123,21 @@ ostd_analyzer_start_recording(struct ostd_analyzer *a)
 }
 
 struct ostd_recording *
-ostd_analyzer_take_recording(struct ostd_analyzer *a)
+ostd_analyzer_take_recording(struct ostd_analyzer *a,
+    struct ostd_recording *spare)
 {
 	struct ostd_recording *rec = a->recording;
 
 	rec->sum = a->sum;
-	a->recording = xcalloc(1, sizeof(*a->recording));
+	if (spare != NULL) {
+		spare->n = 0;
+		spare->status = 0;
+		memset(&spare->sum, 0, sizeof(spare->sum));
+		arena_reset(&spare->arena);
+		a->recording = spare;
+	} else {
+		a->recording = xcalloc(1, sizeof(*a->recording));
+	}
 	memset(&a->sum, 0, sizeof(a->sum));
 	return rec;
 }
@@ -316,9 +324,10 @@ ostd_analyzer_note(struct ostd_analyzer *a, const char *file,
 	if (a->recording != NULL) {
 		struct recorded *r = record(a, REC_NOTE);
 
-		r->u.note.file = xstrdup(file);
+		r->u.note.file = arena_strdup(&a->recording->arena, file);
 		r->u.note.line = line;
-		r->u.note.message = xstrdup(message);
+		r->u.note.message = arena_strdup(&a->recording->arena,
+		    message);
 		return;
 	}
 	a->sum.notes++;
@@ -356,7 +365,8 @@ emit(const struct ostd_finding *f, void *ctx)
 	struct ostd_analyzer *a = ctx;
 
 	if (a->recording != NULL) {
-		kept_finding_init(&record(a, REC_FINDING)->u.finding, f);
+		kept_finding_init(&record(a, REC_FINDING)->u.finding, f,
+		    &a->recording->arena);
 		return;
 	}
 	if (!wanted(a, f)) {
@@ -660,15 +670,18 @@ parse_ahead(struct ostd_analyzer *a, struct ostd_parser *p,
 	while (rc == 0 && (b = readahead_next(ra)) != NULL) {
 		for (size_t i = 0; i < b->nlines && rc == 0; i++) {
 			const struct ahead_line *l = &b->lines[i];
+			unsigned long number = b->first_number + i;
+			struct ostd_event ev;
 
 			if (l->cut)
-				note_cut(a, l->number, l->full_len);
-			if (l->nevents == 0)
-				rc = ostd_parser_line(p, l->number, l->text,
-				    l->len);
-			for (size_t e = 0; e < l->nevents && rc == 0; e++)
-				rc = ostd_parser_event(p, l->number,
-				    &b->events[l->first + e]);
+				note_cut(a, number, b->full_lens[i]);
+			if (l->nentries == 0)
+				rc = ostd_parser_line(p, number,
+				    ahead_text(b, l), l->len);
+			for (size_t e = 0; e < l->nentries && rc == 0; e++) {
+				ahead_event(b, l, e, &ev);
+				rc = ostd_parser_event(p, number, &ev);
+			}
 			if (rc == 0)
 				a->sum.lines++;
 		}

@@ -155,12 +155,42 @@ struct pool {
 	size_t blocked;		/* readers waiting for room */
 	bool stop;
 	struct ostd_ruleset **rulesets;	/* one per thread */
+	size_t *maker;		/* the worker that recorded each input */
 };
 
+/*
+ * Memory goes back to the thread that allocated it: a recording freed on the
+ * reporting thread would take the lock of its reader's malloc arena while that
+ * reader allocates. So the reporter hands each replayed recording back, and its
+ * reader records into it again (keeping enough for a run) or frees it.
+ */
 struct worker {
 	struct pool *pool;
 	size_t index;
+	struct ostd_recording **spent;	/* replayed, handed back: cap at most */
+	size_t nspent, cap;
+	struct ostd_recording **taking;	/* the reader's copy of spent */
+	struct ostd_recording *spare[CHUNK_MAX];	/* to record into again */
+	size_t nspare;
 };
+
+/* Take back what the reporter handed to w. Called with p->mu held. */
+static void
+take_spent(struct worker *w)
+{
+	size_t n = w->nspent;
+
+	memcpy(w->taking, w->spent, n * sizeof(*w->spent));
+	w->nspent = 0;
+	pthread_mutex_unlock(&w->pool->mu);
+	for (size_t i = 0; i < n; i++) {
+		if (w->nspare < CHUNK_MAX)
+			w->spare[w->nspare++] = w->taking[i];
+		else
+			ostd_recording_free(&w->taking[i]);
+	}
+	pthread_mutex_lock(&w->pool->mu);
+}
 
 /* A reading thread: takes the next run of inputs, records what it finds. */
 static void *
@@ -185,8 +215,12 @@ read_inputs(void *arg)
 		size_t first, k;
 
 		pthread_mutex_lock(&p->mu);
-		while (!p->stop && p->next < p->n &&
-		    p->next >= p->replayed + p->window) {
+		for (;;) {
+			if (w->nspent > 0)
+				take_spent(w);
+			if (p->stop || p->next >= p->n ||
+			    p->next < p->replayed + p->window)
+				break;
 			p->blocked++;
 			pthread_cond_wait(&p->room, &p->mu);
 			p->blocked--;
@@ -207,19 +241,39 @@ read_inputs(void *arg)
 		for (size_t j = 0; j < k; j++) {
 			int status = analyze_listed(a, p->paths[first + j]);
 
-			done[j] = ostd_analyzer_take_recording(a);
+			done[j] = ostd_analyzer_take_recording(a,
+			    w->nspare > 0 ? w->spare[--w->nspare] : NULL);
 			ostd_recording_set_status(done[j], status);
 		}
 
 		pthread_mutex_lock(&p->mu);
-		for (size_t j = 0; j < k; j++)
+		for (size_t j = 0; j < k; j++) {
 			p->recs[first + j] = done[j];
+			p->maker[first + j] = w->index;
+		}
 		if (p->waiting >= first && p->waiting < first + k)
 			pthread_cond_signal(&p->ready);
 		pthread_mutex_unlock(&p->mu);
 	}
+	while (w->nspare > 0)
+		ostd_recording_free(&w->spare[--w->nspare]);
 	ostd_analyzer_free(&a);
 	return NULL;
+}
+
+/*
+ * Give a replayed recording back to the reader that made it. Called with the
+ * pool's mutex held; frees it here when the reader's list is full.
+ */
+static void
+hand_back(struct worker *w, struct ostd_recording **rec)
+{
+	if (w->nspent < w->cap) {
+		w->spent[w->nspent++] = *rec;
+		*rec = NULL;
+	} else {
+		ostd_recording_free(rec);
+	}
 }
 
 /* Read the listed inputs on jobs threads and replay them, in order, into a. */
@@ -248,10 +302,16 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 	else if (p.chunk > CHUNK_MAX)
 		p.chunk = CHUNK_MAX;
 	p.recs = xcalloc(n, sizeof(*p.recs));
+	p.maker = xcalloc(n, sizeof(*p.maker));
 	p.rulesets = xcalloc(jobs, sizeof(*p.rulesets));
 	for (size_t t = 0; t < jobs; t++) {
 		workers[t].pool = &p;
 		workers[t].index = t;
+		workers[t].cap = p.window + CHUNK_MAX;
+		workers[t].spent = xcalloc(workers[t].cap,
+		    sizeof(*workers[t].spent));
+		workers[t].taking = xcalloc(workers[t].cap,
+		    sizeof(*workers[t].taking));
 		if (pthread_create(&threads[t], NULL, read_inputs, &workers[t])) {
 			fprintf(stderr, "ostdiag: cannot start a thread\n");
 			exit(2);
@@ -268,8 +328,8 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 		rec = p.recs[i];
 		pthread_mutex_unlock(&p.mu);
 		trouble |= ostd_analyzer_replay(a, rec) == -1;
-		ostd_recording_free(&rec);
 		pthread_mutex_lock(&p.mu);
+		hand_back(&workers[p.maker[i]], &rec);
 		p.recs[i] = NULL;
 		p.replayed++;
 		p.stop = ostd_analyzer_failed(a);
@@ -281,12 +341,19 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 	}
 	for (size_t t = 0; t < jobs; t++)
 		pthread_join(threads[t], NULL);
+	for (size_t t = 0; t < jobs; t++) {
+		for (size_t i = 0; i < workers[t].nspent; i++)
+			ostd_recording_free(&workers[t].spent[i]);
+		free(workers[t].spent);
+		free(workers[t].taking);
+	}
 	for (size_t i = 0; i < n; i++)
 		ostd_recording_free(&p.recs[i]);
 	for (size_t t = 0; t < jobs; t++)
 		ostd_ruleset_free(&p.rulesets[t]);
 	free(p.rulesets);
 	free(p.recs);
+	free(p.maker);
 	free(threads);
 	free(workers);
 	pthread_mutex_destroy(&p.mu);

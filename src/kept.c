@@ -8,24 +8,34 @@
 #include "util.h"
 
 static char *
-dup_or_null(const char *s)
+heap_dup(void *ctx, const char *s)
 {
+	(void)ctx;
 	return s != NULL ? xstrdup(s) : NULL;
 }
 
-void
-kept_finding_init(struct kept_finding *k, const struct ostd_finding *src)
+static char *
+arena_dup(void *ctx, const char *s)
 {
+	return arena_strdup(ctx, s);
+}
+
+void
+kept_finding_init(struct kept_finding *k, const struct ostd_finding *src,
+    struct arena *ar)
+{
+	char *(*dup)(void *, const char *) = ar != NULL ? arena_dup : heap_dup;
+
 	memset(k, 0, sizeof(*k));
 	k->f = *src;
 	k->session = *src->session;
 	k->session.blocks = NULL;
 	k->session.nblocks = 0;
-	k->session.version = dup_or_null(src->session->version);
-	k->session.mailbox = dup_or_null(src->session->mailbox);
+	k->session.version = dup(ar, src->session->version);
+	k->session.mailbox = dup(ar, src->session->mailbox);
 	k->f.session = &k->session;
 	if (src->block != NULL) {
-		ostd_block_copy(&k->block, src->block);
+		ostd_block_copy_with(&k->block, src->block, dup, ar);
 		k->f.block = &k->block;
 	}
 	k->diag = *src->diag;

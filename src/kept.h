@@ -8,6 +8,7 @@
 #define OSTD_KEPT_H
 
 #include "ostdiag/analyze.h"
+#include "arena.h"
 
 struct kept_finding {
 	struct ostd_finding f;		/* points into the members below */
@@ -16,8 +17,13 @@ struct kept_finding {
 	struct ostd_diagnosis diag;
 };
 
-/* Copy src into k (k must not move afterwards: f points into it). */
-void kept_finding_init(struct kept_finding *k, const struct ostd_finding *src);
+/*
+ * Copy src into k (k must not move afterwards: f points into it). The strings
+ * go to ar, or to the heap when ar is NULL; only then does kept_finding_clear
+ * free them, and an arena's copy is freed with the arena.
+ */
+void kept_finding_init(struct kept_finding *k, const struct ostd_finding *src,
+    struct arena *ar);
 void kept_finding_clear(struct kept_finding *k);
 
 #endif

@@ -61,24 +61,32 @@ ostd_parser_new(ostd_session_fn fn, void *ctx)
 }
 
 static char *
-dup_or_null(const char *s)
+dup_or_null(void *ctx, const char *s)
 {
+	(void)ctx;
 	return s != NULL ? xstrdup(s) : NULL;
+}
+
+void
+ostd_block_copy_with(struct ostd_block *dst, const struct ostd_block *src,
+    char *(*dup)(void *ctx, const char *s), void *ctx)
+{
+	*dst = *src;
+	dst->head_text = dup(ctx, src->head_text);
+	dst->subject = dup(ctx, src->subject);
+	dst->message = dup(ctx, src->message);
+	dst->provider = dup(ctx, src->provider);
+	dst->help_url = dup(ctx, src->help_url);
+	dst->addinfo = dup(ctx, src->addinfo);
+	dst->scope_text = dup(ctx, src->scope_text);
+	dst->folder = dup(ctx, src->folder);
+	dst->evidence = dup(ctx, src->evidence);
 }
 
 void
 ostd_block_copy(struct ostd_block *dst, const struct ostd_block *src)
 {
-	*dst = *src;
-	dst->head_text = dup_or_null(src->head_text);
-	dst->subject = dup_or_null(src->subject);
-	dst->message = dup_or_null(src->message);
-	dst->provider = dup_or_null(src->provider);
-	dst->help_url = dup_or_null(src->help_url);
-	dst->addinfo = dup_or_null(src->addinfo);
-	dst->scope_text = dup_or_null(src->scope_text);
-	dst->folder = dup_or_null(src->folder);
-	dst->evidence = dup_or_null(src->evidence);
+	ostd_block_copy_with(dst, src, dup_or_null, NULL);
 }
 
 void

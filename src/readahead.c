@@ -7,12 +7,64 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "readahead.h"
 #include "util.h"
 
 #define BATCH_LINES 1024	/* lines in a batch at most */
 #define LINE_ENTRIES 64		/* entries stored of one line at most */
 #define BATCH_EVENTS (BATCH_LINES + LINE_ENTRIES)
+
+/*
+ * A batch is written with streaming stores, which go to memory without first
+ * fetching each cache line from the parser's processor, which read it last:
+ * that fetch, not the work, had bounded the reading thread. They write 16
+ * bytes at a time, so a line's text starts on a multiple of 16 in its batch.
+ */
+#define UNIT 16
+#define UNITS(n) (((n) + UNIT - 1) / UNIT * UNIT)
+_Static_assert(sizeof(struct ahead_line) == UNIT, "a line is one unit");
+_Static_assert(sizeof(struct ahead_entry) == 2 * UNIT, "an entry is two");
+_Static_assert(READAHEAD_TEXT % UNIT == 0, "a batch's text is whole units");
+
+/* Store the 16 bytes at src to dst (16-aligned), streaming where there is SSE2. */
+static inline void
+stream16(void *dst, const void *src)
+{
+#ifdef __SSE2__
+	_mm_stream_si128(dst, _mm_loadu_si128(src));
+#else
+	memcpy(dst, src, UNIT);
+#endif
+}
+
+/* Copy n bytes to dst (16-aligned), filling its last unit up with zeros. */
+static void
+stream_text(char *dst, const char *src, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + UNIT <= n; i += UNIT)
+		stream16(dst + i, src + i);
+	if (i < n) {
+		_Alignas(UNIT) char tail[UNIT] = { 0 };
+
+		memcpy(tail, src + i, n - i);
+		stream16(dst + i, tail);
+	}
+}
+
+/* Make the streamed stores visible before the batch is handed over. */
+static inline void
+stream_done(void)
+{
+#ifdef __SSE2__
+	_mm_sfence();
+#endif
+}
 
 /*
  * A batch and its storage. The reading thread writes the counts of the batch it
@@ -22,8 +74,11 @@
 struct slot {
 	_Alignas(64) struct ahead_batch b;
 	struct ahead_line *lines;
-	struct ostd_event *events;
-	size_t nevents;
+	struct ahead_entry *entries;
+	size_t nentries;
+	struct ostd_code *codes;
+	size_t ncodes;
+	size_t *full_lens;
 	char *text;
 	size_t used, cap;
 	bool full;		/* filled and not yet released by the parser */
@@ -57,7 +112,8 @@ slot_reset(struct slot *s)
 	s->b.status = 1;
 	s->b.error = 0;
 	s->b.error_line = 0;
-	s->nevents = 0;
+	s->nentries = 0;
+	s->ncodes = 0;
 	s->used = 0;
 }
 
@@ -66,36 +122,80 @@ static bool
 slot_room(struct slot *s, const struct ostd_line *line)
 {
 	if (s->b.nlines == 0) {
-		if (line->len > s->cap) {
-			s->text = xreallocarray(s->text, line->len, 1);
-			s->cap = line->len;
+		if (UNITS(line->len) > s->cap) {
+			free(s->text);
+			s->cap = UNITS(line->len);
+			s->text = xcalloc_lines(s->cap);
+			s->b.text = s->text;
 		}
 		return true;
 	}
 	return s->b.nlines < BATCH_LINES &&
-	    BATCH_EVENTS - s->nevents >= LINE_ENTRIES &&
-	    line->len <= s->cap - s->used;
+	    BATCH_EVENTS - s->nentries >= LINE_ENTRIES &&
+	    UNITS(line->len) <= s->cap - s->used;
 }
 
-/* Copy line into s and, when split, split it into entries. */
+/* Where sp starts in the line at base, packed. */
+static uint32_t
+span_off(struct ostd_span sp, const char *base)
+{
+	return sp.ptr != NULL ? (uint32_t)(sp.ptr - base) : AHEAD_NO_SPAN;
+}
+
+/* Pack ev, an entry of the line at base, into s. */
+static void
+pack_entry(struct slot *s, const struct ostd_event *ev, const char *base)
+{
+	_Alignas(UNIT) struct ahead_entry packed;
+	struct ahead_entry *pe = &packed;
+
+	pe->text_off = span_off(ev->text, base);
+	pe->text_len = (uint32_t)ev->text.len;
+	pe->arg_off = span_off(ev->arg, base);
+	pe->arg_len = (uint32_t)ev->arg.len;
+	pe->time = ev->time;
+	pe->indent = ev->indent;
+	pe->count = (uint32_t)ev->count;
+	pe->kind = (uint8_t)ev->kind;
+	pe->sub = (uint8_t)ev->sub;
+	pe->code = 0;
+	if (ev->has_code) {
+		s->codes[s->ncodes++] = ev->code;
+		pe->code = (uint16_t)s->ncodes;
+	}
+	stream16(&s->entries[s->nentries], pe);
+	stream16((char *)&s->entries[s->nentries] + UNIT, (char *)pe + UNIT);
+	s->nentries++;
+}
+
+/*
+ * Copy line into s and, when split, split it into entries. The line is split
+ * where it was read, before it is copied: reading bytes just stored is slow.
+ */
 static void
 slot_add(struct slot *s, const struct ostd_line *line, bool split)
 {
-	struct ahead_line *al = &s->lines[s->b.nlines++];
-	char *text = s->text + s->used;
+	struct ostd_event evs[LINE_ENTRIES];
+	size_t i = s->b.nlines++;
+	_Alignas(UNIT) struct ahead_line al;
+	size_t n = split ? ostd_line_entries(line->ptr, line->len, evs,
+	    LINE_ENTRIES) : 0;
 
-	if (line->len > 0)
-		memcpy(text, line->ptr, line->len);
-	s->used += line->len;
-	al->number = line->number;
-	al->text = text;
-	al->len = line->len;
-	al->full_len = line->full_len;
-	al->cut = line->cut;
-	al->first = s->nevents;
-	al->nevents = split ? ostd_line_entries(text, line->len,
-	    s->events + s->nevents, LINE_ENTRIES) : 0;
-	s->nevents += al->nevents;
+	stream_text(s->text + s->used, line->ptr, line->len);
+	memset(&al, 0, sizeof(al));
+	al.off = (uint32_t)s->used;
+	al.len = (uint32_t)line->len;
+	al.first = (uint32_t)s->nentries;
+	al.nentries = (uint16_t)n;
+	al.cut = line->cut;
+	stream16(&s->lines[i], &al);
+	if (line->cut)
+		s->full_lens[i] = line->full_len;
+	if (i == 0)
+		s->b.first_number = line->number;
+	s->used += UNITS(line->len);
+	for (size_t e = 0; e < n; e++)
+		pack_entry(s, &evs[e], line->ptr);
 }
 
 /* Fill s with lines (split when split) until it is full or the input ends. */
@@ -152,6 +252,7 @@ read_ahead(void *arg)
 		if (stop)
 			break;
 		slot_fill(ra, s, split);	/* the parser does not touch s now */
+		stream_done();
 		pthread_mutex_lock(&ra->mu);
 		s->full = true;
 		ra->fill++;
@@ -166,19 +267,24 @@ read_ahead(void *arg)
 struct readahead *
 readahead_start(struct ostd_reader *rd, size_t split_when)
 {
-	struct readahead *ra = xcalloc(1, sizeof(*ra));
+	struct readahead *ra = xcalloc_lines(sizeof(*ra));
 
 	ra->rd = rd;
 	ra->split_when = split_when;
 	for (size_t i = 0; i < READAHEAD_SLOTS; i++) {
 		struct slot *s = &ra->slots[i];
 
-		s->lines = xmalloc(BATCH_LINES * sizeof(*s->lines));
-		s->events = xmalloc(BATCH_EVENTS * sizeof(*s->events));
-		s->text = xmalloc(READAHEAD_TEXT);
+		s->lines = xcalloc_lines(BATCH_LINES * sizeof(*s->lines));
+		s->entries = xcalloc_lines(BATCH_EVENTS * sizeof(*s->entries));
+		s->codes = xmalloc(BATCH_EVENTS * sizeof(*s->codes));
+		s->full_lens = xmalloc(BATCH_LINES * sizeof(*s->full_lens));
+		s->text = xcalloc_lines(READAHEAD_TEXT);
 		s->cap = READAHEAD_TEXT;
+		s->b.text = s->text;
 		s->b.lines = s->lines;
-		s->b.events = s->events;
+		s->b.entries = s->entries;
+		s->b.codes = s->codes;
+		s->b.full_lens = s->full_lens;
 	}
 	pthread_mutex_init(&ra->mu, NULL);
 	pthread_cond_init(&ra->filled, NULL);
@@ -229,7 +335,9 @@ readahead_stop(struct readahead **rap)
 		pthread_join(ra->thread, NULL);
 	for (size_t i = 0; i < READAHEAD_SLOTS; i++) {
 		free(ra->slots[i].lines);
-		free(ra->slots[i].events);
+		free(ra->slots[i].entries);
+		free(ra->slots[i].codes);
+		free(ra->slots[i].full_lens);
 		free(ra->slots[i].text);
 	}
 	pthread_mutex_destroy(&ra->mu);

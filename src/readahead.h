@@ -5,12 +5,19 @@
  * come back in their order, in batches. Memory stays bounded: READAHEAD_SLOTS
  * batches of READAHEAD_TEXT bytes of lines each, a batch growing to the length
  * of a longer line (at most OSTD_LINE_MAX) when one comes.
+ *
+ * Every byte of a batch is written on one processor and read on another, and
+ * moving a cache line between them costs more than the work on it. So a batch
+ * is packed: a line takes 16 bytes besides its text, an entry 32 (its code, a
+ * rare thing, stands aside), and the parser touches the text of a line only
+ * where an entry needs it.
  */
 #ifndef OSTDIAG_READAHEAD_H
 #define OSTDIAG_READAHEAD_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ostdiag/log.h"
 #include "ostdiag/reader.h"
@@ -20,24 +27,78 @@
 
 /* One line of a batch. */
 struct ahead_line {
-	unsigned long number;	/* 1-based */
-	const char *text;	/* a copy, valid while its batch is held */
-	size_t len;
-	size_t full_len;	/* before cutting, as struct ostd_line */
-	bool cut;
-	size_t first;		/* its entries: events[first, first + nevents) */
-	size_t nevents;		/* 0: too many to store; feed the line whole */
+	uint32_t off;		/* its text, a copy: the batch's text + off */
+	uint32_t len;
+	uint32_t first;		/* its entries: entries[first, first + nentries) */
+	uint16_t nentries;	/* 0: too many to store; feed the line whole */
+	bool cut;		/* longer than OSTD_LINE_MAX: see full_lens */
+};
+
+/* An entry of a line: struct ostd_event, packed. */
+#define AHEAD_NO_SPAN UINT32_MAX	/* off of a span whose ptr is NULL */
+struct ahead_entry {
+	uint32_t text_off, text_len;	/* from the start of the line */
+	uint32_t arg_off, arg_len;
+	int32_t time;
+	int32_t indent;
+	uint32_t count;
+	uint8_t kind;
+	uint8_t sub;
+	uint16_t code;		/* 0: none, else codes[code - 1] */
 };
 
 struct ahead_batch {
 	const struct ahead_line *lines;
 	size_t nlines;
-	const struct ostd_event *events;
+	unsigned long first_number;	/* of lines[0]; the rest follow on */
+	const char *text;
+	const struct ahead_entry *entries;
+	const struct ostd_code *codes;
+	const size_t *full_lens;	/* [i]: length of lines[i] before cutting,
+					 * set for cut lines only */
 	/* After the last line: 1 more lines follow, 0 end of input, -1 error. */
 	int status;
 	int error;		/* errno of a read error */
 	unsigned long error_line;	/* number of the last line before it */
 };
+
+/* The text of line l of batch b. */
+static inline const char *
+ahead_text(const struct ahead_batch *b, const struct ahead_line *l)
+{
+	return b->text + l->off;
+}
+
+static inline struct ostd_span
+ahead_span(const char *line, uint32_t off, uint32_t len)
+{
+	struct ostd_span sp = { off == AHEAD_NO_SPAN ? NULL : line + off, len };
+
+	return sp;
+}
+
+/*
+ * Entry e of line l of batch b, unpacked into ev. ev->code is set only when
+ * ev->has_code is.
+ */
+static inline void
+ahead_event(const struct ahead_batch *b, const struct ahead_line *l, size_t e,
+    struct ostd_event *ev)
+{
+	const struct ahead_entry *pe = &b->entries[l->first + e];
+	const char *line = ahead_text(b, l);
+
+	ev->kind = (enum ostd_event_kind)pe->kind;
+	ev->time = pe->time;
+	ev->indent = pe->indent;
+	ev->sub = pe->sub;
+	ev->count = pe->count;
+	ev->text = ahead_span(line, pe->text_off, pe->text_len);
+	ev->arg = ahead_span(line, pe->arg_off, pe->arg_len);
+	ev->has_code = pe->code != 0;
+	if (ev->has_code)
+		ev->code = b->codes[pe->code - 1];
+}
 
 struct readahead;
 

@@ -33,7 +33,8 @@ struct ostd_reader {
 struct ostd_reader *
 ostd_reader_new(FILE *fp)
 {
-	struct ostd_reader *r = xcalloc(1, sizeof(*r));
+	/* Its position moves with every line, on a reading thread of its own. */
+	struct ostd_reader *r = xcalloc_lines(sizeof(*r));
 
 	r->fp = fp;
 	r->buf = xmalloc(CHUNK);

@@ -125,7 +125,7 @@ hash(const char *s)
 static void
 copy_in(struct entry *e, const struct ostd_finding *f)
 {
-	kept_finding_init(&e->kept, f);
+	kept_finding_init(&e->kept, f, NULL);
 	e->kept.f.count = 1;
 	e->kept.f.last_line = f->line;
 	e->kept.f.last_time = f->time;

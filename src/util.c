@@ -37,6 +37,18 @@ xcalloc(size_t n, size_t size)
 }
 
 void *
+xcalloc_lines(size_t size)
+{
+	size_t rounded = (size + CACHE_LINE - 1) / CACHE_LINE * CACHE_LINE;
+	void *p;
+
+	if (rounded < size || (p = aligned_alloc(CACHE_LINE,
+	    rounded ? rounded : CACHE_LINE)) == NULL)
+		out_of_memory(size);
+	return memset(p, 0, rounded ? rounded : CACHE_LINE);
+}
+
+void *
 xreallocarray(void *ptr, size_t n, size_t size)
 {
 	void *p;

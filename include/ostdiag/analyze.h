@@ -175,8 +175,13 @@ void ostd_analyzer_note(struct ostd_analyzer *a, const char *file,
 struct ostd_recording;
 
 void ostd_analyzer_start_recording(struct ostd_analyzer *a);
-/* What was recorded since the start (the analyzer records on, afresh). */
-struct ostd_recording *ostd_analyzer_take_recording(struct ostd_analyzer *a);
+/*
+ * What was recorded since the start (the analyzer records on, afresh). spare,
+ * when not NULL, is a recording already replayed: it is emptied and records
+ * what comes next, which saves allocating a new one.
+ */
+struct ostd_recording *ostd_analyzer_take_recording(struct ostd_analyzer *a,
+    struct ostd_recording *spare);
 /* Report a recording; returns what ostd_analyze_stream returned for it. */
 int ostd_analyzer_replay(struct ostd_analyzer *a, struct ostd_recording *rec);
 void ostd_recording_free(struct ostd_recording **rec);

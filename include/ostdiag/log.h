@@ -151,6 +151,12 @@ struct ostd_block {
 
 /* A deep copy of src into dst (dst's old strings are not freed). */
 void ostd_block_copy(struct ostd_block *dst, const struct ostd_block *src);
+/*
+ * The same, each string copied by dup(ctx, s), which must return NULL for
+ * NULL: for copies kept in memory the caller manages.
+ */
+void ostd_block_copy_with(struct ostd_block *dst, const struct ostd_block *src,
+    char *(*dup)(void *ctx, const char *s), void *ctx);
 /* Free a block's strings (not the block itself) and zero it. */
 void ostd_block_clear(struct ostd_block *b);
 
