@@ -27,6 +27,13 @@ CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 # User CFLAGS/LDFLAGS are appended, never replaced.
 ALL_CFLAGS = $(BASE_CFLAGS) $(PCRE_CFLAGS) $(EXTRA_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(EXTRA_CFLAGS) $(LDFLAGS)
+# The program is linked statically (a static PIE, from the archives that
+# libc6-dev and libpcre2-dev ship): it starts without the dynamic loader,
+# whose work was a sixth of answering a small log. LINK=dynamic links against
+# the shared libraries, as the sanitizer, coverage and valgrind builds do.
+LINK ?= static
+LINK_FLAGS_static = -static-pie
+LINK_FLAGS_dynamic =
 
 LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 	src/reader.c src/rules.c src/match.c src/textmemo.c src/readahead.c src/analyze.c src/report.c \
@@ -87,6 +94,12 @@ $(BUILD)/libostdiag.a: $(LIB_OBJ)
 	$(AR) rcs $@ $(LIB_OBJ)
 
 $(BUILD)/ostdiag: $(BUILD)/main.o $(BUILD)/libostdiag.a
+	$(CC) $(ALL_LDFLAGS) $(LINK_FLAGS_$(LINK)) -o $@ $(BUILD)/main.o \
+		$(BUILD)/libostdiag.a $(PCRE_LIBS) -pthread
+
+# The same objects linked against the shared libraries, for valgrind, which
+# follows the heap only where malloc is shared.
+$(BUILD)/ostdiag-dynamic: $(BUILD)/main.o $(BUILD)/libostdiag.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(BUILD)/libostdiag.a \
 		$(PCRE_LIBS) -pthread
 
@@ -116,12 +129,13 @@ check-golden: all $(BUILD)/tests/jsoncheck
 
 # The same tests on a build with AddressSanitizer and UndefinedBehaviorSanitizer.
 check-san: deps-test
-	$(MAKE) BUILD=build-san EXTRA_CFLAGS="$(SAN_FLAGS)" check-unit check-golden
+	$(MAKE) BUILD=build-san LINK=dynamic EXTRA_CFLAGS="$(SAN_FLAGS)" \
+		check-unit check-golden
 
 # The threads (reading ahead, --jobs) under ThreadSanitizer: a data race fails.
 TSAN_FLAGS = -fsanitize=thread -fno-omit-frame-pointer
 check-tsan: deps-test
-	$(MAKE) BUILD=build-tsan EXTRA_CFLAGS="$(TSAN_FLAGS)" \
+	$(MAKE) BUILD=build-tsan LINK=dynamic EXTRA_CFLAGS="$(TSAN_FLAGS)" \
 		build-tsan/tests/test_readahead build-tsan/ostdiag \
 		build-tsan/tests/jsoncheck
 	TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/test_readahead
@@ -129,20 +143,20 @@ check-tsan: deps-test
 		build-tsan/tests/jsoncheck
 
 # The golden samples and input fixtures under valgrind: any error fails.
-check-valgrind: all
+check-valgrind: all $(BUILD)/ostdiag-dynamic
 	@for f in samples/*.log tests/fixtures/*; do \
 		for fmt in text json html; do \
 			OSTDIAG_NO_JIT=1 valgrind -q --error-exitcode=99 \
 				--leak-check=full \
 				--errors-for-leak-kinds=definite \
-				$(BUILD)/ostdiag --format $$fmt -v --timeline $$f \
+				$(BUILD)/ostdiag-dynamic --format $$fmt -v --timeline $$f \
 				>/dev/null 2>$(BUILD)/valgrind.log; \
 			if [ $$? = 99 ]; then cat $(BUILD)/valgrind.log; \
 				echo "valgrind: $$f ($$fmt) FAILED"; exit 1; fi; \
 		done; \
 	done; \
 	OSTDIAG_NO_JIT=1 valgrind -q --error-exitcode=99 --leak-check=full \
-		--errors-for-leak-kinds=definite $(BUILD)/ostdiag -j 3 \
+		--errors-for-leak-kinds=definite $(BUILD)/ostdiag-dynamic -j 3 \
 		--format json -R samples tests/fixtures \
 		>/dev/null 2>$(BUILD)/valgrind.log; \
 	if [ $$? = 99 ]; then cat $(BUILD)/valgrind.log; \
@@ -174,7 +188,8 @@ check-fuzz:
 # Line coverage of src/ by the whole test suite (gcov).
 coverage: deps-test
 	rm -rf build-cov
-	$(MAKE) BUILD=build-cov EXTRA_CFLAGS="--coverage -O0" check-unit check-golden
+	$(MAKE) BUILD=build-cov LINK=dynamic EXTRA_CFLAGS="--coverage -O0" \
+		check-unit check-golden
 	@sh tests/coverage.sh build-cov
 
 check: check-unit check-golden check-san check-tsan check-valgrind check-fuzz
@@ -195,4 +210,4 @@ uninstall:
 		$(DESTDIR)$(COMPLETIONDIR)/ostdiag
 
 clean:
-	rm -rf build build-san build-tsan build-cov build-fuzz
+	rm -rf build build-san build-tsan build-cov build-fuzz build-dyn

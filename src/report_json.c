@@ -14,16 +14,16 @@
 #include "ostdiag/code.h"
 #include "ostdiag/ostdiag.h"
 #include "report_impl.h"
+#include "spool.h"
 #include "util.h"
 
 #define SCHEMA_VERSION 1
 
 struct json_state {
 	struct strbuf obj;	/* the object being written */
-	FILE *sessions;		/* JSON objects, comma-separated */
-	FILE *notes;
-	FILE *files;
-	unsigned long nsessions, nnotes, nfiles;
+	struct spool sessions;	/* JSON objects, comma-separated */
+	struct spool notes;
+	struct spool files;
 };
 
 static struct json_state *
@@ -41,12 +41,9 @@ json_free_state(void *p)
 
 	if (st == NULL)
 		return;
-	if (st->sessions != NULL)
-		fclose(st->sessions);
-	if (st->notes != NULL)
-		fclose(st->notes);
-	if (st->files != NULL)
-		fclose(st->files);
+	spool_close(&st->sessions);
+	spool_close(&st->notes);
+	spool_close(&st->files);
 	strbuf_free(&st->obj);
 	free(st);
 }
@@ -352,29 +349,13 @@ put_object(FILE *fp, const struct strbuf *b, const char *end)
 	fputs(end, fp);
 }
 
-/* Write to a temporary file, opened on first use; comma-separated. */
+/* Keep the object in b for the end, after a comma unless it is the first. */
 static void
-spool(FILE **fp, unsigned long *n, const struct strbuf *b)
+spool(struct spool *s, const struct strbuf *b)
 {
-	if (*fp == NULL && (*fp = tmpfile()) == NULL)
-		return;
-	if ((*n)++ > 0)
-		putc(',', *fp);
-	put_object(*fp, b, "");
-}
-
-/* Copy a spooled file to out. */
-static void
-unspool(FILE *fp, FILE *out)
-{
-	char buf[8192];
-	size_t n;
-
-	if (fp == NULL)
-		return;
-	rewind(fp);
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		fwrite(buf, 1, n, out);
+	if (s->n > 0)
+		(void)spool_put(s, ",", 1);
+	(void)spool_put(s, b->data, b->len);
 }
 
 /* ---- json: one document ---- */
@@ -405,7 +386,7 @@ json_file(struct ostd_report *r, const struct ostd_file_record *rec)
 	struct strbuf *b = object(r);
 
 	file_object(b, rec);
-	spool(&st->files, &st->nfiles, b);
+	spool(&st->files, b);
 }
 
 static void
@@ -418,7 +399,7 @@ json_session(struct ostd_report *r, const struct ostd_session_record *rec)
 		return;
 	b = object(r);
 	session_object(b, rec);
-	spool(&st->sessions, &st->nsessions, b);
+	spool(&st->sessions, b);
 }
 
 static void
@@ -429,7 +410,7 @@ json_note(struct ostd_report *r, const char *file, unsigned long line,
 	struct strbuf *b = object(r);
 
 	note_object(b, file, line, message);
-	spool(&st->notes, &st->nnotes, b);
+	spool(&st->notes, b);
 }
 
 static void
@@ -438,11 +419,11 @@ json_end(struct ostd_report *r, const struct ostd_summary *s)
 	struct json_state *st = state(r);
 
 	fputs("],\"files\":[", r->out);
-	unspool(st->files, r->out);
+	spool_copy(&st->files, r->out);
 	fputs("],\"sessions\":[", r->out);
-	unspool(st->sessions, r->out);
+	spool_copy(&st->sessions, r->out);
 	fputs("],\"notes\":[", r->out);
-	unspool(st->notes, r->out);
+	spool_copy(&st->notes, r->out);
 	fputs("],\"summary\":", r->out);
 	summary_object(object(r), s);
 	put_object(r->out, &st->obj, "}\n");

@@ -31,23 +31,38 @@
  */
 #define JIT_AFTER 100
 
-/* How a pattern has been used; apart from it, as its match data is. */
-struct pattern_use {
+/*
+ * What changes of a pattern as it is used, apart from it (a pattern is const to
+ * those who match it). A built-in pattern is compiled when it first runs: the
+ * build has compiled every one already, and most never run on a small input.
+ */
+struct pattern_state {
+	pcre2_code *code;	/* NULL until first needed */
 	unsigned long runs;
 	bool jit;		/* JIT may be used (OSTDIAG_NO_JIT is not set) */
 };
 
-struct ostd_pattern {
-	char *source;
-	pcre2_code *code;
+/*
+ * What every pattern of a ruleset matches with. pcre2 keeps the frames of a
+ * backtracking match (20 KiB to start with) in the match data, so match data
+ * of its own for each pattern would hold a megabyte after a few lines.
+ */
+struct matcher {
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
-	struct pattern_use *use;
+};
+
+struct ostd_pattern {
+	char *source;
+	size_t len;
+	const struct matcher *matcher;	/* set when its rule joins a ruleset */
+	struct pattern_state *state;
 };
 
 struct ostd_ruleset {
 	struct ostd_rule **rules;
 	size_t n, cap;
+	struct matcher *matcher;
 };
 
 static void
@@ -55,11 +70,9 @@ pattern_free(struct ostd_pattern *pat)
 {
 	if (pat == NULL)
 		return;
-	pcre2_match_data_free(pat->md);
-	pcre2_match_context_free(pat->mctx);
-	pcre2_code_free(pat->code);
+	pcre2_code_free(pat->state->code);
 	free(pat->source);
-	free(pat->use);
+	free(pat->state);
 	free(pat);
 }
 
@@ -108,7 +121,20 @@ rule_free(struct ostd_rule *r)
 struct ostd_ruleset *
 ostd_ruleset_new(void)
 {
-	return xcalloc(1, sizeof(struct ostd_ruleset));
+	struct ostd_ruleset *rs = xcalloc(1, sizeof(*rs));
+	struct matcher *m = xcalloc(1, sizeof(*m));
+
+	/* No pattern captures anything that is read: one pair will do. */
+	m->md = pcre2_match_data_create(1, NULL);
+	m->mctx = pcre2_match_context_create(NULL);
+	if (m->md == NULL || m->mctx == NULL) {
+		fprintf(stderr, "ostdiag: out of memory (pcre2 match data)\n");
+		exit(2);
+	}
+	pcre2_set_match_limit(m->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(m->mctx, DEPTH_LIMIT);
+	rs->matcher = m;
+	return rs;
 }
 
 void
@@ -121,6 +147,9 @@ ostd_ruleset_free(struct ostd_ruleset **rsp)
 	for (size_t i = 0; i < rs->n; i++)
 		rule_free(rs->rules[i]);
 	free(rs->rules);
+	pcre2_match_data_free(rs->matcher->md);
+	pcre2_match_context_free(rs->matcher->mctx);
+	free(rs->matcher);
 	free(rs);
 	*rsp = NULL;
 }
@@ -167,15 +196,37 @@ ostd_level_name(enum ostd_level level)
 	}
 }
 
+/* Compile source; NULL with *errcode and *erroff set when it is no pattern. */
+static pcre2_code *
+compile(const char *source, size_t len, int *errcode, PCRE2_SIZE *erroff)
+{
+	return pcre2_compile((PCRE2_SPTR)source, len, PCRE2_CASELESS, errcode,
+	    erroff, NULL);
+}
+
 int
 ostd_pattern_match(const struct ostd_pattern *pat, const char *s, size_t len)
 {
+	struct pattern_state *ps = pat->state;
 	int rc;
 
-	if (pat->use->runs++ == JIT_AFTER && pat->use->jit)
-		(void)pcre2_jit_compile(pat->code, PCRE2_JIT_COMPLETE);
-	rc = pcre2_match(pat->code, (PCRE2_SPTR)s, len, 0, 0, pat->md,
-	    pat->mctx);
+	if (ps->code == NULL) {
+		int errcode;
+		PCRE2_SIZE erroff;
+
+		/* Only a built-in pattern waits, and the build compiled it. */
+		if ((ps->code = compile(pat->source, pat->len, &errcode,
+		    &erroff)) == NULL) {
+			fprintf(stderr, "ostdiag: built-in pattern /%s/ does not "
+			    "compile (error %d at offset %zu)\n", pat->source,
+			    errcode, (size_t)erroff);
+			exit(2);
+		}
+	}
+	if (ps->runs++ == JIT_AFTER && ps->jit)
+		(void)pcre2_jit_compile(ps->code, PCRE2_JIT_COMPLETE);
+	rc = pcre2_match(ps->code, (PCRE2_SPTR)s, len, 0, 0,
+	    pat->matcher->md, pat->matcher->mctx);
 
 	if (rc >= 0)
 		return 1;
@@ -265,6 +316,7 @@ struct reader_state {
 	struct value *vals[F_COUNT];	/* per field, an array of values */
 	size_t nvals[F_COUNT], caps[F_COUNT];
 	char *err;
+	bool builtin;		/* compile patterns when they first run */
 };
 
 static int
@@ -429,36 +481,29 @@ compile_pattern(struct reader_state *st, const struct value *v,
     struct ostd_pattern **out)
 {
 	struct ostd_pattern *pat;
+	pcre2_code *code = NULL;
 	int errcode;
 	PCRE2_SIZE erroff;
 	PCRE2_UCHAR msg[256];
 
 	if (v->text.len == 0)
 		return fail(st, v->line, "empty pattern");
-	pat = xcalloc(1, sizeof(*pat));
-	pat->code = pcre2_compile((PCRE2_SPTR)v->text.data, v->text.len,
-	    PCRE2_CASELESS, &errcode, &erroff, NULL);
-	if (pat->code == NULL) {
+	if (!st->builtin && (code = compile(v->text.data, v->text.len,
+	    &errcode, &erroff)) == NULL) {
 		pcre2_get_error_message(errcode, msg, sizeof(msg));
-		free(pat);
 		return fail(st, v->line, "regex error at offset %zu: %s",
 		    (size_t)erroff, (char *)msg);
 	}
+	pat = xcalloc(1, sizeof(*pat));
+	pat->state = xcalloc(1, sizeof(*pat->state));
+	pat->state->code = code;
 	/*
 	 * JIT is an optimization: without it the interpreter is used. Memory
 	 * checkers cannot follow JIT code, so OSTDIAG_NO_JIT turns it off.
 	 */
-	pat->use = xcalloc(1, sizeof(*pat->use));
-	pat->use->jit = getenv("OSTDIAG_NO_JIT") == NULL;
-	pat->md = pcre2_match_data_create_from_pattern(pat->code, NULL);
-	pat->mctx = pcre2_match_context_create(NULL);
-	if (pat->md == NULL || pat->mctx == NULL) {
-		pattern_free(pat);
-		return fail(st, v->line, "out of memory compiling pattern");
-	}
+	pat->state->jit = getenv("OSTDIAG_NO_JIT") == NULL;
 	pat->source = xstrndup(v->text.data, v->text.len);
-	pcre2_set_match_limit(pat->mctx, MATCH_LIMIT);
-	pcre2_set_depth_limit(pat->mctx, DEPTH_LIMIT);
+	pat->len = v->text.len;
 	*out = pat;
 	return 0;
 }
@@ -724,6 +769,12 @@ build_rule(struct reader_state *st, struct ostd_rule *r)
 static void
 ruleset_put(struct ostd_ruleset *rs, struct ostd_rule *r)
 {
+	if (r->folder != NULL)
+		r->folder->matcher = rs->matcher;
+	if (r->message != NULL)
+		r->message->matcher = rs->matcher;
+	for (size_t i = 0; i < r->ntexts; i++)
+		r->texts[i]->matcher = rs->matcher;
 	for (size_t i = 0; i < rs->n; i++) {
 		if (strcasecmp(rs->rules[i]->id, r->id) == 0) {
 			rule_free(rs->rules[i]);
@@ -735,15 +786,16 @@ ruleset_put(struct ostd_ruleset *rs, struct ostd_rule *r)
 	rs->rules[rs->n++] = r;
 }
 
-int
-ostd_ruleset_load_text(struct ostd_ruleset *rs, const char *name,
-    const char *text, size_t len, char **err)
+static int
+load_text(struct ostd_ruleset *rs, const char *name, const char *text,
+    size_t len, bool builtin, char **err)
 {
 	struct reader_state st;
 	struct ostd_rule *r;
 
 	memset(&st, 0, sizeof(st));
 	st.name = name;
+	st.builtin = builtin;
 	r = xcalloc(1, sizeof(*r));
 	if (read_fields(&st, text, len) != 0 || build_rule(&st, r) != 0) {
 		*err = st.err;
@@ -759,6 +811,13 @@ ostd_ruleset_load_text(struct ostd_ruleset *rs, const char *name,
 	return 0;
 }
 
+int
+ostd_ruleset_load_text(struct ostd_ruleset *rs, const char *name,
+    const char *text, size_t len, char **err)
+{
+	return load_text(rs, name, text, len, false, err);
+}
+
 void
 ostd_ruleset_load_builtin(struct ostd_ruleset *rs)
 {
@@ -766,8 +825,8 @@ ostd_ruleset_load_builtin(struct ostd_ruleset *rs)
 	    b->name != NULL; b++) {
 		char *err = NULL;
 
-		if (ostd_ruleset_load_text(rs, b->name, b->text,
-		    strlen(b->text), &err) != 0) {
+		if (load_text(rs, b->name, b->text, strlen(b->text), true,
+		    &err) != 0) {
 			/* The build checks every built-in rule: a broken one
 			 * can only come from a build that skipped the check. */
 			fprintf(stderr, "ostdiag: built-in rule %s\n", err);

@@ -3,6 +3,7 @@
 
 #include "jsonvalid.h"
 #include "json.h"
+#include "spool.h"
 
 /* ---- running the analyzer into a string ---- */
 
@@ -301,6 +302,50 @@ test_json_string_escapes_at_every_offset(void **state)
 	}
 }
 
+/* Records past the memory a spool keeps go to a file and come back in order. */
+static void
+test_spool_spills_in_order(void **state)
+{
+	struct spool s;
+	unsigned rec[64];
+	size_t n = 3 * SPOOL_MEMORY / sizeof(rec) + 7;
+	char *copy = NULL;
+	size_t copylen = 0;
+	FILE *out;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < 64; k++)
+			rec[k] = (unsigned)(i * 64 + k);
+		assert_true(spool_put(&s, rec, sizeof(rec)));
+	}
+	assert_non_null(s.fp);	/* it spilled */
+	assert_int_equal(s.n, n);
+	for (int pass = 0; pass < 2; pass++) {
+		size_t i = 0;
+
+		spool_rewind(&s);
+		while (spool_next(&s, rec, sizeof(rec))) {
+			assert_int_equal(rec[0], i * 64);
+			assert_int_equal(rec[63], i * 64 + 63);
+			i++;
+		}
+		assert_int_equal(i, n);
+	}
+	out = open_memstream(&copy, &copylen);
+	assert_non_null(out);
+	spool_copy(&s, out);
+	fclose(out);
+	assert_int_equal(copylen, n * sizeof(rec));
+	memcpy(rec, copy + copylen - sizeof(rec), sizeof(rec));
+	assert_int_equal(rec[0], (n - 1) * 64);
+	free(copy);
+	spool_close(&s);
+	assert_null(s.fp);
+	assert_int_equal(s.n, 0);
+}
+
 int
 main(void)
 {
@@ -316,6 +361,7 @@ main(void)
 		cmocka_unit_test(test_repeats_are_merged),
 		cmocka_unit_test(test_checklist),
 		cmocka_unit_test(test_format_names),
+		cmocka_unit_test(test_spool_spills_in_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
