@@ -6,8 +6,10 @@
  * or background article that other rules point to).
  *
  * Ownership: a ruleset owns its rules and every string in them; rules stay valid
- * until the ruleset is freed. Patterns are compiled (and JIT-compiled when the
- * platform allows) when the rule is loaded.
+ * until the ruleset is freed. A rule file's patterns are compiled when it is
+ * loaded; the built-in rules' (which the build compiles) when they first run.
+ * A pattern that has run often is JIT-compiled where the platform allows. A
+ * ruleset is for one thread at a time: its patterns share one match data.
  */
 #ifndef OSTDIAG_RULES_H
 #define OSTDIAG_RULES_H
