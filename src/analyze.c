@@ -30,6 +30,7 @@ struct ostd_analyzer {
 	struct text_memo *texts;	/* text-pattern hits of recent strings */
 	struct ostd_reader *reader;	/* kept from one input to the next */
 	bool read_ahead;	/* long files may be read on a second thread */
+	bool record_sessions;	/* a recording keeps session records */
 	unsigned sessions;	/* sessions of the input being read */
 	struct ostd_session_record rec;	/* the session being read, for the timeline */
 	bool rec_pending;
@@ -152,7 +153,28 @@ ostd_analyzer_new(const struct ostd_ruleset *rs, struct ostd_report *report)
 	a->repeats = repeat_new();
 	a->texts = text_memo_new(rs);
 	a->local_date = -1;
+	a->record_sessions = true;
 	return a;
+}
+
+const struct ostd_ruleset *
+ostd_analyzer_ruleset(const struct ostd_analyzer *a)
+{
+	return a->rs;
+}
+
+bool
+ostd_analyzer_wants_sessions(const struct ostd_analyzer *a)
+{
+	/* Redaction numbers names in the order they are reported. */
+	return a->report == NULL || a->redactor != NULL ||
+	    ostd_report_shows_sessions(a->report);
+}
+
+void
+ostd_analyzer_record_sessions(struct ostd_analyzer *a, bool on)
+{
+	a->record_sessions = on;
 }
 
 void
@@ -471,7 +493,8 @@ static void
 report_session(struct ostd_analyzer *a, struct ostd_session_record *rec)
 {
 	if (a->recording != NULL) {
-		record(a, REC_SESSION)->u.session = *rec;
+		if (a->record_sessions)
+			record(a, REC_SESSION)->u.session = *rec;
 		return;
 	}
 	if (a->redactor != NULL) {

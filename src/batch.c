@@ -139,7 +139,9 @@ walk_path(struct walk *w, const char *path, int depth, bool is_dir)
 /*
  * Inputs read on several threads, reported in input order. A reader takes a run
  * of up to chunk inputs and hands their recordings over together, so that
- * threads wake each other once a run rather than once an input.
+ * threads wake each other once a run rather than once an input. The reporting
+ * thread is a reader too: while the recording it needs next is not in, it
+ * reads the next run itself rather than sleep, so -j N runs N threads.
  */
 #define CHUNK_MAX 32
 
@@ -154,19 +156,22 @@ struct pool {
 	size_t waiting;		/* the input the reporter waits for, or n */
 	size_t blocked;		/* readers waiting for room */
 	bool stop;
-	struct ostd_ruleset **rulesets;	/* one per thread */
+	bool sessions;		/* the reporter needs session records */
 	size_t *maker;		/* the worker that recorded each input */
 };
 
 /*
- * Memory goes back to the thread that allocated it: a recording freed on the
- * reporting thread would take the lock of its reader's malloc arena while that
- * reader allocates. So the reporter hands each replayed recording back, and its
- * reader records into it again (keeping enough for a run) or frees it.
+ * A reader and what it owns. Memory goes back to the thread that allocated it:
+ * a recording freed on the reporting thread would take the lock of its
+ * reader's malloc arena while that reader allocates. So the reporter hands each
+ * replayed recording back, and its reader records into it again (keeping
+ * enough for a run) or frees it.
  */
 struct worker {
 	struct pool *pool;
 	size_t index;
+	struct ostd_ruleset *rs;	/* its own rules; NULL: the reporter's */
+	struct ostd_analyzer *a;	/* recording */
 	struct ostd_recording **spent;	/* replayed, handed back: cap at most */
 	size_t nspent, cap;
 	struct ostd_recording **taking;	/* the reader's copy of spent */
@@ -192,75 +197,6 @@ take_spent(struct worker *w)
 	pthread_mutex_lock(&w->pool->mu);
 }
 
-/* A reading thread: takes the next run of inputs, records what it finds. */
-static void *
-read_inputs(void *arg)
-{
-	struct worker *w = arg;
-	struct pool *p = w->pool;
-	struct ostd_ruleset *rs = p->batch->new_ruleset(p->batch->ctx);
-	struct ostd_recording *done[CHUNK_MAX];
-	struct ostd_analyzer *a;
-
-	if (rs == NULL) {	/* the rules changed since they were checked */
-		fprintf(stderr, "ostdiag: a reading thread could not load the "
-		    "rules\n");
-		exit(2);
-	}
-	p->rulesets[w->index] = rs;
-	a = ostd_analyzer_new(rs, NULL);
-	p->batch->configure(a, p->batch->ctx);
-	ostd_analyzer_start_recording(a);
-	for (;;) {
-		size_t first, k;
-
-		pthread_mutex_lock(&p->mu);
-		for (;;) {
-			if (w->nspent > 0)
-				take_spent(w);
-			if (p->stop || p->next >= p->n ||
-			    p->next < p->replayed + p->window)
-				break;
-			p->blocked++;
-			pthread_cond_wait(&p->room, &p->mu);
-			p->blocked--;
-		}
-		if (p->stop || p->next >= p->n) {
-			pthread_mutex_unlock(&p->mu);
-			break;
-		}
-		first = p->next;
-		k = p->n - first;
-		if (k > p->chunk)
-			k = p->chunk;
-		if (k > p->replayed + p->window - first)
-			k = p->replayed + p->window - first;
-		p->next += k;
-		pthread_mutex_unlock(&p->mu);
-
-		for (size_t j = 0; j < k; j++) {
-			int status = analyze_listed(a, p->paths[first + j]);
-
-			done[j] = ostd_analyzer_take_recording(a,
-			    w->nspare > 0 ? w->spare[--w->nspare] : NULL);
-			ostd_recording_set_status(done[j], status);
-		}
-
-		pthread_mutex_lock(&p->mu);
-		for (size_t j = 0; j < k; j++) {
-			p->recs[first + j] = done[j];
-			p->maker[first + j] = w->index;
-		}
-		if (p->waiting >= first && p->waiting < first + k)
-			pthread_cond_signal(&p->ready);
-		pthread_mutex_unlock(&p->mu);
-	}
-	while (w->nspare > 0)
-		ostd_recording_free(&w->spare[--w->nspare]);
-	ostd_analyzer_free(&a);
-	return NULL;
-}
-
 /*
  * Give a replayed recording back to the reader that made it. Called with the
  * pool's mutex held; frees it here when the reader's list is full.
@@ -276,7 +212,119 @@ hand_back(struct worker *w, struct ostd_recording **rec)
 	}
 }
 
-/* Read the listed inputs on jobs threads and replay them, in order, into a. */
+/* What a reader can do now. */
+enum turn { TURN_READ, TURN_WAIT, TURN_DONE };
+
+/*
+ * Claim the next run for w: sets *first and *k and returns TURN_READ, or says
+ * to wait for room (or the recording awaited) or that nothing is left. Called
+ * with p->mu held.
+ */
+static enum turn
+claim_run(struct worker *w, size_t *first, size_t *k)
+{
+	struct pool *p = w->pool;
+
+	if (w->nspent > 0)
+		take_spent(w);
+	if (p->stop || p->next >= p->n)
+		return TURN_DONE;
+	if (p->next >= p->replayed + p->window)
+		return TURN_WAIT;
+	*first = p->next;
+	*k = p->n - *first;
+	if (*k > p->chunk)
+		*k = p->chunk;
+	if (*k > p->replayed + p->window - *first)
+		*k = p->replayed + p->window - *first;
+	p->next += *k;
+	return TURN_READ;
+}
+
+/*
+ * Read inputs [first, first + k) and hand their recordings over. Called with
+ * p->mu held, which is let go while reading.
+ */
+static void
+read_run(struct worker *w, size_t first, size_t k)
+{
+	struct pool *p = w->pool;
+	struct ostd_recording *done[CHUNK_MAX];
+
+	pthread_mutex_unlock(&p->mu);
+	for (size_t j = 0; j < k; j++) {
+		int status = analyze_listed(w->a, p->paths[first + j]);
+
+		done[j] = ostd_analyzer_take_recording(w->a,
+		    w->nspare > 0 ? w->spare[--w->nspare] : NULL);
+		ostd_recording_set_status(done[j], status);
+	}
+	pthread_mutex_lock(&p->mu);
+	for (size_t j = 0; j < k; j++) {
+		p->recs[first + j] = done[j];
+		p->maker[first + j] = w->index;
+	}
+	if (p->waiting >= first && p->waiting < first + k)
+		pthread_cond_signal(&p->ready);
+}
+
+/* Set w up to record with the rules rs. */
+static void
+worker_start(struct worker *w, const struct ostd_ruleset *rs)
+{
+	struct pool *p = w->pool;
+
+	w->a = ostd_analyzer_new(rs, NULL);
+	p->batch->configure(w->a, p->batch->ctx);
+	ostd_analyzer_record_sessions(w->a, p->sessions);
+	ostd_analyzer_start_recording(w->a);
+}
+
+static void
+worker_stop(struct worker *w)
+{
+	while (w->nspare > 0)
+		ostd_recording_free(&w->spare[--w->nspare]);
+	ostd_analyzer_free(&w->a);
+}
+
+/* A reading thread: takes the next run of inputs, records what it finds. */
+static void *
+read_inputs(void *arg)
+{
+	struct worker *w = arg;
+	struct pool *p = w->pool;
+	struct ostd_ruleset *rs = p->batch->new_ruleset(p->batch->ctx);
+	size_t first, k;
+	enum turn turn;
+
+	if (rs == NULL) {	/* the rules changed since they were checked */
+		fprintf(stderr, "ostdiag: a reading thread could not load the "
+		    "rules\n");
+		exit(2);
+	}
+	w->rs = rs;
+	worker_start(w, rs);
+	pthread_mutex_lock(&p->mu);
+	while ((turn = claim_run(w, &first, &k)) != TURN_DONE) {
+		if (turn == TURN_READ) {
+			read_run(w, first, k);
+			continue;
+		}
+		p->blocked++;
+		pthread_cond_wait(&p->room, &p->mu);
+		p->blocked--;
+	}
+	pthread_mutex_unlock(&p->mu);
+	worker_stop(w);
+	return NULL;
+}
+
+/*
+ * Read the listed inputs on jobs threads, this one among them, and replay
+ * them, in order, into a. This thread reads with a's rules: no other thread
+ * uses them.
+ */
 static int
 analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
     char **paths, size_t n, size_t jobs)
@@ -284,6 +332,7 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 	struct pool p;
 	pthread_t *threads = xcalloc(jobs, sizeof(*threads));
 	struct worker *workers = xcalloc(jobs, sizeof(*workers));
+	struct worker *self = &workers[jobs - 1];
 	int trouble = 0;
 
 	memset(&p, 0, sizeof(p));
@@ -291,6 +340,7 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 	pthread_cond_init(&p.ready, NULL);
 	pthread_cond_init(&p.room, NULL);
 	p.batch = b;
+	p.sessions = ostd_analyzer_wants_sessions(a);
 	p.paths = paths;
 	p.n = n;
 	p.waiting = n;
@@ -303,7 +353,6 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 		p.chunk = CHUNK_MAX;
 	p.recs = xcalloc(n, sizeof(*p.recs));
 	p.maker = xcalloc(n, sizeof(*p.maker));
-	p.rulesets = xcalloc(jobs, sizeof(*p.rulesets));
 	for (size_t t = 0; t < jobs; t++) {
 		workers[t].pool = &p;
 		workers[t].index = t;
@@ -312,19 +361,28 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 		    sizeof(*workers[t].spent));
 		workers[t].taking = xcalloc(workers[t].cap,
 		    sizeof(*workers[t].taking));
+	}
+	for (size_t t = 0; t + 1 < jobs; t++) {
 		if (pthread_create(&threads[t], NULL, read_inputs, &workers[t])) {
 			fprintf(stderr, "ostdiag: cannot start a thread\n");
 			exit(2);
 		}
 	}
+	worker_start(self, ostd_analyzer_ruleset(a));
 	for (size_t i = 0; i < n; i++) {
 		struct ostd_recording *rec;
+		size_t first, k;
 
 		pthread_mutex_lock(&p.mu);
-		p.waiting = i;
-		while (p.recs[i] == NULL)
+		while (p.recs[i] == NULL) {
+			if (claim_run(self, &first, &k) == TURN_READ) {
+				read_run(self, first, k);
+				continue;
+			}
+			p.waiting = i;
 			pthread_cond_wait(&p.ready, &p.mu);
-		p.waiting = n;
+			p.waiting = n;
+		}
 		rec = p.recs[i];
 		pthread_mutex_unlock(&p.mu);
 		trouble |= ostd_analyzer_replay(a, rec) == -1;
@@ -339,19 +397,18 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 		if (p.stop)
 			break;
 	}
-	for (size_t t = 0; t < jobs; t++)
+	for (size_t t = 0; t + 1 < jobs; t++)
 		pthread_join(threads[t], NULL);
+	worker_stop(self);
+	for (size_t i = 0; i < n; i++)
+		ostd_recording_free(&p.recs[i]);
 	for (size_t t = 0; t < jobs; t++) {
 		for (size_t i = 0; i < workers[t].nspent; i++)
 			ostd_recording_free(&workers[t].spent[i]);
 		free(workers[t].spent);
 		free(workers[t].taking);
+		ostd_ruleset_free(&workers[t].rs);	/* after its recordings */
 	}
-	for (size_t i = 0; i < n; i++)
-		ostd_recording_free(&p.recs[i]);
-	for (size_t t = 0; t < jobs; t++)
-		ostd_ruleset_free(&p.rulesets[t]);
-	free(p.rulesets);
 	free(p.recs);
 	free(p.maker);
 	free(threads);

@@ -140,6 +140,13 @@ ostd_report_session(struct ostd_report *r,
 		r->ops->session(r, rec);
 }
 
+bool
+ostd_report_shows_sessions(const struct ostd_report *r)
+{
+	return r->ops->session != NULL &&
+	    (r->opts.timeline || r->ops == &report_html_ops);
+}
+
 void
 ostd_report_note(struct ostd_report *r, const char *file, unsigned long line,
     const char *message)

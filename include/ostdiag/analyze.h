@@ -154,6 +154,9 @@ int ostd_analyze_stream(struct ostd_analyzer *a, FILE *fp, const char *name);
 int ostd_analyze_buffer(struct ostd_analyzer *a, const char *text, size_t len,
     const char *name);
 
+/* The rules a analyzes with. */
+const struct ostd_ruleset *ostd_analyzer_ruleset(const struct ostd_analyzer *a);
+
 /* The run's totals, with the counts per diagnosis sorted most first. */
 const struct ostd_summary *ostd_analyzer_summary(struct ostd_analyzer *a);
 
@@ -182,6 +185,13 @@ void ostd_analyzer_start_recording(struct ostd_analyzer *a);
  */
 struct ostd_recording *ostd_analyzer_take_recording(struct ostd_analyzer *a,
     struct ostd_recording *spare);
+/*
+ * Does replaying into a need the recorded session records? Not when its report
+ * shows no sessions and nothing is redacted; then a recording analyzer may be
+ * told to leave them out (they are kept by default).
+ */
+bool ostd_analyzer_wants_sessions(const struct ostd_analyzer *a);
+void ostd_analyzer_record_sessions(struct ostd_analyzer *a, bool on);
 /* Report a recording; returns what ostd_analyze_stream returned for it. */
 int ostd_analyzer_replay(struct ostd_analyzer *a, struct ostd_recording *rec);
 void ostd_recording_free(struct ostd_recording **rec);

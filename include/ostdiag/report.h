@@ -52,6 +52,8 @@ void ostd_report_file(struct ostd_report *r, const struct ostd_file_record *rec)
 /* A session has ended (for the timeline). */
 void ostd_report_session(struct ostd_report *r,
     const struct ostd_session_record *rec);
+/* Does the report show session records (a timeline, or HTML's table)? */
+bool ostd_report_shows_sessions(const struct ostd_report *r);
 /* A problem with the input itself, at file:line (line 0: the whole file). */
 void ostd_report_note(struct ostd_report *r, const char *file,
     unsigned long line, const char *message);
