@@ -196,6 +196,38 @@ test_every_line_split_ahead(void **state)
 	free(data);
 }
 
+/*
+ * Lines of every length from 0 to 80 bytes, each byte value in turn: a line's
+ * last, partial 16 bytes are put together on their own.
+ */
+static void
+test_every_line_length(void **state)
+{
+	struct strbuf sb;
+	struct tally t;
+	unsigned char c = 1;
+
+	(void)state;
+	strbuf_init(&sb, 0);
+	for (int round = 0; round < 4; round++) {
+		for (size_t len = 0; len <= 80; len++) {
+			for (size_t i = 0; i < len; i++) {
+				strbuf_addc(&sb, (char)c);
+				/* Every byte but the line ends and NUL. */
+				do
+					c++;
+				while (c == '\n' || c == '\r' || c == 0);
+			}
+			strbuf_addc(&sb, '\n');
+		}
+	}
+	read_ahead_all(sb.data, sb.len, 0, &t);
+	assert_int_equal(t.lines, 4 * 81);
+	read_ahead_all(sb.data, sb.len, SIZE_MAX, &t);
+	assert_int_equal(t.lines, 4 * 81);
+	strbuf_free(&sb);
+}
+
 static void
 test_no_line_split_ahead(void **state)
 {
@@ -343,6 +375,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_line_split_ahead),
 		cmocka_unit_test(test_no_line_split_ahead),
+		cmocka_unit_test(test_every_line_length),
 		cmocka_unit_test(test_empty_input),
 		cmocka_unit_test(test_stop_early),
 		cmocka_unit_test(test_read_error_after_last_line),
