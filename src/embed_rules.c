@@ -14,6 +14,7 @@ embed(const char *path)
 	FILE *fp = fopen(path, "rb");
 	const char *base = strrchr(path, '/');
 	int c, col = 0;
+	size_t len = 0;
 
 	if (fp == NULL) {
 		perror(path);
@@ -21,6 +22,7 @@ embed(const char *path)
 	}
 	printf("\t{ \"%s\",\n\t\"", base != NULL ? base + 1 : path);
 	while ((c = getc(fp)) != EOF) {
+		len++;
 		if (c == '\n') {
 			fputs("\\n\"\n\t\"", stdout);
 			col = 0;
@@ -37,7 +39,7 @@ embed(const char *path)
 			col = 0;
 		}
 	}
-	fputs("\" },\n", stdout);
+	printf("\", %zu },\n", len);
 	if (ferror(fp)) {
 		perror(path);
 		fclose(fp);
@@ -56,6 +58,6 @@ main(int argc, char *argv[])
 	for (int i = 1; i < argc; i++)
 		if (embed(argv[i]) != 0)
 			return 1;
-	puts("\t{ NULL, NULL },\n};");
+	puts("\t{ NULL, NULL, 0 },\n};");
 	return ferror(stdout) || fflush(stdout) != 0;
 }

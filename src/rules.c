@@ -305,9 +305,14 @@ static const char *const categories[] = {
 	"sync-hang-performance", "howto-info", "other",
 };
 
-/* One value of a field as read: its text and the line it started on. */
+/*
+ * One value of a field as read: its text and the line it started on. While a
+ * file is read, values are built one after another at the end of one buffer,
+ * each ended by a NUL; text points into it once the file has been read.
+ */
 struct value {
-	struct strbuf text;
+	struct strbuf text;	/* read only: data is not the value's own */
+	size_t off;		/* where the text starts in the buffer */
 	unsigned long line;
 };
 
@@ -315,6 +320,7 @@ struct reader_state {
 	const char *name;
 	struct value *vals[F_COUNT];	/* per field, an array of values */
 	size_t nvals[F_COUNT], caps[F_COUNT];
+	struct strbuf texts;	/* every value's text, NUL after each */
 	char *err;
 	bool builtin;		/* compile patterns when they first run */
 };
@@ -357,19 +363,58 @@ add_value(struct reader_state *st, int f, unsigned long line)
 	grow_array((void **)&st->vals[f], &st->caps[f], st->nvals[f] + 1,
 	    sizeof(struct value));
 	v = &st->vals[f][st->nvals[f]++];
+	if (st->texts.len > 0)
+		strbuf_addc(&st->texts, '\0');	/* ends the value before */
 	strbuf_init(&v->text, 0);
+	v->off = st->texts.len;
 	v->line = line;
 	return v;
+}
+
+/* Append to the value being read, the last one in st->texts. */
+static void
+value_add(struct reader_state *st, struct value *v, const char *s, size_t n)
+{
+	strbuf_add(&st->texts, s, n);
+	v->text.len += n;
+}
+
+static void
+value_addc(struct reader_state *st, struct value *v, char c)
+{
+	value_add(st, v, &c, 1);
+}
+
+/* Point every value at its text, now that the buffer no longer moves. */
+static void
+values_done(struct reader_state *st)
+{
+	for (int f = 0; f < F_COUNT; f++)
+		for (size_t i = 0; i < st->nvals[f]; i++) {
+			struct value *v = &st->vals[f][i];
+
+			v->text.data = st->texts.data + v->off;
+		}
+}
+
+/* Empty st for the next rule, named name, keeping its buffers. */
+static void
+state_reset(struct reader_state *st, const char *name)
+{
+	for (int f = 0; f < F_COUNT; f++)
+		st->nvals[f] = 0;
+	strbuf_reset(&st->texts);
+	free(st->err);
+	st->err = NULL;
+	st->name = name;
 }
 
 static void
 state_free(struct reader_state *st)
 {
-	for (int f = 0; f < F_COUNT; f++) {
-		for (size_t i = 0; i < st->nvals[f]; i++)
-			strbuf_free(&st->vals[f][i].text);
+	for (int f = 0; f < F_COUNT; f++)
 		free(st->vals[f]);
-	}
+	strbuf_free(&st->texts);
 	free(st->err);
 }
 
@@ -384,6 +429,9 @@ read_fields(struct reader_state *st, const char *text, size_t len)
 
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		pos = 3;
+	/* Values, joined, are no longer than the text, plus a NUL a line. */
+	grow_array((void **)&st->texts.data, &st->texts.cap, len + len / 2 + 2,
+	    1);
 	while (pos < len) {
 		const char *line = text + pos;
 		const char *nl = memchr(line, '\n', len - pos);
@@ -404,8 +452,8 @@ read_fields(struct reader_state *st, const char *text, size_t len)
 					return fail(st, lineno, "example lines "
 					    "must be indented by two spaces");
 				if (cur->text.len > 0)
-					strbuf_addc(&cur->text, '\n');
-				strbuf_add(&cur->text, line + 2, n - 2);
+					value_addc(st, cur, '\n');
+				value_add(st, cur, line + 2, n - 2);
 				continue;
 			}
 			size_t i = 0;
@@ -414,13 +462,13 @@ read_fields(struct reader_state *st, const char *text, size_t len)
 			if (i == n)
 				continue;
 			if (cur->text.len > 0)
-				strbuf_addc(&cur->text, ' ');
-			strbuf_add(&cur->text, line + i, n - i);
+				value_addc(st, cur, ' ');
+			value_add(st, cur, line + i, n - i);
 			continue;
 		}
 		if (n == 0) {
 			if (curf == F_EXAMPLE && cur->text.len > 0)
-				strbuf_addc(&cur->text, '\n');
+				value_addc(st, cur, '\n');
 			continue;
 		}
 		if (line[0] == '#')
@@ -443,8 +491,9 @@ read_fields(struct reader_state *st, const char *text, size_t len)
 		if (f == F_EXAMPLE && i < n)
 			return fail(st, lineno, "example text goes on the "
 			    "following lines, indented by two spaces");
-		strbuf_add(&cur->text, line + i, n - i);
+		value_add(st, cur, line + i, n - i);
 	}
+	values_done(st);
 	return 0;
 }
 
@@ -787,26 +836,21 @@ ruleset_put(struct ostd_ruleset *rs, struct ostd_rule *r)
 }
 
 static int
-load_text(struct ostd_ruleset *rs, const char *name, const char *text,
-    size_t len, bool builtin, char **err)
+load_text(struct ostd_ruleset *rs, struct reader_state *st, const char *name,
+    const char *text, size_t len, char **err)
 {
-	struct reader_state st;
 	struct ostd_rule *r;
 
-	memset(&st, 0, sizeof(st));
-	st.name = name;
-	st.builtin = builtin;
+	state_reset(st, name);
 	r = xcalloc(1, sizeof(*r));
-	if (read_fields(&st, text, len) != 0 || build_rule(&st, r) != 0) {
-		*err = st.err;
-		st.err = NULL;
-		state_free(&st);
+	if (read_fields(st, text, len) != 0 || build_rule(st, r) != 0) {
+		*err = st->err;
+		st->err = NULL;
 		rule_free(r);
 		return -1;
 	}
 	r->source = xstrdup(name);
-	r->source_line = one(&st, F_ID)->line;
-	state_free(&st);
+	r->source_line = one(st, F_ID)->line;
 	ruleset_put(rs, r);
 	return 0;
 }
@@ -815,24 +859,35 @@ int
 ostd_ruleset_load_text(struct ostd_ruleset *rs, const char *name,
     const char *text, size_t len, char **err)
 {
-	return load_text(rs, name, text, len, false, err);
+	struct reader_state st;
+	int rc;
+
+	memset(&st, 0, sizeof(st));
+	rc = load_text(rs, &st, name, text, len, err);
+	state_free(&st);
+	return rc;
 }
 
 void
 ostd_ruleset_load_builtin(struct ostd_ruleset *rs)
 {
+	struct reader_state st;
+
+	/* One reading state for them all: its buffers are allocated once. */
+	memset(&st, 0, sizeof(st));
+	st.builtin = true;
 	for (const struct ostd_builtin_rule *b = ostd_builtin_rules;
 	    b->name != NULL; b++) {
 		char *err = NULL;
 
-		if (load_text(rs, b->name, b->text, strlen(b->text), true,
-		    &err) != 0) {
+		if (load_text(rs, &st, b->name, b->text, b->len, &err) != 0) {
 			/* The build checks every built-in rule: a broken one
 			 * can only come from a build that skipped the check. */
 			fprintf(stderr, "ostdiag: built-in rule %s\n", err);
 			exit(2);
 		}
 	}
+	state_free(&st);
 }
 
 /* Read a whole file of at most RULE_FILE_MAX bytes. */

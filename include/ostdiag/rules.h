@@ -136,6 +136,7 @@ bool ostd_code_pattern_match(const struct ostd_code_pattern *cp,
 struct ostd_builtin_rule {
 	const char *name;
 	const char *text;
+	size_t len;		/* of text */
 };
 extern const struct ostd_builtin_rule ostd_builtin_rules[];
 
