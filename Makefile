@@ -79,14 +79,18 @@ $(BUILD)/%.o: src/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/embed_rules: src/embed_rules.c
+# The rule parser, run when ostdiag is built: the rules go in as data.
+EMBED_OBJ = $(BUILD)/rules.o $(BUILD)/util.o $(BUILD)/code.o \
+	$(BUILD)/classify.o
+$(BUILD)/embed_rules: src/embed_rules.c $(EMBED_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) -o $@ $<
+	$(CC) $(ALL_CFLAGS) -o $@ src/embed_rules.c $(EMBED_OBJ) \
+		$(ALL_LDFLAGS) $(PCRE_LIBS)
 
 $(BUILD)/builtin_rules.c: $(BUILD)/embed_rules $(RULES)
 	$(BUILD)/embed_rules $(RULES) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/builtin_rules.o: $(BUILD)/builtin_rules.c include/ostdiag/rules.h
+$(BUILD)/builtin_rules.o: $(BUILD)/builtin_rules.c $(HEADERS)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libostdiag.a: $(LIB_OBJ)

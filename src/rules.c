@@ -17,6 +17,7 @@
 
 #include "ostdiag/log.h"
 #include "ostdiag/rules.h"
+#include "builtin_rules.h"
 #include "util.h"
 
 #define RULE_FILE_MAX (1024 * 1024)
@@ -53,8 +54,9 @@ struct matcher {
 };
 
 struct ostd_pattern {
-	char *source;
+	const char *source;
 	size_t len;
+	bool owns_source;	/* not a built-in rule's */
 	const struct matcher *matcher;	/* set when its rule joins a ruleset */
 	struct pattern_state *state;
 };
@@ -71,7 +73,8 @@ pattern_free(struct ostd_pattern *pat)
 	if (pat == NULL)
 		return;
 	pcre2_code_free(pat->state->code);
-	free(pat->source);
+	if (pat->owns_source)
+		free((char *)pat->source);
 	free(pat->state);
 	free(pat);
 }
@@ -95,26 +98,28 @@ rule_free(struct ostd_rule *r)
 {
 	if (r == NULL)
 		return;
-	free(r->id);
-	free(r->article);
-	free(r->title);
-	free(r->products);
-	free(r->fixed_in);
-	free(r->category);
-	free(r->group);
-	free(r->codes);
 	pattern_free(r->folder);
 	pattern_free(r->message);
 	for (size_t i = 0; i < r->ntexts; i++)
 		pattern_free(r->texts[i]);
 	free(r->texts);
-	free(r->cause);
-	free(r->summary);
-	strv_free(r->fix, r->nfix);
-	strv_free(r->ask, r->nask);
-	strv_free(r->see, r->nsee);
-	free(r->example);
-	free(r->source);
+	if (!r->builtin) {
+		free(r->id);
+		free(r->article);
+		free(r->title);
+		free(r->products);
+		free(r->fixed_in);
+		free(r->category);
+		free(r->group);
+		free(r->codes);
+		free(r->cause);
+		free(r->summary);
+		strv_free(r->fix, r->nfix);
+		strv_free(r->ask, r->nask);
+		strv_free(r->see, r->nsee);
+		free(r->example);
+		free(r->source);
+	}
 	free(r);
 }
 
@@ -322,7 +327,6 @@ struct reader_state {
 	size_t nvals[F_COUNT], caps[F_COUNT];
 	struct strbuf texts;	/* every value's text, NUL after each */
 	char *err;
-	bool builtin;		/* compile patterns when they first run */
 };
 
 static int
@@ -537,8 +541,8 @@ compile_pattern(struct reader_state *st, const struct value *v,
 
 	if (v->text.len == 0)
 		return fail(st, v->line, "empty pattern");
-	if (!st->builtin && (code = compile(v->text.data, v->text.len,
-	    &errcode, &erroff)) == NULL) {
+	if ((code = compile(v->text.data, v->text.len, &errcode,
+	    &erroff)) == NULL) {
 		pcre2_get_error_message(errcode, msg, sizeof(msg));
 		return fail(st, v->line, "regex error at offset %zu: %s",
 		    (size_t)erroff, (char *)msg);
@@ -553,6 +557,7 @@ compile_pattern(struct reader_state *st, const struct value *v,
 	pat->state->jit = getenv("OSTDIAG_NO_JIT") == NULL;
 	pat->source = xstrndup(v->text.data, v->text.len);
 	pat->len = v->text.len;
+	pat->owns_source = true;
 	*out = pat;
 	return 0;
 }
@@ -868,26 +873,71 @@ ostd_ruleset_load_text(struct ostd_ruleset *rs, const char *name,
 	return rc;
 }
 
+/* A built-in rule's pattern, compiled when it first runs (NULL: none). */
+static struct ostd_pattern *
+builtin_pattern(const char *source, bool jit)
+{
+	struct ostd_pattern *pat;
+
+	if (source == NULL)
+		return NULL;
+	pat = xcalloc(1, sizeof(*pat));
+	pat->state = xcalloc(1, sizeof(*pat->state));
+	pat->state->jit = jit;
+	pat->source = source;
+	pat->len = strlen(source);
+	return pat;
+}
+
+/*
+ * The built-in rules were read when the program was built (embed_rules): each
+ * is taken as it stands, its strings and arrays borrowed, and only its
+ * patterns are made for this ruleset.
+ */
 void
 ostd_ruleset_load_builtin(struct ostd_ruleset *rs)
 {
-	struct reader_state st;
+	bool jit = getenv("OSTDIAG_NO_JIT") == NULL;
 
-	/* One reading state for them all: its buffers are allocated once. */
-	memset(&st, 0, sizeof(st));
-	st.builtin = true;
-	for (const struct ostd_builtin_rule *b = ostd_builtin_rules;
-	    b->name != NULL; b++) {
-		char *err = NULL;
+	for (const struct builtin_rule *b = builtin_rules; b->id != NULL;
+	    b++) {
+		struct ostd_rule *r = xcalloc(1, sizeof(*r));
 
-		if (load_text(rs, &st, b->name, b->text, b->len, &err) != 0) {
-			/* The build checks every built-in rule: a broken one
-			 * can only come from a build that skipped the check. */
-			fprintf(stderr, "ostdiag: built-in rule %s\n", err);
-			exit(2);
-		}
+		r->builtin = true;
+		r->id = (char *)b->id;
+		r->article = (char *)b->article;
+		r->title = (char *)b->title;
+		r->products = (char *)b->products;
+		r->fixed_in = (char *)b->fixed_in;
+		r->category = (char *)b->category;
+		r->group = (char *)b->group;
+		r->level = b->level;
+		r->clients = b->clients;
+		r->codes = (struct ostd_code_pattern *)b->codes;
+		r->ncodes = b->ncodes;
+		r->heads = b->heads;
+		r->scopes = b->scopes;
+		r->folder = builtin_pattern(b->folder, jit);
+		r->message = builtin_pattern(b->message, jit);
+		r->texts = xcalloc(b->ntexts + 1, sizeof(*r->texts));
+		for (r->ntexts = 0; r->ntexts < b->ntexts; r->ntexts++)
+			r->texts[r->ntexts] = builtin_pattern(
+			    b->texts[r->ntexts], jit);
+		r->session = b->session;
+		r->symptoms = b->symptoms;
+		r->cause = (char *)b->cause;
+		r->summary = (char *)b->summary;
+		r->fix = (char **)b->fix;
+		r->nfix = b->nfix;
+		r->ask = (char **)b->ask;
+		r->nask = b->nask;
+		r->see = (char **)b->see;
+		r->nsee = b->nsee;
+		r->example = (char *)b->example;
+		r->source = (char *)b->source;
+		r->source_line = b->source_line;
+		ruleset_put(rs, r);
 	}
-	state_free(&st);
 }
 
 /* Read a whole file of at most RULE_FILE_MAX bytes. */

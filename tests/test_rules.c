@@ -257,6 +257,116 @@ test_builtin_rules_load(void **state)
 	assert_non_null(ostd_ruleset_find(rs, "Q162703"));
 }
 
+static void
+assert_same_string(const char *got, const char *want)
+{
+	if (want == NULL)
+		assert_null(got);
+	else
+		assert_string_equal(got, want);
+}
+
+static void
+assert_same_strings(char *const *got, size_t ngot, char *const *want,
+    size_t nwant)
+{
+	assert_int_equal(ngot, nwant);
+	for (size_t i = 0; i < nwant; i++)
+		assert_string_equal(got[i], want[i]);
+	assert_null(got[nwant]);
+}
+
+static const char *
+source_or_null(const struct ostd_pattern *pat)
+{
+	return pat != NULL ? ostd_pattern_source(pat) : NULL;
+}
+
+/*
+ * The built-in rules, written out as data when the program was built, are the
+ * rule files as the parser reads them, field by field and in the same order.
+ */
+static void
+test_builtin_rules_are_the_files(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+	struct ostd_ruleset *files = ostd_ruleset_new();
+	char *err = NULL;
+
+	ostd_ruleset_load_builtin(rs);
+	assert_int_equal(ostd_ruleset_load_path(files, "src/rules", &err), 0);
+	assert_null(err);
+	assert_int_equal(ostd_ruleset_count(rs), ostd_ruleset_count(files));
+	assert_true(ostd_ruleset_count(rs) >= 80);
+	for (size_t i = 0; i < ostd_ruleset_count(files); i++) {
+		const struct ostd_rule *b = ostd_ruleset_get(rs, i);
+		const struct ostd_rule *f = ostd_ruleset_get(files, i);
+
+		assert_string_equal(b->id, f->id);
+		assert_same_string(b->article, f->article);
+		assert_string_equal(b->title, f->title);
+		assert_string_equal(b->products, f->products);
+		assert_same_string(b->fixed_in, f->fixed_in);
+		assert_string_equal(b->category, f->category);
+		assert_same_string(b->group, f->group);
+		assert_int_equal(b->level, f->level);
+		assert_int_equal(b->clients, f->clients);
+		assert_int_equal(b->ncodes, f->ncodes);
+		for (size_t c = 0; c < f->ncodes; c++) {
+			assert_int_equal(b->codes[c].nfields,
+			    f->codes[c].nfields);
+			assert_memory_equal(b->codes[c].field, f->codes[c].field,
+			    sizeof(f->codes[c].field));
+			assert_int_equal(b->codes[c].wild, f->codes[c].wild);
+			assert_string_equal(b->codes[c].text, f->codes[c].text);
+		}
+		assert_int_equal(b->heads, f->heads);
+		assert_int_equal(b->scopes, f->scopes);
+		assert_same_string(source_or_null(b->folder),
+		    source_or_null(f->folder));
+		assert_same_string(source_or_null(b->message),
+		    source_or_null(f->message));
+		assert_int_equal(b->ntexts, f->ntexts);
+		for (size_t t = 0; t < f->ntexts; t++)
+			assert_string_equal(ostd_pattern_source(b->texts[t]),
+			    ostd_pattern_source(f->texts[t]));
+		assert_int_equal(b->session, f->session);
+		assert_int_equal(b->symptoms, f->symptoms);
+		assert_same_string(b->cause, f->cause);
+		assert_same_string(b->summary, f->summary);
+		assert_same_strings(b->fix, b->nfix, f->fix, f->nfix);
+		assert_same_strings(b->ask, b->nask, f->ask, f->nask);
+		assert_same_strings(b->see, b->nsee, f->see, f->nsee);
+		assert_same_string(b->example, f->example);
+		assert_string_equal(b->source, strrchr(f->source, '/') + 1);
+		assert_int_equal(b->source_line, f->source_line);
+		assert_true(b->builtin);
+		assert_false(f->builtin);
+	}
+	ostd_ruleset_free(&files);
+}
+
+/* A rule file may replace a built-in rule; both free cleanly. */
+static void
+test_file_replaces_builtin_rule(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+	static const char text[] =
+	    "id: Q168734\ntitle: Replaced\nproducts: p\nlevel: info\n"
+	    "category: other\nsummary: A local note.\n";
+	size_t n;
+	char *err = NULL;
+
+	ostd_ruleset_load_builtin(rs);
+	n = ostd_ruleset_count(rs);
+	assert_int_equal(ostd_ruleset_load_text(rs, "local.rule", text,
+	    strlen(text), &err), 0);
+	assert_int_equal(ostd_ruleset_count(rs), n);
+	assert_string_equal(ostd_ruleset_find(rs, "Q168734")->title,
+	    "Replaced");
+	assert_false(ostd_ruleset_find(rs, "Q168734")->builtin);
+}
+
 int
 main(void)
 {
@@ -272,6 +382,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_same_id_replaces, empty_rules_setup,
 		    rules_teardown),
 		cmocka_unit_test_setup_teardown(test_directory_with_broken_file,
+		    empty_rules_setup, rules_teardown),
+		cmocka_unit_test_setup_teardown(test_builtin_rules_are_the_files,
+		    empty_rules_setup, rules_teardown),
+		cmocka_unit_test_setup_teardown(test_file_replaces_builtin_rule,
 		    empty_rules_setup, rules_teardown),
 		cmocka_unit_test_setup_teardown(test_builtin_rules_load, empty_rules_setup,
 		    rules_teardown),

@@ -84,6 +84,7 @@ struct ostd_rule {
 
 	char *source;		/* file the rule came from */
 	unsigned long source_line;
+	bool builtin;		/* its strings and arrays are the program's */
 };
 
 /* Is the rule a reference entry (no conditions)? */
@@ -131,13 +132,5 @@ const char *ostd_pattern_source(const struct ostd_pattern *pat);
 /* Does the code pattern accept code? Sets *exact to 0 when only via field-3 rules. */
 bool ostd_code_pattern_match(const struct ostd_code_pattern *cp,
     const struct ostd_code *code, int *score);
-
-/* The compiled-in rule files: name and text, ending with { NULL, NULL }. */
-struct ostd_builtin_rule {
-	const char *name;
-	const char *text;
-	size_t len;		/* of text */
-};
-extern const struct ostd_builtin_rule ostd_builtin_rules[];
 
 #endif

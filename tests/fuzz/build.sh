@@ -35,7 +35,11 @@ CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g \
 LIBS="$(pkg-config --libs libpcre2-8) -pthread"
 
 mkdir -p "$out/obj"
-cc -std=c11 -o "$out/obj/embed_rules" "$top/src/embed_rules.c"
+# The generator reads the rule files with the library's own parser.
+# shellcheck disable=SC2086
+cc $CFLAGS -o "$out/obj/embed_rules" "$top/src/embed_rules.c" \
+	"$top/src/rules.c" "$top/src/util.c" "$top/src/code.c" \
+	"$top/src/classify.c" $LIBS
 "$out/obj/embed_rules" "$top"/src/rules/*.rule > "$out/obj/builtin_rules.c"
 
 objs=
