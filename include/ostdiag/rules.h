@@ -5,8 +5,9 @@
  * from similar rules. A rule without conditions is a reference entry (a procedure
  * or background article that other rules point to).
  *
- * Ownership: a ruleset owns its rules and every string in them; rules stay valid
- * until the ruleset is freed. A rule file's patterns are compiled when it is
+ * Ownership: a ruleset owns its rules and every string in them (a built-in
+ * rule's strings and arrays are the program's, which it borrows); rules stay
+ * valid until the ruleset is freed. A rule file's patterns are compiled when it is
  * loaded; the built-in rules' (which the build compiles) when they first run.
  * A pattern that has run often is JIT-compiled where the platform allows. A
  * ruleset is for one thread at a time: its patterns share one match data.
