@@ -730,13 +730,15 @@ regular_file(FILE *raw)
 
 /*
  * Read and parse the input. When raw is not NULL and is a regular file longer
- * than READ_AHEAD_AFTER, the rest is read on a second thread.
+ * than READ_AHEAD_AFTER, the rest is read on a second thread. regular says
+ * whether raw is a regular file: 1 or 0, or -1 when it is to be found out
+ * (only once the input is long enough to matter).
  */
 #define READ_AHEAD_AFTER (1024 * 1024)
 
 static int
 run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
-    size_t prefix_len, FILE *raw)
+    size_t prefix_len, FILE *raw, int regular)
 {
 	struct ostd_reader *rd = a->reader;
 	struct ostd_parser *p = ostd_parser_new(on_session, a);
@@ -760,7 +762,9 @@ run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
 			break;
 		a->sum.lines++;
 		if (raw != NULL && ostd_reader_bytes(rd) >= READ_AHEAD_AFTER) {
-			if (!regular_file(raw) ||
+			if (regular < 0)
+				regular = regular_file(raw);
+			if (!regular ||
 			    (ra = readahead_start(rd,
 			    READAHEAD_BALANCED)) == NULL) {
 				raw = NULL;
@@ -788,9 +792,12 @@ run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
 	return rc;
 }
 
-/* Open the input as text, analyze it, and report the file's record. */
+/*
+ * Open the input as text, analyze it, and report the file's record. regular:
+ * as for run().
+ */
 static int
-run_input(struct ostd_analyzer *a, FILE *raw)
+run_input(struct ostd_analyzer *a, FILE *raw, int regular)
 {
 	struct ostd_input in;
 	char *err = NULL, *problem;
@@ -824,7 +831,7 @@ run_input(struct ostd_analyzer *a, FILE *raw)
 	    14 * 3600 : 600;
 	a->file_rec.date = a->local_date;
 	rc = run(a, in.text, in.prefix, in.prefix_len,
-	    a->read_ahead ? raw : NULL);
+	    a->read_ahead ? raw : NULL, regular);
 	if ((problem = ostd_encoding_problem(in.encoding, in.bad)) != NULL) {
 		note(a, 0, "%s", problem);
 		free(problem);
@@ -841,7 +848,15 @@ int
 ostd_analyze_stream(struct ostd_analyzer *a, FILE *fp, const char *name)
 {
 	a->file = strcmp(name, "-") == 0 ? "(stdin)" : name;
-	return run_input(a, fp);
+	return run_input(a, fp, -1);
+}
+
+int
+ostd_analyze_file_stream(struct ostd_analyzer *a, FILE *fp, const char *name,
+    bool regular)
+{
+	a->file = name;
+	return run_input(a, fp, regular);
 }
 
 int
@@ -858,7 +873,7 @@ ostd_analyze_buffer(struct ostd_analyzer *a, const char *text, size_t len,
 		fp = fmemopen((void *)(uintptr_t)text, len, "r");
 	if (fp == NULL)
 		return -1;
-	rc = run_input(a, fp);
+	rc = run_input(a, fp, 0);
 	fclose(fp);
 	return rc;
 }

@@ -11,35 +11,33 @@
 #include <sys/stat.h>
 
 #include "ostdiag/batch.h"
+#include "filesource.h"
 #include "util.h"
 
 #define MAX_DEPTH 64		/* directories nested deeper are refused */
 
-/* Returns 0, -1 when the input could not be read, 1 when it is a directory. */
+/*
+ * Analyze the file at path, read through fs. Returns 0, -1 when the input
+ * could not be read, 1 when it is a directory.
+ */
 static int
-analyze_file(struct ostd_analyzer *a, const char *path)
+analyze_file(struct ostd_analyzer *a, struct file_source *fs,
+    const char *path)
 {
-	struct stat sb;
+	bool regular;
 	FILE *fp;
 	int rc;
 
 	if (strcmp(path, "-") == 0)
 		return ostd_analyze_stream(a, stdin, "-") == -1 ? -1 : 0;
-	if ((fp = fopen(path, "rb")) == NULL) {
+	if ((fp = file_source_open(fs, path, &regular)) == NULL) {
+		if (errno == EISDIR)
+			return 1;
 		ostd_analyzer_note(a, path, 0, strerror(errno));
 		return -1;
 	}
-	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		fclose(fp);
-		return 1;
-	}
-	/*
-	 * Whatever reads an input asks for blocks of 4 KiB or more: a stdio
-	 * buffer would only add a copy, an allocation and another fstat.
-	 */
-	setvbuf(fp, NULL, _IONBF, 0);
-	rc = ostd_analyze_stream(a, fp, path);
-	fclose(fp);
+	rc = ostd_analyze_file_stream(a, fp, path, regular);
+	file_source_close(fs);
 	return rc == -1 ? -1 : 0;
 }
 
@@ -53,9 +51,10 @@ note_directory(struct ostd_analyzer *a, const char *path)
 
 /* Analyze an input of the list (where directories are only given without -R). */
 static int
-analyze_listed(struct ostd_analyzer *a, const char *path)
+analyze_listed(struct ostd_analyzer *a, struct file_source *fs,
+    const char *path)
 {
-	int rc = analyze_file(a, path);
+	int rc = analyze_file(a, fs, path);
 
 	return rc == 1 ? note_directory(a, path) : rc;
 }
@@ -69,6 +68,7 @@ by_name(const void *x, const void *y)
 /* What to do with each input a walk finds. */
 struct walk {
 	struct ostd_analyzer *a;	/* for notes, and to analyze now */
+	struct file_source *fs;		/* to read files with now */
 	bool recursive;
 	bool collect;			/* list the inputs instead */
 	char **list;
@@ -105,7 +105,7 @@ walk_path(struct walk *w, const char *path, int depth, bool is_dir)
 		return 0;
 	}
 	if (!is_dir) {
-		if ((rc = analyze_file(w->a, path)) != 1)
+		if ((rc = analyze_file(w->a, w->fs, path)) != 1)
 			return rc;
 		rc = 0;
 	}
@@ -172,6 +172,7 @@ struct worker {
 	size_t index;
 	struct ostd_ruleset *rs;	/* its own rules; NULL: the reporter's */
 	struct ostd_analyzer *a;	/* recording */
+	struct file_source *fs;
 	struct ostd_recording **spent;	/* replayed, handed back: cap at most */
 	size_t nspent, cap;
 	struct ostd_recording **taking;	/* the reader's copy of spent */
@@ -253,7 +254,8 @@ read_run(struct worker *w, size_t first, size_t k)
 
 	pthread_mutex_unlock(&p->mu);
 	for (size_t j = 0; j < k; j++) {
-		int status = analyze_listed(w->a, p->paths[first + j]);
+		int status = analyze_listed(w->a, w->fs,
+		    p->paths[first + j]);
 
 		done[j] = ostd_analyzer_take_recording(w->a,
 		    w->nspare > 0 ? w->spare[--w->nspare] : NULL);
@@ -275,6 +277,7 @@ worker_start(struct worker *w, const struct ostd_ruleset *rs)
 	struct pool *p = w->pool;
 
 	w->a = ostd_analyzer_new(rs, NULL);
+	w->fs = file_source_new();
 	p->batch->configure(w->a, p->batch->ctx);
 	ostd_analyzer_record_sessions(w->a, p->sessions);
 	ostd_analyzer_start_recording(w->a);
@@ -286,6 +289,7 @@ worker_stop(struct worker *w)
 	while (w->nspare > 0)
 		ostd_recording_free(&w->spare[--w->nspare]);
 	ostd_analyzer_free(&w->a);
+	file_source_free(&w->fs);
 }
 
 /* A reading thread: takes the next run of inputs, records what it finds. */
@@ -424,25 +428,26 @@ ostd_analyze_batch(struct ostd_analyzer *a, const struct ostd_batch *b,
     char *const *paths, int npaths)
 {
 	struct walk w;
+	bool uses_stdin = false;
 	int trouble = 0;
 
 	if (npaths == 0)
-		return analyze_file(a, "-") != 0 ? -1 : 0;	/* never 1 */
+		return ostd_analyze_stream(a, stdin, "-") == -1 ? -1 : 0;
 	memset(&w, 0, sizeof(w));
 	w.a = a;
 	w.recursive = b->recursive;
 	w.collect = b->jobs > 1;
+	w.fs = file_source_new();
 	for (int i = 0; i < npaths && !ostd_analyzer_failed(a); i++)
 		trouble |= walk_path(&w, paths[i], 0, false) != 0;
-	if (!w.collect)
-		return trouble ? -1 : 0;
-	bool uses_stdin = false;
 	for (size_t i = 0; i < w.n; i++)
 		uses_stdin |= strcmp(w.list[i], "-") == 0;
-	if (uses_stdin || w.n < 2) {
+	if (!w.collect) {
+		/* Read as walked. */
+	} else if (uses_stdin || w.n < 2) {
 		/* Standard input cannot be shared out; one input needs no threads. */
 		for (size_t i = 0; i < w.n && !ostd_analyzer_failed(a); i++)
-			trouble |= analyze_listed(a, w.list[i]) != 0;
+			trouble |= analyze_listed(a, w.fs, w.list[i]) != 0;
 	} else {
 		trouble |= analyze_parallel(a, b, w.list, w.n,
 		    (size_t)b->jobs < w.n ? (size_t)b->jobs : w.n) != 0;
@@ -450,5 +455,6 @@ ostd_analyze_batch(struct ostd_analyzer *a, const struct ostd_batch *b,
 	for (size_t i = 0; i < w.n; i++)
 		free(w.list[i]);
 	free(w.list);
+	file_source_free(&w.fs);
 	return trouble ? -1 : 0;
 }

@@ -150,6 +150,14 @@ void ostd_analyzer_free(struct ostd_analyzer **a);
  */
 int ostd_analyze_stream(struct ostd_analyzer *a, FILE *fp, const char *name);
 
+/*
+ * The same for a stream that reads the file name, which regular says is a
+ * regular file or not (fp need not have a descriptor of its own): a long
+ * regular file may be read ahead.
+ */
+int ostd_analyze_file_stream(struct ostd_analyzer *a, FILE *fp,
+    const char *name, bool regular);
+
 /* Analyze text in memory (used to test rule examples). Same returns. */
 int ostd_analyze_buffer(struct ostd_analyzer *a, const char *text, size_t len,
     const char *name);

@@ -1,0 +1,131 @@
+/*
+ * filesource.c: a stdio stream over a file descriptor that changes from one
+ * small file to the next.
+ */
+#define _GNU_SOURCE		/* fopencookie */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio_ext.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "filesource.h"
+#include "util.h"
+
+/*
+ * A stream made with fopencookie reads through its buffer, never straight into
+ * the caller's: files up to SMALL_FILE bytes are read in one go through it.
+ */
+#define SMALL_FILE (64 * 1024)
+
+struct file_source {
+	FILE *fp;		/* reads fd through source_read */
+	int fd;			/* -1: none open */
+	off_t size;		/* of the regular file when opened */
+	off_t pos;		/* bytes read */
+	FILE *own;		/* a larger file's own stream, or NULL */
+};
+
+static ssize_t
+source_read(void *cookie, char *buf, size_t n)
+{
+	struct file_source *fs = cookie;
+	ssize_t got;
+
+	/*
+	 * A regular file has ended at the size it had: no read to learn it.
+	 * A size of 0 proves nothing (files under /proc have content).
+	 */
+	if (fs->fd < 0 || (fs->size > 0 && fs->pos >= fs->size))
+		return 0;
+	do
+		got = read(fs->fd, buf, n);
+	while (got < 0 && errno == EINTR);
+	if (got > 0)
+		fs->pos += got;
+	return got;
+}
+
+struct file_source *
+file_source_new(void)
+{
+	struct file_source *fs = xcalloc(1, sizeof(*fs));
+	cookie_io_functions_t io = { source_read, NULL, NULL, NULL };
+
+	fs->fd = -1;
+	if ((fs->fp = fopencookie(fs, "rb", io)) == NULL) {
+		fprintf(stderr, "ostdiag: out of memory (a stream)\n");
+		exit(2);
+	}
+	setvbuf(fs->fp, NULL, _IOFBF, SMALL_FILE + 1);
+	return fs;
+}
+
+FILE *
+file_source_open(struct file_source *fs, const char *path, bool *regular)
+{
+	struct stat sb;
+	int fd;
+
+	file_source_close(fs);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return NULL;
+	if (fstat(fd, &sb) != 0) {
+		int e = errno;
+
+		close(fd);
+		errno = e;
+		return NULL;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		close(fd);
+		errno = EISDIR;
+		return NULL;
+	}
+	*regular = S_ISREG(sb.st_mode);
+	if (!*regular || sb.st_size > SMALL_FILE) {
+		if ((fs->own = fdopen(fd, "rb")) == NULL) {
+			int e = errno;
+
+			close(fd);
+			errno = e;
+			return NULL;
+		}
+		/* Whatever reads an input asks for blocks of 4 KiB or more. */
+		setvbuf(fs->own, NULL, _IONBF, 0);
+		return fs->own;
+	}
+	fs->fd = fd;
+	fs->size = sb.st_size;
+	fs->pos = 0;
+	clearerr(fs->fp);
+	return fs->fp;
+}
+
+void
+file_source_close(struct file_source *fs)
+{
+	if (fs->own != NULL)
+		fclose(fs->own);
+	fs->own = NULL;
+	if (fs->fd >= 0)
+		close(fs->fd);
+	fs->fd = -1;
+	/* What a reader left unread of this file is not the next one's. */
+	__fpurge(fs->fp);
+	clearerr(fs->fp);
+}
+
+void
+file_source_free(struct file_source **fsp)
+{
+	struct file_source *fs;
+
+	if (fsp == NULL || (fs = *fsp) == NULL)
+		return;
+	file_source_close(fs);
+	fclose(fs->fp);
+	free(fs);
+	*fsp = NULL;
+}

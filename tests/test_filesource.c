@@ -1,0 +1,180 @@
+/*
+ * test_filesource.c: one stream reading file after file gives each file's
+ * bytes, and only them, whatever the reader left unread of the one before.
+ */
+#include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#include "filesource.h"
+
+/* A temporary directory that tests write their files in. */
+static char dir[] = "/tmp/ostd-fs-XXXXXX";
+
+static int
+make_dir(void **state)
+{
+	(void)state;
+	return mkdtemp(dir) == NULL ? -1 : 0;
+}
+
+static int
+remove_dir(void **state)
+{
+	char cmd[64];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Write n bytes of a pattern seeded by seed to dir/name; returns its path. */
+static char *
+write_file(const char *name, size_t n, unsigned seed, char **data)
+{
+	char *path = malloc(strlen(dir) + strlen(name) + 2);
+	char *buf = malloc(n + 1);
+	FILE *fp;
+
+	assert_non_null(path);
+	assert_non_null(buf);
+	sprintf(path, "%s/%s", dir, name);
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)('a' + (i * 7 + seed) % 26);
+	fp = fopen(path, "wb");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(buf, 1, n, fp), n);
+	assert_int_equal(fclose(fp), 0);
+	*data = buf;
+	return path;
+}
+
+/* Read fp to its end; the bytes, with *n set. */
+static char *
+read_all(FILE *fp, size_t *n)
+{
+	size_t cap = 1 << 20, got;
+	char *buf = malloc(cap);
+
+	assert_non_null(buf);
+	*n = 0;
+	while ((got = fread(buf + *n, 1, 4096, fp)) > 0) {
+		*n += got;
+		assert_true(*n + 4096 <= cap);
+	}
+	assert_false(ferror(fp));
+	return buf;
+}
+
+static void
+test_files_one_after_another(void **state)
+{
+	static const size_t sizes[] = { 0, 1, 2945, 65536, 65537, 200000, 17 };
+	struct file_source *fs = file_source_new();
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		char name[16], *data, *got, *path;
+		bool regular = false;
+		size_t n;
+		FILE *fp;
+
+		snprintf(name, sizeof(name), "f%zu", i);
+		path = write_file(name, sizes[i], (unsigned)i, &data);
+		fp = file_source_open(fs, path, &regular);
+		assert_non_null(fp);
+		assert_true(regular);
+		got = read_all(fp, &n);
+		assert_int_equal(n, sizes[i]);
+		assert_memory_equal(got, data, n);
+		file_source_close(fs);
+		free(got);
+		free(data);
+		free(path);
+	}
+	file_source_free(&fs);
+	assert_null(fs);
+}
+
+/* A reader that stops early leaves nothing for the next file. */
+static void
+test_unread_rest_is_dropped(void **state)
+{
+	struct file_source *fs = file_source_new();
+	char *a, *b, *pa, *pb, head[10], *got;
+	bool regular;
+	size_t n;
+	FILE *fp;
+
+	(void)state;
+	pa = write_file("a", 3000, 1, &a);
+	pb = write_file("b", 500, 2, &b);
+	fp = file_source_open(fs, pa, &regular);
+	assert_non_null(fp);
+	assert_int_equal(fread(head, 1, sizeof(head), fp), sizeof(head));
+	assert_memory_equal(head, a, sizeof(head));
+	fp = file_source_open(fs, pb, &regular);	/* closes a */
+	assert_non_null(fp);
+	got = read_all(fp, &n);
+	assert_int_equal(n, 500);
+	assert_memory_equal(got, b, n);
+	file_source_free(&fs);
+	free(got);
+	free(a);
+	free(b);
+	free(pa);
+	free(pb);
+}
+
+static void
+test_directory_and_missing_file(void **state)
+{
+	struct file_source *fs = file_source_new();
+	char missing[64];
+	bool regular;
+
+	(void)state;
+	errno = 0;
+	assert_null(file_source_open(fs, dir, &regular));
+	assert_int_equal(errno, EISDIR);
+	snprintf(missing, sizeof(missing), "%s/none", dir);
+	errno = 0;
+	assert_null(file_source_open(fs, missing, &regular));
+	assert_int_equal(errno, ENOENT);
+	file_source_free(&fs);
+}
+
+/* A file that is not regular is read to its end, not to a size. */
+static void
+test_not_regular(void **state)
+{
+	struct file_source *fs = file_source_new();
+	bool regular = true;
+	FILE *fp;
+	size_t n;
+	char *got;
+
+	(void)state;
+	fp = file_source_open(fs, "/dev/null", &regular);
+	assert_non_null(fp);
+	assert_false(regular);
+	got = read_all(fp, &n);
+	assert_int_equal(n, 0);
+	free(got);
+	file_source_free(&fs);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_files_one_after_another),
+		cmocka_unit_test(test_unread_rest_is_dropped),
+		cmocka_unit_test(test_directory_and_missing_file),
+		cmocka_unit_test(test_not_regular),
+	};
+
+	return cmocka_run_group_tests(tests, make_dir, remove_dir);
+}
