@@ -19,10 +19,10 @@
 #   ostdiag_10k_j2 the same with -j 2
 #   grep_c_10k     grep -cE '<four-part code>' on the same 10,000 logs
 #   startup_1k     ostdiag --format json on a 1 KB log, best of 20
-# Every command writes its output to the same regular file in a scratch
-# directory, not to /dev/null: GNU grep notices /dev/null and stops at the first
-# match, which would time nothing. Peak RSS comes from one more run of each under
-# GNU time (/usr/bin/time -f %M).
+# Every command writes its output to a regular file in a scratch directory,
+# created anew for each run, not to /dev/null: GNU grep notices /dev/null and
+# stops at the first match, which would time nothing. Peak RSS comes from one
+# more run of each under GNU time (/usr/bin/time -f %M).
 # MB/s counts 10^6 bytes. Wall time is taken by perl's Time::HiRes around
 # fork+exec+wait, so start-up times are exact to the microsecond. CPU time (user
 # + system of the child, best of the same runs) is shown too: on a busy machine
@@ -89,6 +89,10 @@ best() {
 		my ($best, $cpu);
 		for (1 .. $reps) {
 			open(STDIN, "<", $in) or die "$in: $!\n";
+			# A new file each run: ext4 writes a file truncated and
+			# then written out when it is closed, and that wait
+			# would count as the command'"'"'s.
+			unlink($out);
 			open(STDOUT, ">", $out) or die "$out: $!\n";
 			my @c0 = times;
 			my $t = time;
