@@ -2,7 +2,10 @@
  * builtin_rules.h: the rules compiled into the program. embed_rules reads the
  * rule files with the same parser as ostd_ruleset_load_text when ostdiag is
  * built, and writes each rule out as data, so that loading them at start-up
- * parses nothing and copies no text. Internal to libostdiag.
+ * parses nothing and copies no text. The data holds offsets, not pointers: a
+ * position-independent program would otherwise fix up thousands of pointers,
+ * and write to every page that holds one, each time it starts.
+ * Internal to libostdiag.
  */
 #ifndef OSTD_BUILTIN_RULES_H
 #define OSTD_BUILTIN_RULES_H
@@ -12,33 +15,37 @@
 
 #include "ostdiag/rules.h"
 
-/* A rule as struct ostd_rule has it, with its patterns as their sources. */
+#define BUILTIN_NONE UINT32_MAX	/* a string that is NULL */
+
+/*
+ * A rule as struct ostd_rule has it. Strings are offsets in builtin_strings
+ * (or BUILTIN_NONE); a list of strings is its first entry in builtin_lists,
+ * which hold offsets of strings; codes are entries of builtin_codes. Patterns
+ * are their sources.
+ */
 struct builtin_rule {
-	const char *id, *article, *title, *products, *fixed_in, *category;
-	const char *group;
+	uint32_t id, article, title, products, fixed_in, category, group;
 	enum ostd_level level;
 	uint32_t clients;
-	const struct ostd_code_pattern *codes;
-	size_t ncodes;
+	uint32_t codes, ncodes;
 	unsigned heads, scopes;
-	const char *folder, *message;	/* pattern sources, or NULL */
-	const char *const *texts;
-	size_t ntexts;
+	uint32_t folder, message;
+	uint32_t texts, ntexts;
 	enum ostd_session_cond session;
 	unsigned symptoms;
-	const char *cause, *summary;
-	const char *const *fix;
-	size_t nfix;
-	const char *const *ask;
-	size_t nask;
-	const char *const *see;
-	size_t nsee;
-	const char *example;
-	const char *source;
+	uint32_t cause, summary;
+	uint32_t fix, nfix;
+	uint32_t ask, nask;
+	uint32_t see, nsee;
+	uint32_t example, source;
 	unsigned long source_line;
 };
 
-/* Every built-in rule, in the order of their files; then one with id NULL. */
+extern const char builtin_strings[];
+extern const uint32_t builtin_lists[];
+extern const struct ostd_code_pattern builtin_codes[];
+/* Every built-in rule, in the order of their files. */
 extern const struct builtin_rule builtin_rules[];
+extern const size_t builtin_rule_count;
 
 #endif

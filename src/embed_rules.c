@@ -19,130 +19,157 @@
 #include "builtin_rules.h"
 
 /* This program carries no rules of its own. */
-const struct builtin_rule builtin_rules[] = { { .id = NULL } };
+const char builtin_strings[] = "";
+const uint32_t builtin_lists[] = { 0 };
+const struct ostd_code_pattern builtin_codes[] = { { 0, { 0 }, 0, "" } };
+const struct builtin_rule builtin_rules[] = { { .id = BUILTIN_NONE } };
+const size_t builtin_rule_count = 0;
 
-/* Write s as a C string literal (or NULL), split into lines of some 72 bytes. */
+static void *
+xrealloc(void *p, size_t n)
+{
+	if ((p = realloc(p, n)) == NULL) {
+		perror("embed_rules");
+		exit(1);
+	}
+	return p;
+}
+
+/* Every string of every rule, each ended by a NUL, in the order kept. */
+static char *strings;
+static size_t nstrings, strings_cap;
+
+/* The offset of a copy of s in strings, or BUILTIN_NONE for NULL. */
+static uint32_t
+string(const char *s)
+{
+	size_t n, off = nstrings;
+
+	if (s == NULL)
+		return BUILTIN_NONE;
+	n = strlen(s) + 1;
+	if (nstrings + n > strings_cap)
+		strings = xrealloc(strings, strings_cap = (nstrings + n) * 2);
+	memcpy(strings + nstrings, s, n);
+	nstrings += n;
+	if (nstrings >= BUILTIN_NONE) {
+		fprintf(stderr, "embed_rules: the rules' text is too long\n");
+		exit(1);
+	}
+	return (uint32_t)off;
+}
+
+/* Lists of strings, one after another: offsets in strings. */
+static uint32_t *lists;
+static size_t nlists, lists_cap;
+
+/* Keep the n strings v as a list; returns where it starts. */
+static uint32_t
+list(char *const *v, size_t n)
+{
+	size_t first = nlists;
+
+	if (nlists + n > lists_cap)
+		lists = xrealloc(lists, (lists_cap = (nlists + n) * 2 + 1) *
+		    sizeof(*lists));
+	for (size_t i = 0; i < n; i++)
+		lists[nlists++] = string(v[i]);
+	return (uint32_t)first;
+}
+
+/* Write s as the text of a C string literal, split into lines. */
 static void
-put_string(const char *s)
+put_chars(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	int col = 0;
 
-	if (s == NULL) {
-		fputs("NULL", stdout);
-		return;
-	}
-	putchar('"');
-	for (; *u != '\0'; u++) {
+	fputs("\t\"", stdout);
+	for (size_t i = 0; i < n; i++) {
 		if (col >= 72) {
-			fputs("\"\n\t    \"", stdout);
+			fputs("\"\n\t\"", stdout);
 			col = 0;
 		}
 		/* '?' is escaped so that no "??x" reads as a trigraph. */
-		if (*u == '\\' || *u == '"' || *u == '?') {
-			printf("\\%c", *u);
+		if (u[i] == '\\' || u[i] == '"' || u[i] == '?') {
+			printf("\\%c", u[i]);
 			col += 2;
-		} else if (*u == '\n') {
+		} else if (u[i] == '\n') {
 			fputs("\\n", stdout);
 			col += 2;
-		} else if (*u < 0x20 || *u >= 0x7F) {
-			printf("\\%03o", *u);
+		} else if (u[i] < 0x20 || u[i] >= 0x7F) {
+			/* Octal, always three digits: no digit after it joins. */
+			printf("\\%03o", u[i]);
 			col += 4;
 		} else {
-			putchar(*u);
+			putchar(u[i]);
 			col++;
 		}
 	}
-	putchar('"');
-}
-
-/* static const char *const NAME_K[] = { ..., NULL }; */
-static void
-put_strings(const char *name, size_t k, char *const *v, size_t n)
-{
-	printf("static const char *const %s_%zu[] = {\n", name, k);
-	for (size_t i = 0; i < n; i++) {
-		putchar('\t');
-		put_string(v[i]);
-		puts(",");
-	}
-	puts("\tNULL\n};");
+	puts("\"");
 }
 
 static void
-put_codes(size_t k, const struct ostd_code_pattern *c, size_t n)
+put_codes(const struct ostd_ruleset *rs, size_t n)
 {
-	printf("static const struct ostd_code_pattern codes_%zu[] = {\n", k);
-	for (size_t i = 0; i < n; i++) {
-		printf("\t{ %d, {", c[i].nfields);
-		for (int f = 0; f < OSTD_CODE_FIELDS; f++)
-			printf(" 0x%lXu,", (unsigned long)c[i].field[f]);
-		printf(" }, 0x%Xu, ", c[i].wild);
-		put_string(c[i].text);
-		puts(" },");
+	puts("const struct ostd_code_pattern builtin_codes[] = {");
+	for (size_t k = 0; k < n; k++) {
+		const struct ostd_rule *r = ostd_ruleset_get(rs, k);
+
+		for (size_t i = 0; i < r->ncodes; i++) {
+			const struct ostd_code_pattern *c = &r->codes[i];
+
+			printf("\t{ %d, {", c->nfields);
+			for (int f = 0; f < OSTD_CODE_FIELDS; f++)
+				printf(" 0x%lXu,", (unsigned long)c->field[f]);
+			printf(" }, 0x%Xu, \"", c->wild);
+			for (const char *t = c->text; *t != '\0'; t++)
+				putchar(*t);	/* hex digits, '-', '*' */
+			puts("\" },");
+		}
 	}
-	puts("\t{ 0, { 0 }, 0, \"\" }\n};");
+	puts("\t{ 0, { 0 }, 0, \"\" }\n};\n");
 }
 
-/* The arrays rule k points to. */
+/* Rule r, whose codes start at builtin_codes[code]. */
 static void
-put_arrays(size_t k, const struct ostd_rule *r)
+put_rule(const struct ostd_rule *r, size_t code)
 {
-	char **texts = calloc(r->ntexts + 1, sizeof(*texts));
+	char **texts = xrealloc(NULL, (r->ntexts + 1) * sizeof(*texts));
 
-	if (texts == NULL) {
-		perror("embed_rules");
-		exit(1);
-	}
 	for (size_t i = 0; i < r->ntexts; i++)
 		texts[i] = (char *)ostd_pattern_source(r->texts[i]);
-	put_codes(k, r->codes, r->ncodes);
-	put_strings("texts", k, texts, r->ntexts);
-	put_strings("fix", k, r->fix, r->nfix);
-	put_strings("ask", k, r->ask, r->nask);
-	put_strings("see", k, r->see, r->nsee);
-	free(texts);
-}
-
-static void
-put_field(const char *name, const char *s)
-{
-	printf("\t\t.%s = ", name);
-	put_string(s);
-	puts(",");
-}
-
-static void
-put_rule(size_t k, const struct ostd_rule *r)
-{
-	puts("\t{");
-	put_field("id", r->id);
-	put_field("article", r->article);
-	put_field("title", r->title);
-	put_field("products", r->products);
-	put_field("fixed_in", r->fixed_in);
-	put_field("category", r->category);
-	put_field("group", r->group);
-	printf("\t\t.level = %d, .clients = 0x%lXu,\n", (int)r->level,
+	printf("\t{ .id = %lu, .article = %lu, .title = %lu,\n",
+	    (unsigned long)string(r->id), (unsigned long)string(r->article),
+	    (unsigned long)string(r->title));
+	printf("\t  .products = %lu, .fixed_in = %lu, .category = %lu,\n",
+	    (unsigned long)string(r->products),
+	    (unsigned long)string(r->fixed_in),
+	    (unsigned long)string(r->category));
+	printf("\t  .group = %lu, .level = %d, .clients = 0x%lXu,\n",
+	    (unsigned long)string(r->group), (int)r->level,
 	    (unsigned long)r->clients);
-	printf("\t\t.codes = codes_%zu, .ncodes = %zu,\n", k, r->ncodes);
-	printf("\t\t.heads = 0x%Xu, .scopes = 0x%Xu,\n", r->heads, r->scopes);
-	put_field("folder", r->folder != NULL ?
-	    ostd_pattern_source(r->folder) : NULL);
-	put_field("message", r->message != NULL ?
-	    ostd_pattern_source(r->message) : NULL);
-	printf("\t\t.texts = texts_%zu, .ntexts = %zu,\n", k, r->ntexts);
-	printf("\t\t.session = %d, .symptoms = 0x%Xu,\n", (int)r->session,
-	    r->symptoms);
-	put_field("cause", r->cause);
-	put_field("summary", r->summary);
-	printf("\t\t.fix = fix_%zu, .nfix = %zu,\n", k, r->nfix);
-	printf("\t\t.ask = ask_%zu, .nask = %zu,\n", k, r->nask);
-	printf("\t\t.see = see_%zu, .nsee = %zu,\n", k, r->nsee);
-	put_field("example", r->example);
-	put_field("source", r->source);
-	printf("\t\t.source_line = %lu,\n", r->source_line);
-	puts("\t},");
+	printf("\t  .codes = %zu, .ncodes = %zu, .heads = 0x%Xu, "
+	    ".scopes = 0x%Xu,\n", code, r->ncodes, r->heads, r->scopes);
+	printf("\t  .folder = %lu, .message = %lu,\n", (unsigned long)string(
+	    r->folder != NULL ? ostd_pattern_source(r->folder) : NULL),
+	    (unsigned long)string(r->message != NULL ?
+	    ostd_pattern_source(r->message) : NULL));
+	printf("\t  .texts = %lu, .ntexts = %zu, .session = %d, "
+	    ".symptoms = 0x%Xu,\n", (unsigned long)list(texts, r->ntexts),
+	    r->ntexts, (int)r->session, r->symptoms);
+	printf("\t  .cause = %lu, .summary = %lu,\n",
+	    (unsigned long)string(r->cause), (unsigned long)string(r->summary));
+	printf("\t  .fix = %lu, .nfix = %zu,", (unsigned long)list(r->fix,
+	    r->nfix), r->nfix);
+	printf(" .ask = %lu, .nask = %zu,", (unsigned long)list(r->ask,
+	    r->nask), r->nask);
+	printf(" .see = %lu, .nsee = %zu,\n", (unsigned long)list(r->see,
+	    r->nsee), r->nsee);
+	printf("\t  .example = %lu, .source = %lu, .source_line = %lu },\n",
+	    (unsigned long)string(r->example), (unsigned long)string(r->source),
+	    r->source_line);
+	free(texts);
 }
 
 /* Read the whole file at path; NULL (reported) on failure. */
@@ -208,12 +235,22 @@ main(int argc, char *argv[])
 	n = ostd_ruleset_count(rs);
 	puts("/* Generated by embed_rules from the rule files: do not edit. */\n"
 	    "#include <stddef.h>\n#include \"builtin_rules.h\"\n");
-	for (size_t k = 0; k < n; k++)
-		put_arrays(k, ostd_ruleset_get(rs, k));
-	puts("\nconst struct builtin_rule builtin_rules[] = {");
-	for (size_t k = 0; k < n; k++)
-		put_rule(k, ostd_ruleset_get(rs, k));
-	puts("\t{ .id = NULL }\n};");
+	put_codes(rs, n);
+	puts("const struct builtin_rule builtin_rules[] = {");
+	for (size_t k = 0, code = 0; k < n; k++) {
+		put_rule(ostd_ruleset_get(rs, k), code);
+		code += ostd_ruleset_get(rs, k)->ncodes;
+	}
+	printf("};\n\nconst size_t builtin_rule_count = %zu;\n\n", n);
+	puts("const uint32_t builtin_lists[] = {");
+	for (size_t i = 0; i < nlists; i++)
+		printf("%s%lu,%s", i % 10 == 0 ? "\t" : " ",
+		    (unsigned long)lists[i], i % 10 == 9 ? "\n" : "");
+	puts("\n\t0\n};\n\nconst char builtin_strings[] =");
+	put_chars(strings, nstrings);
+	puts(";");
+	free(strings);
+	free(lists);
 	ostd_ruleset_free(&rs);
 	return ferror(stdout) || fflush(stdout) != 0;
 }

@@ -65,6 +65,8 @@ struct ostd_ruleset {
 	struct ostd_rule **rules;
 	size_t n, cap;
 	struct matcher *matcher;
+	char ***lists;		/* arrays the built-in rules' lists point into */
+	size_t nlists, lists_cap;
 };
 
 static void
@@ -152,6 +154,9 @@ ostd_ruleset_free(struct ostd_ruleset **rsp)
 	for (size_t i = 0; i < rs->n; i++)
 		rule_free(rs->rules[i]);
 	free(rs->rules);
+	for (size_t i = 0; i < rs->nlists; i++)
+		free(rs->lists[i]);
+	free(rs->lists);
 	pcre2_match_data_free(rs->matcher->md);
 	pcre2_match_context_free(rs->matcher->mctx);
 	free(rs->matcher);
@@ -873,47 +878,73 @@ ostd_ruleset_load_text(struct ostd_ruleset *rs, const char *name,
 	return rc;
 }
 
+/* A built-in string, or NULL. */
+static char *
+builtin_string(uint32_t off)
+{
+	return off != BUILTIN_NONE ? (char *)builtin_strings + off : NULL;
+}
+
 /* A built-in rule's pattern, compiled when it first runs (NULL: none). */
 static struct ostd_pattern *
-builtin_pattern(const char *source, bool jit)
+builtin_pattern(uint32_t off, bool jit)
 {
 	struct ostd_pattern *pat;
 
-	if (source == NULL)
+	if (off == BUILTIN_NONE)
 		return NULL;
 	pat = xcalloc(1, sizeof(*pat));
 	pat->state = xcalloc(1, sizeof(*pat->state));
 	pat->state->jit = jit;
-	pat->source = source;
-	pat->len = strlen(source);
+	pat->source = builtin_strings + off;
+	pat->len = strlen(pat->source);
 	return pat;
+}
+
+/* Fill v (n + 1 entries) with the strings of a built-in list, then NULL. */
+static char **
+builtin_list(char **v, uint32_t first, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		v[i] = builtin_string(builtin_lists[first + i]);
+	v[n] = NULL;
+	return v;
 }
 
 /*
  * The built-in rules were read when the program was built (embed_rules): each
- * is taken as it stands, its strings and arrays borrowed, and only its
- * patterns are made for this ruleset.
+ * is taken as it stands, its strings borrowed; its patterns and the arrays of
+ * its lists are made for this ruleset.
  */
 void
 ostd_ruleset_load_builtin(struct ostd_ruleset *rs)
 {
 	bool jit = getenv("OSTDIAG_NO_JIT") == NULL;
+	size_t nptrs = 0;
+	char **next;
 
-	for (const struct builtin_rule *b = builtin_rules; b->id != NULL;
-	    b++) {
+	for (size_t i = 0; i < builtin_rule_count; i++)
+		nptrs += builtin_rules[i].nfix + builtin_rules[i].nask +
+		    builtin_rules[i].nsee + 3;
+	next = xreallocarray(NULL, nptrs, sizeof(char *));
+	grow_array((void **)&rs->lists, &rs->lists_cap, rs->nlists + 1,
+	    sizeof(*rs->lists));
+	rs->lists[rs->nlists++] = next;
+	for (size_t i = 0; i < builtin_rule_count; i++) {
+		const struct builtin_rule *b = &builtin_rules[i];
 		struct ostd_rule *r = xcalloc(1, sizeof(*r));
 
 		r->builtin = true;
-		r->id = (char *)b->id;
-		r->article = (char *)b->article;
-		r->title = (char *)b->title;
-		r->products = (char *)b->products;
-		r->fixed_in = (char *)b->fixed_in;
-		r->category = (char *)b->category;
-		r->group = (char *)b->group;
+		r->id = builtin_string(b->id);
+		r->article = builtin_string(b->article);
+		r->title = builtin_string(b->title);
+		r->products = builtin_string(b->products);
+		r->fixed_in = builtin_string(b->fixed_in);
+		r->category = builtin_string(b->category);
+		r->group = builtin_string(b->group);
 		r->level = b->level;
 		r->clients = b->clients;
-		r->codes = (struct ostd_code_pattern *)b->codes;
+		r->codes = (struct ostd_code_pattern *)&builtin_codes[b->codes];
 		r->ncodes = b->ncodes;
 		r->heads = b->heads;
 		r->scopes = b->scopes;
@@ -922,19 +953,22 @@ ostd_ruleset_load_builtin(struct ostd_ruleset *rs)
 		r->texts = xcalloc(b->ntexts + 1, sizeof(*r->texts));
 		for (r->ntexts = 0; r->ntexts < b->ntexts; r->ntexts++)
 			r->texts[r->ntexts] = builtin_pattern(
-			    b->texts[r->ntexts], jit);
+			    builtin_lists[b->texts + r->ntexts], jit);
 		r->session = b->session;
 		r->symptoms = b->symptoms;
-		r->cause = (char *)b->cause;
-		r->summary = (char *)b->summary;
-		r->fix = (char **)b->fix;
+		r->cause = builtin_string(b->cause);
+		r->summary = builtin_string(b->summary);
+		r->fix = builtin_list(next, b->fix, b->nfix);
+		next += b->nfix + 1;
 		r->nfix = b->nfix;
-		r->ask = (char **)b->ask;
+		r->ask = builtin_list(next, b->ask, b->nask);
+		next += b->nask + 1;
 		r->nask = b->nask;
-		r->see = (char **)b->see;
+		r->see = builtin_list(next, b->see, b->nsee);
+		next += b->nsee + 1;
 		r->nsee = b->nsee;
-		r->example = (char *)b->example;
-		r->source = (char *)b->source;
+		r->example = builtin_string(b->example);
+		r->source = builtin_string(b->source);
 		r->source_line = b->source_line;
 		ruleset_put(rs, r);
 	}
