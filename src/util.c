@@ -40,12 +40,13 @@ void *
 xcalloc_lines(size_t size)
 {
 	size_t rounded = (size + CACHE_LINE - 1) / CACHE_LINE * CACHE_LINE;
-	void *p;
+	void *p = NULL;
 
-	if (rounded < size || (p = aligned_alloc(CACHE_LINE,
-	    rounded ? rounded : CACHE_LINE)) == NULL)
+	if (rounded == 0)
+		rounded = CACHE_LINE;	/* size 0, or so large it wrapped */
+	if (rounded < size || (p = aligned_alloc(CACHE_LINE, rounded)) == NULL)
 		out_of_memory(size);
-	return memset(p, 0, rounded ? rounded : CACHE_LINE);
+	return memset(p, 0, rounded);
 }
 
 void *
