@@ -318,7 +318,7 @@ static const char *const categories[] = {
 /*
  * One value of a field as read: its text and the line it started on. While a
  * file is read, values are built one after another at the end of one buffer,
- * each ended by a NUL; text points into it once the file has been read.
+ * each after a NUL; text points into it once the file has been read.
  */
 struct value {
 	struct strbuf text;	/* read only: data is not the value's own */
@@ -372,8 +372,8 @@ add_value(struct reader_state *st, int f, unsigned long line)
 	grow_array((void **)&st->vals[f], &st->caps[f], st->nvals[f] + 1,
 	    sizeof(struct value));
 	v = &st->vals[f][st->nvals[f]++];
-	if (st->texts.len > 0)
-		strbuf_addc(&st->texts, '\0');	/* ends the value before */
+	/* A NUL ends the value before, even an empty one. */
+	strbuf_addc(&st->texts, '\0');
 	strbuf_init(&v->text, 0);
 	v->off = st->texts.len;
 	v->line = line;

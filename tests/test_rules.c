@@ -257,6 +257,24 @@ test_builtin_rules_load(void **state)
 	assert_non_null(ostd_ruleset_find(rs, "Q162703"));
 }
 
+/* An empty value is empty, whatever the value after it says. */
+static void
+test_empty_value_stays_empty(void **state)
+{
+	static const char text[] =
+	    "level:\nid: error\ntitle: t\nproducts: p\ncategory: other\n"
+	    "summary: s\n";
+	struct ostd_ruleset *rs = *state;
+	char *err = NULL;
+
+	assert_int_equal(ostd_ruleset_load_text(rs, "empty.rule", text,
+	    strlen(text), &err), -1);
+	assert_non_null(err);
+	assert_string_equal(err, "empty.rule:1: level must be error, warning or "
+	    "info");
+	free(err);
+}
+
 static void
 assert_same_string(const char *got, const char *want)
 {
@@ -382,6 +400,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_same_id_replaces, empty_rules_setup,
 		    rules_teardown),
 		cmocka_unit_test_setup_teardown(test_directory_with_broken_file,
+		    empty_rules_setup, rules_teardown),
+		cmocka_unit_test_setup_teardown(test_empty_value_stays_empty,
 		    empty_rules_setup, rules_teardown),
 		cmocka_unit_test_setup_teardown(test_builtin_rules_are_the_files,
 		    empty_rules_setup, rules_teardown),
