@@ -5,7 +5,8 @@
 #   make check      all tests, plain and under ASan + UBSan
 #   make install    install to $(DESTDIR)$(PREFIX)
 #
-# Debian packages needed: libpcre2-dev pkg-config (and libcmocka-dev for tests);
+# Debian packages needed: libpcre2-dev pkg-config libc6-dev (and libcmocka-dev
+# for tests);
 # .ci/deps installs them when run as root.
 
 PREFIX ?= /usr/local
