@@ -383,6 +383,12 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 				read_run(self, first, k);
 				continue;
 			}
+			/*
+			 * claim_run may have let the lock go (to take back
+			 * recordings), and the one awaited may be in now.
+			 */
+			if (p.recs[i] != NULL)
+				break;
 			p.waiting = i;
 			pthread_cond_wait(&p.ready, &p.mu);
 			p.waiting = n;
