@@ -34,11 +34,14 @@ source_read(void *cookie, char *buf, size_t n)
 	ssize_t got;
 
 	/*
-	 * A regular file has ended at the size it had: no read to learn it.
-	 * A size of 0 proves nothing (files under /proc have content).
+	 * A regular file ends at the size it had when it was opened: no more
+	 * is read, and no read is spent to learn that it ended. A size of 0
+	 * proves nothing (files under /proc have content).
 	 */
 	if (fs->fd < 0 || (fs->size > 0 && fs->pos >= fs->size))
 		return 0;
+	if (fs->size > 0 && n > (size_t)(fs->size - fs->pos))
+		n = (size_t)(fs->size - fs->pos);
 	do
 		got = read(fs->fd, buf, n);
 	while (got < 0 && errno == EINTR);

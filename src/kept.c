@@ -8,13 +8,6 @@
 #include "util.h"
 
 static char *
-heap_dup(void *ctx, const char *s)
-{
-	(void)ctx;
-	return s != NULL ? xstrdup(s) : NULL;
-}
-
-static char *
 arena_dup(void *ctx, const char *s)
 {
 	return arena_strdup(ctx, s);
@@ -24,7 +17,8 @@ void
 kept_finding_init(struct kept_finding *k, const struct ostd_finding *src,
     struct arena *ar)
 {
-	char *(*dup)(void *, const char *) = ar != NULL ? arena_dup : heap_dup;
+	char *(*dup)(void *, const char *) = ar != NULL ? arena_dup :
+	    xstrdup_or_null;
 
 	memset(k, 0, sizeof(*k));
 	k->f = *src;

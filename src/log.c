@@ -60,13 +60,6 @@ ostd_parser_new(ostd_session_fn fn, void *ctx)
 	return p;
 }
 
-static char *
-dup_or_null(void *ctx, const char *s)
-{
-	(void)ctx;
-	return s != NULL ? xstrdup(s) : NULL;
-}
-
 void
 ostd_block_copy_with(struct ostd_block *dst, const struct ostd_block *src,
     char *(*dup)(void *ctx, const char *s), void *ctx)
@@ -86,7 +79,7 @@ ostd_block_copy_with(struct ostd_block *dst, const struct ostd_block *src,
 void
 ostd_block_copy(struct ostd_block *dst, const struct ostd_block *src)
 {
-	ostd_block_copy_with(dst, src, dup_or_null, NULL);
+	ostd_block_copy_with(dst, src, xstrdup_or_null, NULL);
 }
 
 void

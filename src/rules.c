@@ -406,18 +406,6 @@ values_done(struct reader_state *st)
 		}
 }
 
-/* Empty st for the next rule, named name, keeping its buffers. */
-static void
-state_reset(struct reader_state *st, const char *name)
-{
-	for (int f = 0; f < F_COUNT; f++)
-		st->nvals[f] = 0;
-	strbuf_reset(&st->texts);
-	free(st->err);
-	st->err = NULL;
-	st->name = name;
-}
-
 static void
 state_free(struct reader_state *st)
 {
@@ -845,37 +833,28 @@ ruleset_put(struct ostd_ruleset *rs, struct ostd_rule *r)
 	rs->rules[rs->n++] = r;
 }
 
-static int
-load_text(struct ostd_ruleset *rs, struct reader_state *st, const char *name,
-    const char *text, size_t len, char **err)
-{
-	struct ostd_rule *r;
-
-	state_reset(st, name);
-	r = xcalloc(1, sizeof(*r));
-	if (read_fields(st, text, len) != 0 || build_rule(st, r) != 0) {
-		*err = st->err;
-		st->err = NULL;
-		rule_free(r);
-		return -1;
-	}
-	r->source = xstrdup(name);
-	r->source_line = one(st, F_ID)->line;
-	ruleset_put(rs, r);
-	return 0;
-}
-
 int
 ostd_ruleset_load_text(struct ostd_ruleset *rs, const char *name,
     const char *text, size_t len, char **err)
 {
 	struct reader_state st;
-	int rc;
+	struct ostd_rule *r;
 
 	memset(&st, 0, sizeof(st));
-	rc = load_text(rs, &st, name, text, len, err);
+	st.name = name;
+	r = xcalloc(1, sizeof(*r));
+	if (read_fields(&st, text, len) != 0 || build_rule(&st, r) != 0) {
+		*err = st.err;
+		st.err = NULL;
+		state_free(&st);
+		rule_free(r);
+		return -1;
+	}
+	r->source = xstrdup(name);
+	r->source_line = one(&st, F_ID)->line;
 	state_free(&st);
-	return rc;
+	ruleset_put(rs, r);
+	return 0;
 }
 
 /* A built-in string, or NULL. */

@@ -69,6 +69,13 @@ xstrdup(const char *s)
 }
 
 char *
+xstrdup_or_null(void *ctx, const char *s)
+{
+	(void)ctx;
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+char *
 xstrndup(const char *s, size_t n)
 {
 	char *p = xmalloc(n + 1);

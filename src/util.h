@@ -31,6 +31,8 @@ void *xcalloc_lines(size_t size);
 void *xreallocarray(void *ptr, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* xstrdup, or NULL for NULL; ctx is unused (the shape of a copying callback). */
+char *xstrdup_or_null(void *ctx, const char *s);
 char *xasprintf(const char *fmt, ...) OSTD_PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap) OSTD_PRINTF(1, 0);
 

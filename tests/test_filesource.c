@@ -128,6 +128,33 @@ test_unread_rest_is_dropped(void **state)
 	free(pb);
 }
 
+/* A small file ends at the size it had when it was opened. */
+static void
+test_read_to_size_at_open(void **state)
+{
+	struct file_source *fs = file_source_new();
+	char *data, *path, *got;
+	bool regular;
+	size_t n;
+	FILE *fp, *more;
+
+	(void)state;
+	path = write_file("grows", 1000, 3, &data);
+	fp = file_source_open(fs, path, &regular);
+	assert_non_null(fp);
+	more = fopen(path, "ab");
+	assert_non_null(more);
+	assert_true(fputs("later line\n", more) >= 0);
+	assert_int_equal(fclose(more), 0);
+	got = read_all(fp, &n);
+	assert_int_equal(n, 1000);
+	assert_memory_equal(got, data, n);
+	file_source_free(&fs);
+	free(got);
+	free(data);
+	free(path);
+}
+
 static void
 test_directory_and_missing_file(void **state)
 {
@@ -172,6 +199,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_files_one_after_another),
 		cmocka_unit_test(test_unread_rest_is_dropped),
+		cmocka_unit_test(test_read_to_size_at_open),
 		cmocka_unit_test(test_directory_and_missing_file),
 		cmocka_unit_test(test_not_regular),
 	};
