@@ -17,16 +17,27 @@
 #   ostdiag_10k    ostdiag --format json on 10,000 logs of about 2 KB
 #   ostdiag_10k_j1 the same with -j 1
 #   ostdiag_10k_j2 the same with -j 2
+#   ostdiag_10k_halves  two ostdiag -j 1 at once, on 5,000 of the logs each
 #   grep_c_10k     grep -cE '<four-part code>' on the same 10,000 logs
+#   grep_c_10k_halves  two of those greps at once, on 5,000 of the logs each
 #   startup_1k     ostdiag --format json on a 1 KB log, best of 20
+#   startup_version  ostdiag --version, in turns with startup_1k
+# The commands on the big log take turns, one run each per round, and so do
+# those on the small logs (tests/bench/timing.pl): a slow spell of the machine
+# then falls on all of them, and the ratios between them hold.
 # Every command writes its output to a regular file in a scratch directory,
 # created anew for each run, not to /dev/null: GNU grep notices /dev/null and
 # stops at the first match, which would time nothing. Peak RSS comes from one
 # more run of each under GNU time (/usr/bin/time -f %M).
 # MB/s counts 10^6 bytes. Wall time is taken by perl's Time::HiRes around
 # fork+exec+wait, so start-up times are exact to the microsecond. CPU time (user
-# + system of the child, best of the same runs) is shown too: on a busy machine
-# it moves less than wall time.
+# + system of the children, best of the same runs) is shown too: on a busy
+# machine it moves less than wall time.
+#
+# The two _halves measures are no targets but yardsticks: what this machine
+# gives two processes that share nothing, so the most -j 2 can get from it.
+# So is startup_version: what starting the program costs before it reads
+# anything, which the 1 KB log's time includes.
 #
 # Prints one line per measure ("bench: name=... seconds=... mbps=... rss_kb=...
 # cpu_seconds=..."), then a table, then each target with PASS or MISS ("bench:
@@ -41,7 +52,8 @@
 # the 10,000 logs through xargs even when they fit in one argument list).
 # Everything runs with LC_ALL=C: grep and awk are at their fastest there.
 #
-# The s_, c_, r_ and m_ variables are assigned through eval in measure().
+# The s_, c_, r_ and m_ variables are assigned through eval in timed() and
+# rate().
 # shellcheck disable=SC2154
 set -eu
 
@@ -78,55 +90,20 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
 mkdir -p "$dir"
 
-# best REPS IN MAXOK CMD...: the shortest wall time and the smallest CPU time
-# (user + system, 10 ms ticks), in seconds, of REPS runs of CMD with stdin from
-# IN and stdout to $tmp/out. An exit status above MAXOK, a signal or a failed
-# exec is a failure.
-best() {
-	perl -MTime::HiRes=time -MPOSIX=_exit -e '
-		my ($out, $reps, $in, $maxok, @cmd) = @ARGV;
-		open(my $res, ">&", \*STDOUT) or die "dup stdout: $!\n";
-		my ($best, $cpu);
-		for (1 .. $reps) {
-			open(STDIN, "<", $in) or die "$in: $!\n";
-			# A new file each run: ext4 writes a file truncated and
-			# then written out when it is closed, and that wait
-			# would count as the command'"'"'s.
-			unlink($out);
-			open(STDOUT, ">", $out) or die "$out: $!\n";
-			my @c0 = times;
-			my $t = time;
-			my $pid = fork() // die "fork: $!\n";
-			if ($pid == 0) {
-				exec { $cmd[0] } @cmd;
-				print STDERR "$cmd[0]: $!\n";
-				_exit(127);
-			}
-			waitpid($pid, 0);
-			my $e = time - $t;
-			my @c1 = times;
-			my $c = $c1[2] - $c0[2] + $c1[3] - $c0[3];
-			my $st = $?;
-			die "$cmd[0]: killed by signal ", $st & 127, "\n" if $st & 127;
-			die "$cmd[0]: exit status ", $st >> 8, "\n"
-			    if ($st >> 8) > $maxok;
-			$best = $e if !defined($best) || $e < $best;
-			$cpu = $c if !defined($cpu) || $c < $cpu;
-		}
-		printf $res "%.6f %.2f\n", $best, $cpu;
-	' "$tmp/out" "$@" || die "failed: $4 ..."
-}
-
-# rss IN MAXOK CMD...: peak resident set of one run, in KB; stdout to $tmp/out.
-rss() {
-	rss_in=$1
-	rss_max=$2
-	shift 2
-	rss_st=0
-	/usr/bin/time -f %M -o "$tmp/rss" "$@" <"$rss_in" >"$tmp/out" ||
-		rss_st=$?
-	[ "$rss_st" -le "$rss_max" ] || die "failed (exit status $rss_st): $*"
-	tail -n 1 "$tmp/rss"
+# timed REPS ::job NAME ::run IN MAXOK CMD... ...: time the jobs, taking turns
+# (tests/bench/timing.pl says how), and record s_NAME (wall seconds), c_NAME
+# (CPU seconds) and r_NAME (peak RSS in KB, or -) for each. No word may hold a
+# newline.
+timed() {
+	t_reps=$1
+	shift
+	printf '%s\n' "$@" >"$tmp/spec"
+	perl "$here/timing.pl" "$tmp" "$t_reps" "$tmp/spec" >"$tmp/timing" ||
+		die "a timed command failed"
+	# shellcheck disable=SC2034 # t_s, t_c and t_r are read through eval
+	while read -r t_name t_s t_c t_r; do
+		eval "s_$t_name=\$t_s c_$t_name=\$t_c r_$t_name=\$t_r"
+	done <"$tmp/timing"
 }
 
 # calc FORMAT EXPR A [B]: floating-point arithmetic through awk on a and b.
@@ -134,23 +111,14 @@ calc() {
 	"$awk" -v a="$3" -v b="${4:-1}" "BEGIN { printf \"$1\", $2 }"
 }
 
-# measure NAME BYTES REPS IN MAXOK CMD...: time and RSS of CMD, recorded as
-# shell variables s_NAME (wall), c_NAME (CPU), r_NAME (RSS), m_NAME (MB/s) and
-# printed as one "bench:" line.
-measure() {
-	m_name=$1
-	m_bytes=$2
-	m_reps=$3
-	m_in=$4
-	m_max=$5
-	shift 5
-	m_t=$(best "$m_reps" "$m_in" "$m_max" "$@")
-	m_s=${m_t% *}
-	m_c=${m_t#* }
-	m_r=$(rss "$m_in" "$m_max" "$@")
-	m_mbps=$(calc %.1f 'a / 1e6 / b' "$m_bytes" "$m_s")
-	eval "s_$m_name=\$m_s c_$m_name=\$m_c r_$m_name=\$m_r m_$m_name=\$m_mbps"
-	echo "bench: name=$m_name seconds=$m_s mbps=$m_mbps rss_kb=$m_r" \
+# rate NAME BYTES: record m_NAME (MB/s, - for no bytes) and print NAME's
+# "bench:" line.
+rate() {
+	eval "m_s=\$s_$1 m_c=\$c_$1 m_r=\$r_$1"
+	m_mbps=-
+	[ "$2" -eq 0 ] || m_mbps=$(calc %.1f 'a / 1e6 / b' "$2" "$m_s")
+	eval "m_$1=\$m_mbps"
+	echo "bench: name=$1 seconds=$m_s mbps=$m_mbps rss_kb=$m_r" \
 		"cpu_seconds=$m_c"
 }
 
@@ -206,68 +174,103 @@ echo "bench: $("$ostdiag" --version); $("$awk" -W version 2>/dev/null |
 	sed -n 1p || true); $(grep --version | sed -n 1p)"
 echo "bench: input $big, $bytes bytes"
 
-measure ostdiag_file "$bytes" 5 /dev/null 1 "$ostdiag" --format json "$big"
+# The big log: every command takes its turn in each of 5 rounds.
+timed 5 \
+	::job ostdiag_file ::run /dev/null 1 "$ostdiag" --format json "$big" \
+	::job ostdiag_file_j1 ::run /dev/null 1 \
+		"$ostdiag" -j 1 --format json "$big" \
+	::job ostdiag_stdin ::run "$big" 1 "$ostdiag" --format json \
+	::job grep_cE ::run /dev/null 1 grep -cE "$pattern" "$big" \
+	::job awk_baseline ::run /dev/null 0 "$awk" -f "$here/baseline.awk" "$big"
+for n in ostdiag_file ostdiag_file_j1 ostdiag_stdin grep_cE awk_baseline; do
+	rate "$n" "$bytes"
+done
 # The totals of the JSON summary: the last "summary" object of the output.
-summary=$(grep -o '"summary":{[^}]*' "$tmp/out" | tail -n 1) || true
+summary=$(grep -o '"summary":{[^}]*' "$tmp/ostdiag_file.0.out" |
+	tail -n 1) || true
 f_errors=$(echo "$summary" | grep -o '"errors":[0-9]*' | cut -d: -f2) || true
 f_findings=$(echo "$summary" | grep -o '"findings":[0-9]*' | head -n 1 |
 	cut -d: -f2) || true
-measure ostdiag_file_j1 "$bytes" 5 /dev/null 1 "$ostdiag" -j 1 --format json \
-	"$big"
-measure ostdiag_stdin "$bytes" 5 "$big" 1 "$ostdiag" --format json
-measure grep_cE "$bytes" 5 /dev/null 1 grep -cE "$pattern" "$big"
-g_lines=$(cat "$tmp/out")
-measure awk_baseline "$bytes" 5 /dev/null 0 "$awk" -f "$here/baseline.awk" "$big"
-a_lines=$(wc -l <"$tmp/out")
+g_lines=$(cat "$tmp/grep_cE.0.out")
+a_lines=$(wc -l <"$tmp/awk_baseline.0.out")
 echo "bench: counts: ostdiag errors=${f_errors:-?} findings=${f_findings:-?};" \
 	"awk code lines=$a_lines; grep code lines=$g_lines"
 
 # The small logs as arguments of one run when they fit in ARG_MAX (with the
-# environment and a margin), else through xargs.
+# environment and a margin), else through xargs. ostdiag_10k_halves is the
+# yardstick for -j 2: two ostdiag -j 1 processes at once, on the first and the
+# second 5,000 logs, which share nothing but the machine.
 argmax=$(getconf ARG_MAX)
 argbytes=$(( $(printf '%s\n' "$@" | wc -c) + 8 * $# + $(env | wc -c) + 4096 ))
+printf '%s\n' "$@" >"$tmp/list"
+half=$(( nsmall / 2 ))
+head -n "$half" "$tmp/list" >"$tmp/list1"
+tail -n +"$(( half + 1 ))" "$tmp/list" >"$tmp/list2"
 if [ "$argbytes" -lt "$argmax" ] && [ "${BENCH_XARGS:-0}" != 1 ]; then
 	how="one run, $# file arguments"
-	measure ostdiag_10k "$small_bytes" 5 /dev/null 1 \
-		"$ostdiag" --format json "$@"
-	measure ostdiag_10k_j1 "$small_bytes" 5 /dev/null 1 \
-		"$ostdiag" -j 1 --format json "$@"
-	measure ostdiag_10k_j2 "$small_bytes" 5 /dev/null 1 \
-		"$ostdiag" -j 2 --format json "$@"
-	measure grep_c_10k "$small_bytes" 5 /dev/null 1 grep -cE "$pattern" "$@"
+	# The names hold no blanks: the generator names them logNNNNN.log.
+	# shellcheck disable=SC2046
+	timed 5 \
+		::job ostdiag_10k ::run /dev/null 1 "$ostdiag" --format json "$@" \
+		::job ostdiag_10k_j1 ::run /dev/null 1 \
+			"$ostdiag" -j 1 --format json "$@" \
+		::job ostdiag_10k_j2 ::run /dev/null 1 \
+			"$ostdiag" -j 2 --format json "$@" \
+		::job ostdiag_10k_halves \
+		::run /dev/null 1 "$ostdiag" -j 1 --format json $(cat "$tmp/list1") \
+		::run /dev/null 1 "$ostdiag" -j 1 --format json $(cat "$tmp/list2") \
+		::job grep_c_10k ::run /dev/null 1 grep -cE "$pattern" "$@" \
+		::job grep_c_10k_halves \
+		::run /dev/null 1 grep -cE "$pattern" $(cat "$tmp/list1") \
+		::run /dev/null 1 grep -cE "$pattern" $(cat "$tmp/list2")
 else
 	how="xargs"
-	printf '%s\n' "$@" >"$tmp/list"
 	# shellcheck disable=SC2016
-	measure ostdiag_10k "$small_bytes" 5 "$tmp/list" 1 sh -c \
-		'xargs "$0" --format json || [ $? -eq 123 ]' "$ostdiag"
+	each='xargs "$0" "$@" --format json || [ $? -eq 123 ]'
 	# shellcheck disable=SC2016
-	measure ostdiag_10k_j1 "$small_bytes" 5 "$tmp/list" 1 sh -c \
-		'xargs "$0" -j 1 --format json || [ $? -eq 123 ]' "$ostdiag"
+	grep_each='xargs grep -cE "$0" || [ $? -eq 123 ]'
 	# shellcheck disable=SC2016
-	measure ostdiag_10k_j2 "$small_bytes" 5 "$tmp/list" 1 sh -c \
-		'xargs "$0" -j 2 --format json || [ $? -eq 123 ]' "$ostdiag"
-	# shellcheck disable=SC2016
-	measure grep_c_10k "$small_bytes" 5 "$tmp/list" 1 sh -c \
-		'xargs grep -cE "$0" || [ $? -eq 123 ]' "$pattern"
+	timed 5 \
+		::job ostdiag_10k ::run "$tmp/list" 1 sh -c "$each" "$ostdiag" \
+		::job ostdiag_10k_j1 \
+		::run "$tmp/list" 1 sh -c "$each" "$ostdiag" -j 1 \
+		::job ostdiag_10k_j2 \
+		::run "$tmp/list" 1 sh -c "$each" "$ostdiag" -j 2 \
+		::job ostdiag_10k_halves \
+		::run "$tmp/list1" 1 sh -c "$each" "$ostdiag" -j 1 \
+		::run "$tmp/list2" 1 sh -c "$each" "$ostdiag" -j 1 \
+		::job grep_c_10k ::run "$tmp/list" 1 sh -c "$grep_each" "$pattern" \
+		::job grep_c_10k_halves \
+		::run "$tmp/list1" 1 sh -c "$grep_each" "$pattern" \
+		::run "$tmp/list2" 1 sh -c "$grep_each" "$pattern"
 fi
 echo "bench: 10k logs: $how"
+for n in ostdiag_10k ostdiag_10k_j1 ostdiag_10k_j2 ostdiag_10k_halves \
+	grep_c_10k grep_c_10k_halves; do
+	rate "$n" "$small_bytes"
+done
 
-measure startup_1k "$one_bytes" 20 /dev/null 1 "$ostdiag" --format json "$one"
+timed 20 ::job startup_1k ::run /dev/null 1 "$ostdiag" --format json "$one" \
+	::job startup_version ::run /dev/null 0 "$ostdiag" --version
+rate startup_1k "$one_bytes"
+rate startup_version 0
 
 # The table.
 echo
-printf '%-16s %10s %9s %12s %8s  %s\n' measure seconds MB/s 'peak RSS KB' \
+printf '%-18s %10s %9s %12s %8s  %s\n' measure seconds MB/s 'peak RSS KB' \
 	'CPU s' input
 for n in ostdiag_file ostdiag_file_j1 ostdiag_stdin grep_cE awk_baseline \
-	ostdiag_10k ostdiag_10k_j1 ostdiag_10k_j2 grep_c_10k startup_1k; do
+	ostdiag_10k ostdiag_10k_j1 ostdiag_10k_j2 ostdiag_10k_halves grep_c_10k \
+	grep_c_10k_halves startup_1k startup_version; do
 	eval "s=\$s_$n m=\$m_$n r=\$r_$n c=\$c_$n"
 	case $n in
+	*_halves) in="two runs at once, $half logs each ($how)" ;;
 	*_10k*) in="$nsmall logs, $small_bytes bytes ($how)" ;;
 	startup_1k) in="$one_bytes bytes, best of 20" ;;
+	startup_version) in="--version only, best of 20" ;;
 	*) in="$bytes bytes" ;;
 	esac
-	printf '%-16s %10.4f %9s %12s %8s  %s\n' "$n" "$s" "$m" "$r" "$c" "$in"
+	printf '%-18s %10.4f %9s %12s %8s  %s\n' "$n" "$s" "$m" "$r" "$c" "$in"
 done
 
 # The targets.
@@ -297,3 +300,23 @@ target many_ratio "$v" "<=" 2 "10,000 logs within 2x of grep -c" \
 v=$(calc %.2f 'a / b' "$s_ostdiag_10k_j1" "$s_ostdiag_10k_j2")
 target jobs_speedup "$v" ">=" 1.8 "-j 2 near 2x faster on 10,000 logs" \
 	"-j 1/-j 2 = ${v}x"
+# What this machine gives two processes that share nothing, each on half the
+# logs: the most -j 2 can get here, shown beside the target, not in its place.
+# yardstick NAME VALUE TEXT DETAIL: print one.
+yardstick() {
+	printf '%-44s %-22s %s\n' "$3" "$4" "(yardstick)"
+	echo "bench: yardstick=$1 value=$2"
+}
+v=$(calc %.2f 'a / b' "$s_ostdiag_10k_j1" "$s_ostdiag_10k_halves")
+yardstick halves_speedup "$v" "two ostdiag -j 1 at once, half the logs each" \
+	"-j 1/both = ${v}x"
+v=$(calc %.2f 'a / b' "$s_grep_c_10k" "$s_grep_c_10k_halves")
+yardstick grep_halves_speedup "$v" "two grep -c at once, half the logs each" \
+	"grep/both = ${v}x"
+v=$(calc %.2f 'a / b' "$s_ostdiag_10k_halves" "$s_ostdiag_10k_j2")
+yardstick jobs_against_halves "$v" "-j 2 against two ostdiag -j 1 at once" \
+	"both/-j 2 = ${v}x"
+v=$(calc %.3f 'a * 1000' "$s_startup_version")
+w=$(calc %.3f '(a - b) * 1000' "$s_startup_1k" "$s_startup_version")
+yardstick startup_version_ms "$v" "ostdiag --version (starting the program)" \
+	"$v ms; 1 KB log +$w ms"
