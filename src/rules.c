@@ -34,13 +34,37 @@
 
 /*
  * What changes of a pattern as it is used, apart from it (a pattern is const to
- * those who match it). A built-in pattern is compiled when it first runs: the
- * build has compiled every one already, and most never run on a small input.
+ * those who match it). A built-in pattern gets its code when it first runs.
  */
 struct pattern_state {
 	pcre2_code *code;	/* NULL until first needed */
 	unsigned long runs;
 	bool jit;		/* JIT may be used (OSTDIAG_NO_JIT is not set) */
+};
+
+/*
+ * What one load of the built-in rules made, freed with the ruleset: the rules,
+ * their patterns and the arrays their lists point into, each kind in one
+ * block, and the patterns' code.
+ *
+ * The code is the build's (builtin_compiled, pcre2's serialized form), decoded
+ * for every pattern at once when the first of them runs. Decoding copies what
+ * compiling would work out: compiling the few dozen patterns that one finding
+ * tries took two thirds of the instructions of a run on a small log. A
+ * serialized pattern decodes only with the pcre2 release that encoded it;
+ * with another (a dynamically linked ostdiag), or when decoding fails, each
+ * pattern is compiled from its source when it first runs.
+ */
+struct builtin_load {
+	struct ostd_rule *rules;
+	struct ostd_pattern *patterns;
+	struct pattern_state *states;	/* the patterns' */
+	struct ostd_pattern **texts;	/* the rules' arrays of text patterns */
+	char **lists;		/* the rules' arrays of fix, ask and see */
+	size_t npatterns;
+	const uint8_t *bytes;	/* serialized patterns, or NULL: compile */
+	pcre2_code **codes;	/* decoded, each until its pattern takes it */
+	int state;		/* 0: not decoded yet, 1: decoded, -1: compile */
 };
 
 /*
@@ -59,22 +83,28 @@ struct ostd_pattern {
 	bool owns_source;	/* not a built-in rule's */
 	const struct matcher *matcher;	/* set when its rule joins a ruleset */
 	struct pattern_state *state;
+	struct builtin_load *load;	/* a built-in pattern's, or NULL */
+	size_t index;			/* its place in the load */
 };
 
 struct ostd_ruleset {
 	struct ostd_rule **rules;
 	size_t n, cap;
 	struct matcher *matcher;
-	char ***lists;		/* arrays the built-in rules' lists point into */
-	size_t nlists, lists_cap;
+	struct builtin_load **loads;	/* of the built-in rules */
+	size_t nloads, loads_cap;
 };
 
+/* Free pat, or only its code when it is a built-in pattern (its load's). */
 static void
 pattern_free(struct ostd_pattern *pat)
 {
 	if (pat == NULL)
 		return;
 	pcre2_code_free(pat->state->code);
+	pat->state->code = NULL;
+	if (pat->load != NULL)
+		return;
 	if (pat->owns_source)
 		free((char *)pat->source);
 	free(pat->state);
@@ -104,25 +134,43 @@ rule_free(struct ostd_rule *r)
 	pattern_free(r->message);
 	for (size_t i = 0; i < r->ntexts; i++)
 		pattern_free(r->texts[i]);
+	if (r->builtin)		/* the rest is its load's, or the program's */
+		return;
 	free(r->texts);
-	if (!r->builtin) {
-		free(r->id);
-		free(r->article);
-		free(r->title);
-		free(r->products);
-		free(r->fixed_in);
-		free(r->category);
-		free(r->group);
-		free(r->codes);
-		free(r->cause);
-		free(r->summary);
-		strv_free(r->fix, r->nfix);
-		strv_free(r->ask, r->nask);
-		strv_free(r->see, r->nsee);
-		free(r->example);
-		free(r->source);
-	}
+	free(r->id);
+	free(r->article);
+	free(r->title);
+	free(r->products);
+	free(r->fixed_in);
+	free(r->category);
+	free(r->group);
+	free(r->codes);
+	free(r->cause);
+	free(r->summary);
+	strv_free(r->fix, r->nfix);
+	strv_free(r->ask, r->nask);
+	strv_free(r->see, r->nsee);
+	free(r->example);
+	free(r->source);
 	free(r);
+}
+
+/*
+ * Free a load, after its rules: with the codes no pattern took (those of
+ * rules replaced too).
+ */
+static void
+builtin_load_free(struct builtin_load *load)
+{
+	for (size_t i = 0; load->codes != NULL && i < load->npatterns; i++)
+		pcre2_code_free(load->codes[i]);
+	free(load->codes);
+	free(load->rules);
+	free(load->patterns);
+	free(load->states);
+	free(load->texts);
+	free(load->lists);
+	free(load);
 }
 
 struct ostd_ruleset *
@@ -154,9 +202,9 @@ ostd_ruleset_free(struct ostd_ruleset **rsp)
 	for (size_t i = 0; i < rs->n; i++)
 		rule_free(rs->rules[i]);
 	free(rs->rules);
-	for (size_t i = 0; i < rs->nlists; i++)
-		free(rs->lists[i]);
-	free(rs->lists);
+	for (size_t i = 0; i < rs->nloads; i++)
+		builtin_load_free(rs->loads[i]);
+	free(rs->loads);
 	pcre2_match_data_free(rs->matcher->md);
 	pcre2_match_context_free(rs->matcher->mctx);
 	free(rs->matcher);
@@ -214,25 +262,61 @@ compile(const char *source, size_t len, int *errcode, PCRE2_SIZE *erroff)
 	    erroff, NULL);
 }
 
+/* Decode every pattern of load, or mark it for compiling them one by one. */
+static void
+builtin_load_decode(struct builtin_load *load)
+{
+	size_t n = load->npatterns;
+
+	load->state = -1;
+	if (load->bytes == NULL || n == 0 || n > INT32_MAX ||
+	    pcre2_serialize_get_number_of_codes(load->bytes) != (int32_t)n)
+		return;
+	load->codes = xcalloc(n, sizeof(*load->codes));
+	if (pcre2_serialize_decode(load->codes, (int32_t)n, load->bytes,
+	    NULL) == (int32_t)n) {
+		load->state = 1;
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		pcre2_code_free(load->codes[i]);
+	free(load->codes);
+	load->codes = NULL;
+}
+
+/* The code of a built-in pattern, which runs for the first time. */
+static pcre2_code *
+builtin_code(const struct ostd_pattern *pat)
+{
+	struct builtin_load *load = pat->load;
+	pcre2_code *code;
+	int errcode;
+	PCRE2_SIZE erroff;
+
+	if (load->state == 0)
+		builtin_load_decode(load);
+	if (load->state == 1 && (code = load->codes[pat->index]) != NULL) {
+		load->codes[pat->index] = NULL;
+		return code;
+	}
+	if ((code = compile(pat->source, pat->len, &errcode, &erroff)) == NULL) {
+		fprintf(stderr, "ostdiag: built-in pattern /%s/ does not "
+		    "compile (error %d at offset %zu)\n", pat->source, errcode,
+		    (size_t)erroff);
+		exit(2);
+	}
+	return code;
+}
+
 int
 ostd_pattern_match(const struct ostd_pattern *pat, const char *s, size_t len)
 {
 	struct pattern_state *ps = pat->state;
 	int rc;
 
-	if (ps->code == NULL) {
-		int errcode;
-		PCRE2_SIZE erroff;
-
-		/* Only a built-in pattern waits, and the build compiled it. */
-		if ((ps->code = compile(pat->source, pat->len, &errcode,
-		    &erroff)) == NULL) {
-			fprintf(stderr, "ostdiag: built-in pattern /%s/ does not "
-			    "compile (error %d at offset %zu)\n", pat->source,
-			    errcode, (size_t)erroff);
-			exit(2);
-		}
-	}
+	/* Only a built-in pattern waits for its code. */
+	if (ps->code == NULL)
+		ps->code = builtin_code(pat);
 	if (ps->runs++ == JIT_AFTER && ps->jit)
 		(void)pcre2_jit_compile(ps->code, PCRE2_JIT_COMPLETE);
 	rc = pcre2_match(ps->code, (PCRE2_SPTR)s, len, 0, 0,
@@ -813,8 +897,12 @@ build_rule(struct reader_state *st, struct ostd_rule *r)
 	return 0;
 }
 
+/*
+ * Add r to rs, in place of a rule among the first limit with the same id (a
+ * rule file replaces a built-in rule, or a rule read before).
+ */
 static void
-ruleset_put(struct ostd_ruleset *rs, struct ostd_rule *r)
+ruleset_put(struct ostd_ruleset *rs, struct ostd_rule *r, size_t limit)
 {
 	if (r->folder != NULL)
 		r->folder->matcher = rs->matcher;
@@ -822,7 +910,7 @@ ruleset_put(struct ostd_ruleset *rs, struct ostd_rule *r)
 		r->message->matcher = rs->matcher;
 	for (size_t i = 0; i < r->ntexts; i++)
 		r->texts[i]->matcher = rs->matcher;
-	for (size_t i = 0; i < rs->n; i++) {
+	for (size_t i = 0; i < limit; i++) {
 		if (strcasecmp(rs->rules[i]->id, r->id) == 0) {
 			rule_free(rs->rules[i]);
 			rs->rules[i] = r;
@@ -853,7 +941,7 @@ ostd_ruleset_load_text(struct ostd_ruleset *rs, const char *name,
 	r->source = xstrdup(name);
 	r->source_line = one(&st, F_ID)->line;
 	state_free(&st);
-	ruleset_put(rs, r);
+	ruleset_put(rs, r, rs->n);
 	return 0;
 }
 
@@ -864,19 +952,24 @@ builtin_string(uint32_t off)
 	return off != BUILTIN_NONE ? (char *)builtin_strings + off : NULL;
 }
 
-/* A built-in rule's pattern, compiled when it first runs (NULL: none). */
+/*
+ * A built-in rule's pattern, the next of load, which gets its code when it
+ * first runs (NULL: none).
+ */
 static struct ostd_pattern *
-builtin_pattern(uint32_t off, bool jit)
+builtin_pattern(struct builtin_load *load, uint32_t off, bool jit)
 {
 	struct ostd_pattern *pat;
 
 	if (off == BUILTIN_NONE)
 		return NULL;
-	pat = xcalloc(1, sizeof(*pat));
-	pat->state = xcalloc(1, sizeof(*pat->state));
+	pat = &load->patterns[load->npatterns];
+	pat->state = &load->states[load->npatterns];
 	pat->state->jit = jit;
 	pat->source = builtin_strings + off;
 	pat->len = strlen(pat->source);
+	pat->load = load;
+	pat->index = load->npatterns++;
 	return pat;
 }
 
@@ -898,20 +991,40 @@ builtin_list(char **v, uint32_t first, uint32_t n)
 void
 ostd_ruleset_load_builtin(struct ostd_ruleset *rs)
 {
+	ostd_ruleset_load_builtin_compiled(rs, builtin_compiled,
+	    builtin_compiled_size);
+}
+
+void
+ostd_ruleset_load_builtin_compiled(struct ostd_ruleset *rs,
+    const unsigned char *compiled, size_t size)
+{
 	bool jit = getenv("OSTDIAG_NO_JIT") == NULL;
-	size_t nptrs = 0;
+	size_t npatterns = 0, ntexts = 0, nptrs = 0, before = rs->n;
+	struct builtin_load *load = xcalloc(1, sizeof(*load));
+	struct ostd_pattern **texts;
 	char **next;
 
-	for (size_t i = 0; i < builtin_rule_count; i++)
-		nptrs += builtin_rules[i].nfix + builtin_rules[i].nask +
-		    builtin_rules[i].nsee + 3;
-	next = xreallocarray(NULL, nptrs, sizeof(char *));
-	grow_array((void **)&rs->lists, &rs->lists_cap, rs->nlists + 1,
-	    sizeof(*rs->lists));
-	rs->lists[rs->nlists++] = next;
 	for (size_t i = 0; i < builtin_rule_count; i++) {
 		const struct builtin_rule *b = &builtin_rules[i];
-		struct ostd_rule *r = xcalloc(1, sizeof(*r));
+
+		npatterns += (b->folder != BUILTIN_NONE) +
+		    (b->message != BUILTIN_NONE) + b->ntexts;
+		ntexts += b->ntexts + 1;
+		nptrs += b->nfix + b->nask + b->nsee + 3;
+	}
+	load->rules = xcalloc(builtin_rule_count, sizeof(*load->rules));
+	load->patterns = xcalloc(npatterns, sizeof(*load->patterns));
+	load->states = xcalloc(npatterns, sizeof(*load->states));
+	load->texts = texts = xcalloc(ntexts, sizeof(*load->texts));
+	load->lists = next = xreallocarray(NULL, nptrs, sizeof(char *));
+	load->bytes = size > 0 ? compiled : NULL;
+	grow_array((void **)&rs->loads, &rs->loads_cap, rs->nloads + 1,
+	    sizeof(*rs->loads));
+	rs->loads[rs->nloads++] = load;
+	for (size_t i = 0; i < builtin_rule_count; i++) {
+		const struct builtin_rule *b = &builtin_rules[i];
+		struct ostd_rule *r = &load->rules[i];
 
 		r->builtin = true;
 		r->id = builtin_string(b->id);
@@ -927,11 +1040,13 @@ ostd_ruleset_load_builtin(struct ostd_ruleset *rs)
 		r->ncodes = b->ncodes;
 		r->heads = b->heads;
 		r->scopes = b->scopes;
-		r->folder = builtin_pattern(b->folder, jit);
-		r->message = builtin_pattern(b->message, jit);
-		r->texts = xcalloc(b->ntexts + 1, sizeof(*r->texts));
+		/* In the order of ostd_ruleset_serialize_patterns. */
+		r->folder = builtin_pattern(load, b->folder, jit);
+		r->message = builtin_pattern(load, b->message, jit);
+		r->texts = texts;
+		texts += b->ntexts + 1;
 		for (r->ntexts = 0; r->ntexts < b->ntexts; r->ntexts++)
-			r->texts[r->ntexts] = builtin_pattern(
+			r->texts[r->ntexts] = builtin_pattern(load,
 			    builtin_lists[b->texts + r->ntexts], jit);
 		r->session = b->session;
 		r->symptoms = b->symptoms;
@@ -949,8 +1064,63 @@ ostd_ruleset_load_builtin(struct ostd_ruleset *rs)
 		r->example = builtin_string(b->example);
 		r->source = builtin_string(b->source);
 		r->source_line = b->source_line;
-		ruleset_put(rs, r);
+		/* The build refused a built-in id given twice. */
+		ruleset_put(rs, r, before);
 	}
+}
+
+int
+ostd_ruleset_serialize_patterns(const struct ostd_ruleset *rs,
+    unsigned char **bytes, size_t *size)
+{
+	const pcre2_code **codes = NULL;
+	size_t n = 0, cap = 0;
+	PCRE2_SIZE len;
+	int32_t rc;
+
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct ostd_rule *r = rs->rules[i];
+
+		grow_array((void **)&codes, &cap, n + r->ntexts + 2,
+		    sizeof(*codes));
+		if (r->folder != NULL)
+			codes[n++] = r->folder->state->code;
+		if (r->message != NULL)
+			codes[n++] = r->message->state->code;
+		for (size_t k = 0; k < r->ntexts; k++)
+			codes[n++] = r->texts[k]->state->code;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (codes[i] == NULL) {	/* a built-in pattern not run yet */
+			free(codes);
+			return -1;
+		}
+	}
+	*bytes = NULL;
+	*size = 0;
+	if (n == 0) {
+		free(codes);
+		return 0;
+	}
+	rc = n <= INT32_MAX ? pcre2_serialize_encode(codes, (int32_t)n, bytes,
+	    &len, NULL) : -1;
+	free(codes);
+	if (rc < 0)
+		return -1;
+	*size = len;
+	return 0;
+}
+
+int
+ostd_ruleset_compiled_state(const struct ostd_ruleset *rs)
+{
+	return rs->nloads > 0 ? rs->loads[rs->nloads - 1]->state : 0;
+}
+
+void
+ostd_serialized_free(unsigned char *bytes)
+{
+	pcre2_serialize_free(bytes);
 }
 
 /* Read a whole file of at most RULE_FILE_MAX bytes. */

@@ -2,7 +2,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 #include "testutil.h"
+#include "builtin_rules.h"
 
 static const char good[] =
     "# a comment\n"
@@ -364,6 +368,113 @@ test_builtin_rules_are_the_files(void **state)
 	ostd_ruleset_free(&files);
 }
 
+/* Run every pattern of rs's rules once, so that each has its code. */
+static void
+run_every_pattern(const struct ostd_ruleset *rs)
+{
+	static const char s[] = "Error synchronizing folder";
+
+	for (size_t i = 0; i < ostd_ruleset_count(rs); i++) {
+		const struct ostd_rule *r = ostd_ruleset_get(rs, i);
+
+		if (r->folder != NULL)
+			assert_true(ostd_pattern_match(r->folder, s,
+			    strlen(s)) >= 0);
+		if (r->message != NULL)
+			assert_true(ostd_pattern_match(r->message, s,
+			    strlen(s)) >= 0);
+		for (size_t t = 0; t < r->ntexts; t++)
+			assert_true(ostd_pattern_match(r->texts[t], s,
+			    strlen(s)) >= 0);
+	}
+}
+
+/*
+ * Serialized patterns decoded and serialized again, in the same order: a
+ * decoded code is marked as sharing its tables, which the bytes show.
+ */
+static unsigned char *
+decoded_form(unsigned char *bytes, size_t *size)
+{
+	int32_t n = pcre2_serialize_get_number_of_codes(bytes);
+	pcre2_code **codes = calloc((size_t)n, sizeof(*codes));
+	uint8_t *again;
+	PCRE2_SIZE len;
+
+	assert_true(n > 0);
+	assert_non_null(codes);
+	assert_int_equal(pcre2_serialize_decode(codes, n, bytes, NULL), n);
+	assert_int_equal(pcre2_serialize_encode((const pcre2_code **)codes, n,
+	    &again, &len, NULL), n);
+	for (int32_t i = 0; i < n; i++)
+		pcre2_code_free(codes[i]);
+	free(codes);
+	ostd_serialized_free(bytes);
+	*size = len;
+	return again;
+}
+
+/*
+ * Every built-in pattern has, byte for byte, the code pcre2 compiles from the
+ * rule files, whether it came from the build's serialized patterns (state 1)
+ * or was compiled at run time without them (state -1). Serialized in rule
+ * order, both rulesets give the same bytes: a pattern given another's code
+ * would move them.
+ */
+static void
+assert_builtin_codes_are_the_files(const unsigned char *compiled, size_t size,
+    int state)
+{
+	struct ostd_ruleset *rs = ostd_ruleset_new();
+	struct ostd_ruleset *files = ostd_ruleset_new();
+	unsigned char *got, *want;
+	size_t ngot, nwant;
+	char *err = NULL;
+
+	ostd_ruleset_load_builtin_compiled(rs, compiled, size);
+	assert_int_equal(ostd_ruleset_compiled_state(rs), 0);
+	assert_int_equal(ostd_ruleset_serialize_patterns(rs, &got, &ngot), -1);
+	run_every_pattern(rs);
+	assert_int_equal(ostd_ruleset_compiled_state(rs), state);
+	assert_int_equal(ostd_ruleset_load_path(files, "src/rules", &err), 0);
+	assert_int_equal(ostd_ruleset_serialize_patterns(rs, &got, &ngot), 0);
+	assert_int_equal(ostd_ruleset_serialize_patterns(files, &want, &nwant),
+	    0);
+	if (state == 1)
+		want = decoded_form(want, &nwant);
+	assert_true(nwant > 1000);
+	assert_int_equal(ngot, nwant);
+	assert_memory_equal(got, want, nwant);
+	ostd_serialized_free(got);
+	ostd_serialized_free(want);
+	ostd_ruleset_free(&files);
+	ostd_ruleset_free(&rs);
+}
+
+static void
+test_builtin_patterns_decode(void **state)
+{
+	(void)state;
+	assert_true(builtin_compiled_size > 0);
+	assert_builtin_codes_are_the_files(builtin_compiled,
+	    builtin_compiled_size, 1);
+}
+
+/* Serialized patterns that do not decode (another pcre2 release wrote them). */
+static void
+test_builtin_patterns_compile_when_undecodable(void **state)
+{
+	unsigned char *other = malloc(builtin_compiled_size);
+
+	(void)state;
+	assert_non_null(other);
+	memcpy(other, builtin_compiled, builtin_compiled_size);
+	other[0] ^= 0xFF;	/* pcre2's magic number */
+	assert_builtin_codes_are_the_files(other, builtin_compiled_size, -1);
+	assert_builtin_codes_are_the_files(NULL, 0, -1);
+	free(other);
+}
+
 /* A rule file may replace a built-in rule; both free cleanly. */
 static void
 test_file_replaces_builtin_rule(void **state)
@@ -383,6 +494,39 @@ test_file_replaces_builtin_rule(void **state)
 	assert_string_equal(ostd_ruleset_find(rs, "Q168734")->title,
 	    "Replaced");
 	assert_false(ostd_ruleset_find(rs, "Q168734")->builtin);
+}
+
+/* A rule file that replaces the built-in rule with this id. */
+static void
+replace_rule(struct ostd_ruleset *rs, const char *id)
+{
+	char text[256];
+	char *err = NULL;
+
+	snprintf(text, sizeof(text), "id: %s\ntitle: Replaced\nproducts: p\n"
+	    "level: info\ncategory: other\nsummary: A local note.\n", id);
+	assert_true(ostd_ruleset_find(rs, id)->message != NULL);
+	assert_int_equal(ostd_ruleset_load_text(rs, "local.rule", text,
+	    strlen(text), &err), 0);
+	assert_false(ostd_ruleset_find(rs, id)->builtin);
+}
+
+/*
+ * Built-in rules replaced by a file after their patterns took their decoded
+ * codes, and before: either way each code is freed once (check-san finds a
+ * leak or a double free), and the other rules keep theirs.
+ */
+static void
+test_file_replaces_decoded_builtin_rule(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+
+	ostd_ruleset_load_builtin(rs);
+	replace_rule(rs, "Q168734");	/* its codes stay in the decoded set */
+	run_every_pattern(rs);
+	assert_int_equal(ostd_ruleset_compiled_state(rs), 1);
+	replace_rule(rs, "Q182294");	/* its patterns own their codes */
+	run_every_pattern(rs);
 }
 
 int
@@ -407,6 +551,11 @@ main(void)
 		    empty_rules_setup, rules_teardown),
 		cmocka_unit_test_setup_teardown(test_file_replaces_builtin_rule,
 		    empty_rules_setup, rules_teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_file_replaces_decoded_builtin_rule, empty_rules_setup,
+		    rules_teardown),
+		cmocka_unit_test(test_builtin_patterns_decode),
+		cmocka_unit_test(test_builtin_patterns_compile_when_undecodable),
 		cmocka_unit_test_setup_teardown(test_builtin_rules_load, empty_rules_setup,
 		    rules_teardown),
 	};

@@ -85,7 +85,7 @@ struct ostd_rule {
 
 	char *source;		/* file the rule came from */
 	unsigned long source_line;
-	bool builtin;		/* its strings and arrays are the program's */
+	bool builtin;		/* strings the program's, memory the ruleset's */
 };
 
 /* Is the rule a reference entry (no conditions)? */
