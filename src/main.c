@@ -22,7 +22,7 @@ enum exit_status {
 	EXIT_TROUBLE = 2	/* usage, unreadable input, bad rules, write error */
 };
 
-#define HEAP_POPULATE_MAX (1024 * 1024)
+#define HEAP_POPULATE_MAX (1024 * 1024)	/* a heap found larger is left be */
 
 /*
  * Give the heap's first stretch its pages at once. A page first touched costs a
@@ -511,11 +511,11 @@ main(int argc, char *argv[])
 	const char *command = NULL;
 	int status;
 
+	populate_heap();
 	/*
 	 * A reader that goes away (ostdiag ... | head) ends the run quietly, even
 	 * when the parent process ignored SIGPIPE.
 	 */
-	populate_heap();
 	signal(SIGPIPE, SIG_DFL);
 	memset(&o, 0, sizeof(o));
 	o.format = OSTD_FORMAT_TEXT;

@@ -522,7 +522,7 @@ test_file_replaces_decoded_builtin_rule(void **state)
 	struct ostd_ruleset *rs = *state;
 
 	ostd_ruleset_load_builtin(rs);
-	replace_rule(rs, "Q168734");	/* its codes stay in the decoded set */
+	replace_rule(rs, "Q168734");	/* its codes stay with the load */
 	run_every_pattern(rs);
 	assert_int_equal(ostd_ruleset_compiled_state(rs), 1);
 	replace_rule(rs, "Q182294");	/* its patterns own their codes */

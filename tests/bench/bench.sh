@@ -90,16 +90,20 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
 mkdir -p "$dir"
 
-# timed REPS ::job NAME ::run IN MAXOK CMD... ...: time the jobs, taking turns
-# (tests/bench/timing.pl says how), and record s_NAME (wall seconds), c_NAME
-# (CPU seconds) and r_NAME (peak RSS in KB, or -) for each. No word may hold a
-# newline.
+# spec WORD...: add words to the jobs of the next timed run (one a line in
+# $tmp/spec: ::job NAME, ::run IN MAXOK, then a command's words; a word cannot
+# hold a newline). The lines of a file of names can be added as they are.
+spec() {
+	printf '%s\n' "$@" >>"$tmp/spec"
+}
+
+# timed REPS: time the jobs of the spec, taking turns (tests/bench/timing.pl
+# says how), and record s_NAME (wall seconds), c_NAME (CPU seconds) and r_NAME
+# (peak RSS in KB, or -) for each.
 timed() {
-	t_reps=$1
-	shift
-	printf '%s\n' "$@" >"$tmp/spec"
-	perl "$here/timing.pl" "$tmp" "$t_reps" "$tmp/spec" >"$tmp/timing" ||
+	perl "$here/timing.pl" "$tmp" "$1" "$tmp/spec" >"$tmp/timing" ||
 		die "a timed command failed"
+	rm -f "$tmp/spec"
 	# shellcheck disable=SC2034 # t_s, t_c and t_r are read through eval
 	while read -r t_name t_s t_c t_r; do
 		eval "s_$t_name=\$t_s c_$t_name=\$t_c r_$t_name=\$t_r"
@@ -175,13 +179,13 @@ echo "bench: $("$ostdiag" --version); $("$awk" -W version 2>/dev/null |
 echo "bench: input $big, $bytes bytes"
 
 # The big log: every command takes its turn in each of 5 rounds.
-timed 5 \
-	::job ostdiag_file ::run /dev/null 1 "$ostdiag" --format json "$big" \
-	::job ostdiag_file_j1 ::run /dev/null 1 \
-		"$ostdiag" -j 1 --format json "$big" \
-	::job ostdiag_stdin ::run "$big" 1 "$ostdiag" --format json \
-	::job grep_cE ::run /dev/null 1 grep -cE "$pattern" "$big" \
-	::job awk_baseline ::run /dev/null 0 "$awk" -f "$here/baseline.awk" "$big"
+spec ::job ostdiag_file ::run /dev/null 1 "$ostdiag" --format json "$big"
+spec ::job ostdiag_file_j1 ::run /dev/null 1 "$ostdiag" -j 1 --format json \
+	"$big"
+spec ::job ostdiag_stdin ::run "$big" 1 "$ostdiag" --format json
+spec ::job grep_cE ::run /dev/null 1 grep -cE "$pattern" "$big"
+spec ::job awk_baseline ::run /dev/null 0 "$awk" -f "$here/baseline.awk" "$big"
+timed 5
 for n in ostdiag_file ostdiag_file_j1 ostdiag_stdin grep_cE awk_baseline; do
 	rate "$n" "$bytes"
 done
@@ -208,50 +212,50 @@ head -n "$half" "$tmp/list" >"$tmp/list1"
 tail -n +"$(( half + 1 ))" "$tmp/list" >"$tmp/list2"
 if [ "$argbytes" -lt "$argmax" ] && [ "${BENCH_XARGS:-0}" != 1 ]; then
 	how="one run, $# file arguments"
-	# The names hold no blanks: the generator names them logNNNNN.log.
-	# shellcheck disable=SC2046
-	timed 5 \
-		::job ostdiag_10k ::run /dev/null 1 "$ostdiag" --format json "$@" \
-		::job ostdiag_10k_j1 ::run /dev/null 1 \
-			"$ostdiag" -j 1 --format json "$@" \
-		::job ostdiag_10k_j2 ::run /dev/null 1 \
-			"$ostdiag" -j 2 --format json "$@" \
-		::job ostdiag_10k_halves \
-		::run /dev/null 1 "$ostdiag" -j 1 --format json $(cat "$tmp/list1") \
-		::run /dev/null 1 "$ostdiag" -j 1 --format json $(cat "$tmp/list2") \
-		::job grep_c_10k ::run /dev/null 1 grep -cE "$pattern" "$@" \
-		::job grep_c_10k_halves \
-		::run /dev/null 1 grep -cE "$pattern" $(cat "$tmp/list1") \
-		::run /dev/null 1 grep -cE "$pattern" $(cat "$tmp/list2")
+	spec ::job ostdiag_10k ::run /dev/null 1 "$ostdiag" --format json "$@"
+	spec ::job ostdiag_10k_j1 ::run /dev/null 1 "$ostdiag" -j 1 --format json \
+		"$@"
+	spec ::job ostdiag_10k_j2 ::run /dev/null 1 "$ostdiag" -j 2 --format json \
+		"$@"
+	spec ::job ostdiag_10k_halves
+	spec ::run /dev/null 1 "$ostdiag" -j 1 --format json
+	cat "$tmp/list1" >>"$tmp/spec"
+	spec ::run /dev/null 1 "$ostdiag" -j 1 --format json
+	cat "$tmp/list2" >>"$tmp/spec"
+	spec ::job grep_c_10k ::run /dev/null 1 grep -cE "$pattern" "$@"
+	spec ::job grep_c_10k_halves ::run /dev/null 1 grep -cE "$pattern"
+	cat "$tmp/list1" >>"$tmp/spec"
+	spec ::run /dev/null 1 grep -cE "$pattern"
+	cat "$tmp/list2" >>"$tmp/spec"
 else
 	how="xargs"
 	# shellcheck disable=SC2016
 	each='xargs "$0" "$@" --format json || [ $? -eq 123 ]'
 	# shellcheck disable=SC2016
 	grep_each='xargs grep -cE "$0" || [ $? -eq 123 ]'
-	# shellcheck disable=SC2016
-	timed 5 \
-		::job ostdiag_10k ::run "$tmp/list" 1 sh -c "$each" "$ostdiag" \
-		::job ostdiag_10k_j1 \
-		::run "$tmp/list" 1 sh -c "$each" "$ostdiag" -j 1 \
-		::job ostdiag_10k_j2 \
-		::run "$tmp/list" 1 sh -c "$each" "$ostdiag" -j 2 \
-		::job ostdiag_10k_halves \
+	spec ::job ostdiag_10k ::run "$tmp/list" 1 sh -c "$each" "$ostdiag"
+	spec ::job ostdiag_10k_j1 \
+		::run "$tmp/list" 1 sh -c "$each" "$ostdiag" -j 1
+	spec ::job ostdiag_10k_j2 \
+		::run "$tmp/list" 1 sh -c "$each" "$ostdiag" -j 2
+	spec ::job ostdiag_10k_halves \
 		::run "$tmp/list1" 1 sh -c "$each" "$ostdiag" -j 1 \
-		::run "$tmp/list2" 1 sh -c "$each" "$ostdiag" -j 1 \
-		::job grep_c_10k ::run "$tmp/list" 1 sh -c "$grep_each" "$pattern" \
-		::job grep_c_10k_halves \
+		::run "$tmp/list2" 1 sh -c "$each" "$ostdiag" -j 1
+	spec ::job grep_c_10k ::run "$tmp/list" 1 sh -c "$grep_each" "$pattern"
+	spec ::job grep_c_10k_halves \
 		::run "$tmp/list1" 1 sh -c "$grep_each" "$pattern" \
 		::run "$tmp/list2" 1 sh -c "$grep_each" "$pattern"
 fi
+timed 5
 echo "bench: 10k logs: $how"
 for n in ostdiag_10k ostdiag_10k_j1 ostdiag_10k_j2 ostdiag_10k_halves \
 	grep_c_10k grep_c_10k_halves; do
 	rate "$n" "$small_bytes"
 done
 
-timed 20 ::job startup_1k ::run /dev/null 1 "$ostdiag" --format json "$one" \
-	::job startup_version ::run /dev/null 0 "$ostdiag" --version
+spec ::job startup_1k ::run /dev/null 1 "$ostdiag" --format json "$one"
+spec ::job startup_version ::run /dev/null 0 "$ostdiag" --version
+timed 20
 rate startup_1k "$one_bytes"
 rate startup_version 0
 
