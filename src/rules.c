@@ -50,7 +50,7 @@ struct pattern_state {
  * The code is the build's (builtin_compiled, pcre2's serialized form), decoded
  * for every pattern at once when the first of them runs. Decoding copies what
  * compiling would work out: compiling the few dozen patterns that one finding
- * tries took two thirds of the instructions of a run on a small log. A
+ * tries took over half the instructions of a run on a small log. A
  * serialized pattern decodes only with the pcre2 release that encoded it;
  * with another (a dynamically linked ostdiag), or when decoding fails, each
  * pattern is compiled from its source when it first runs.

@@ -85,7 +85,8 @@ struct ostd_rule {
 
 	char *source;		/* file the rule came from */
 	unsigned long source_line;
-	bool builtin;		/* strings the program's, memory the ruleset's */
+	/* Built in: its strings are the program's, its memory its ruleset's. */
+	bool builtin;
 };
 
 /* Is the rule a reference entry (no conditions)? */
