@@ -215,4 +215,4 @@ uninstall:
 		$(DESTDIR)$(COMPLETIONDIR)/ostdiag
 
 clean:
-	rm -rf build build-san build-tsan build-cov build-fuzz build-dyn
+	rm -rf build build-san build-tsan build-cov build-fuzz

@@ -9,11 +9,9 @@
  * A file that does not parse, or an id given twice, fails the build with the
  * parser's message.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "ostdiag/rules.h"
 #include "builtin_rules.h"
@@ -133,6 +131,15 @@ put_codes(const struct ostd_ruleset *rs, size_t n)
 	puts("\t{ 0, { 0 }, 0, \"\" }\n};\n");
 }
 
+/* The name of the file at path, without its directory. */
+static const char *
+file_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL ? slash + 1 : path;
+}
+
 /* Rule r, whose codes start at builtin_codes[code]. */
 static void
 put_rule(const struct ostd_rule *r, size_t code)
@@ -169,8 +176,8 @@ put_rule(const struct ostd_rule *r, size_t code)
 	printf(" .see = %lu, .nsee = %zu,\n", (unsigned long)list(r->see,
 	    r->nsee), r->nsee);
 	printf("\t  .example = %lu, .source = %lu, .source_line = %lu },\n",
-	    (unsigned long)string(r->example), (unsigned long)string(r->source),
-	    r->source_line);
+	    (unsigned long)string(r->example), (unsigned long)string(file_name(
+	    r->source)), r->source_line);
 	free(texts);
 }
 
@@ -194,41 +201,6 @@ put_compiled(const struct ostd_ruleset *rs)
 	ostd_serialized_free(bytes);
 }
 
-/* Read the whole file at path; NULL (reported) on failure. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0, got;
-
-	if (fp == NULL) {
-		fprintf(stderr, "embed_rules: %s: %s\n", path, strerror(errno));
-		return NULL;
-	}
-	do {
-		if (n == cap) {
-			char *grown = realloc(buf, cap = cap ? cap * 2 : 65536);
-
-			if (grown == NULL) {
-				perror("embed_rules");
-				exit(1);
-			}
-			buf = grown;
-		}
-		got = fread(buf + n, 1, cap - n, fp);
-		n += got;
-	} while (got > 0);
-	if (ferror(fp)) {
-		fprintf(stderr, "embed_rules: %s: read error\n", path);
-		free(buf);
-		buf = NULL;
-	}
-	fclose(fp);
-	*len = n;
-	return buf;
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -236,18 +208,14 @@ main(int argc, char *argv[])
 	size_t n;
 
 	for (int i = 1; i < argc; i++) {
-		const char *base = strrchr(argv[i], '/');
-		char *err = NULL, *text;
-		size_t len, before = ostd_ruleset_count(rs);
+		char *err = NULL;
+		size_t before = ostd_ruleset_count(rs);
 
-		if ((text = slurp(argv[i], &len)) == NULL)
-			return 1;
-		if (ostd_ruleset_load_text(rs, base != NULL ? base + 1 :
-		    argv[i], text, len, &err) != 0) {
+		/* Read as ostdiag reads a rule file given with --rules. */
+		if (ostd_ruleset_load_path(rs, argv[i], &err) != 0) {
 			fprintf(stderr, "embed_rules: %s\n", err);
 			return 1;
 		}
-		free(text);
 		if (ostd_ruleset_count(rs) == before) {
 			fprintf(stderr, "embed_rules: %s: an earlier file has "
 			    "its id\n", argv[i]);

@@ -51,21 +51,22 @@ write_file(const char *name, size_t n, unsigned seed, char **data)
 	return path;
 }
 
-/* Read fp to its end; the bytes, with *n set. */
-static char *
-read_all(FILE *fp, size_t *n)
+/* Read fp to its end: exactly the n bytes of want, and no error. */
+static void
+assert_reads(FILE *fp, const char *want, size_t n)
 {
-	size_t cap = 1 << 20, got;
+	size_t cap = 1 << 20, len = 0, got;
 	char *buf = malloc(cap);
 
 	assert_non_null(buf);
-	*n = 0;
-	while ((got = fread(buf + *n, 1, 4096, fp)) > 0) {
-		*n += got;
-		assert_true(*n + 4096 <= cap);
+	while ((got = fread(buf + len, 1, 4096, fp)) > 0) {
+		len += got;
+		assert_true(len + 4096 <= cap);
 	}
 	assert_false(ferror(fp));
-	return buf;
+	assert_int_equal(len, n);
+	assert_memory_equal(buf, want, n);
+	free(buf);
 }
 
 static void
@@ -76,9 +77,8 @@ test_files_one_after_another(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
-		char name[16], *data, *got, *path;
+		char name[16], *data, *path;
 		bool regular = false;
-		size_t n;
 		FILE *fp;
 
 		snprintf(name, sizeof(name), "f%zu", i);
@@ -86,11 +86,8 @@ test_files_one_after_another(void **state)
 		fp = file_source_open(fs, path, &regular);
 		assert_non_null(fp);
 		assert_true(regular);
-		got = read_all(fp, &n);
-		assert_int_equal(n, sizes[i]);
-		assert_memory_equal(got, data, n);
+		assert_reads(fp, data, sizes[i]);
 		file_source_close(fs);
-		free(got);
 		free(data);
 		free(path);
 	}
@@ -103,9 +100,8 @@ static void
 test_unread_rest_is_dropped(void **state)
 {
 	struct file_source *fs = file_source_new();
-	char *a, *b, *pa, *pb, head[10], *got;
+	char *a, *b, *pa, *pb, head[10];
 	bool regular;
-	size_t n;
 	FILE *fp;
 
 	(void)state;
@@ -117,11 +113,8 @@ test_unread_rest_is_dropped(void **state)
 	assert_memory_equal(head, a, sizeof(head));
 	fp = file_source_open(fs, pb, &regular);	/* closes a */
 	assert_non_null(fp);
-	got = read_all(fp, &n);
-	assert_int_equal(n, 500);
-	assert_memory_equal(got, b, n);
+	assert_reads(fp, b, 500);
 	file_source_free(&fs);
-	free(got);
 	free(a);
 	free(b);
 	free(pa);
@@ -133,9 +126,8 @@ static void
 test_read_to_size_at_open(void **state)
 {
 	struct file_source *fs = file_source_new();
-	char *data, *path, *got;
+	char *data, *path;
 	bool regular;
-	size_t n;
 	FILE *fp, *more;
 
 	(void)state;
@@ -146,11 +138,8 @@ test_read_to_size_at_open(void **state)
 	assert_non_null(more);
 	assert_true(fputs("later line\n", more) >= 0);
 	assert_int_equal(fclose(more), 0);
-	got = read_all(fp, &n);
-	assert_int_equal(n, 1000);
-	assert_memory_equal(got, data, n);
+	assert_reads(fp, data, 1000);
 	file_source_free(&fs);
-	free(got);
 	free(data);
 	free(path);
 }
@@ -180,16 +169,12 @@ test_not_regular(void **state)
 	struct file_source *fs = file_source_new();
 	bool regular = true;
 	FILE *fp;
-	size_t n;
-	char *got;
 
 	(void)state;
 	fp = file_source_open(fs, "/dev/null", &regular);
 	assert_non_null(fp);
 	assert_false(regular);
-	got = read_all(fp, &n);
-	assert_int_equal(n, 0);
-	free(got);
+	assert_reads(fp, "", 0);
 	file_source_free(&fs);
 }
 
