@@ -175,8 +175,13 @@ $(BUILD)/genlog: tests/bench/genlog.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -o $@ tests/bench/genlog.c
 
-bench: all $(BUILD)/genlog
-	sh tests/bench/bench.sh $(BUILD)/ostdiag $(BUILD)/genlog $(BENCH_SIZE)
+$(BUILD)/linescan: tests/bench/linescan.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -pthread -o $@ tests/bench/linescan.c
+
+bench: all $(BUILD)/genlog $(BUILD)/linescan
+	sh tests/bench/bench.sh $(BUILD)/ostdiag $(BUILD)/genlog \
+		$(BUILD)/linescan $(BENCH_SIZE)
 
 # libFuzzer harnesses (clang): each runs FUZZ_SECONDS on its corpus, or
 # FUZZ_RUNS inputs when that is set.

@@ -2,10 +2,11 @@
 # ostdiag's benchmark: speed, peak memory and start-up time, measured in one run
 # on the same generated input against grep and a minimal awk analyzer.
 #
-#   sh tests/bench/bench.sh OSTDIAG GENLOG [SIZE]
+#   sh tests/bench/bench.sh OSTDIAG GENLOG LINESCAN [SIZE]
 #
-# OSTDIAG is the ostdiag binary, GENLOG the binary built from tests/bench/genlog.c,
-# SIZE the size of the big log (default 1G; k, M, G are powers of 1024).
+# OSTDIAG is the ostdiag binary, GENLOG and LINESCAN the binaries built from
+# tests/bench/genlog.c and linescan.c, SIZE the size of the big log (default 1G;
+# k, M, G are powers of 1024).
 #
 # Measures, each the best of 5 runs on a warm page cache (ostdiag uses one
 # thread per processor unless -j says otherwise):
@@ -14,6 +15,8 @@
 #   ostdiag_stdin  ostdiag --format json <FILE
 #   grep_cE        grep -cE '<four-part code>' FILE
 #   awk_baseline   awk -f tests/bench/baseline.awk FILE
+#   lines_j1       linescan FILE: only finds every line's end, one thread
+#   lines_all      linescan -j N FILE, one thread per processor
 #   ostdiag_10k    ostdiag --format json on 10,000 logs of about 2 KB
 #   ostdiag_10k_j1 the same with -j 1
 #   ostdiag_10k_j2 the same with -j 2
@@ -37,7 +40,9 @@
 # The two _halves measures are no targets but yardsticks: what this machine
 # gives two processes that share nothing, so the most -j 2 can get from it.
 # So is startup_version: what starting the program costs before it reads
-# anything, which the 1 KB log's time includes.
+# anything, which the 1 KB log's time includes. And so are the two linescan
+# measures: what visiting every line of the big log costs before any analysis,
+# the floor of a program that reads a log line by line, as ostdiag must.
 #
 # Prints one line per measure ("bench: name=... seconds=... mbps=... rss_kb=...
 # cpu_seconds=..."), then a table, then each target with PASS or MISS ("bench:
@@ -62,12 +67,13 @@ die() {
 	exit 1
 }
 
-if [ $# -lt 2 ] || [ $# -gt 3 ]; then
-	die "usage: sh bench.sh OSTDIAG GENLOG [SIZE]"
+if [ $# -lt 3 ] || [ $# -gt 4 ]; then
+	die "usage: sh bench.sh OSTDIAG GENLOG LINESCAN [SIZE]"
 fi
 ostdiag=$1
 genlog=$2
-size=${3:-1G}
+linescan=$3
+size=${4:-1G}
 seed=${BENCH_SEED:-1}
 errpct=${BENCH_ERRORS:-2}
 awk=${AWK:-awk}
@@ -75,11 +81,16 @@ dir=${BENCH_DIR:-${TMPDIR:-/tmp}/ostdiag-bench}
 here=$(cd "$(dirname "$0")" && pwd)
 pattern='\[[0-9A-Fa-f]{1,8}(-[0-9A-Fa-f]{1,8}){3}\]'
 nsmall=10000
+# One linescan thread per processor online, as ostdiag's default (at most 64).
+ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+[ "$ncpu" -ge 1 ] 2>/dev/null || ncpu=1
+[ "$ncpu" -le 64 ] || ncpu=64
 LC_ALL=C
 export LC_ALL
 
 [ -x "$ostdiag" ] || die "$ostdiag: not an executable"
 [ -x "$genlog" ] || die "$genlog: not an executable"
+[ -x "$linescan" ] || die "$linescan: not an executable"
 [ -x /usr/bin/time ] || die "/usr/bin/time (GNU time) is needed for peak RSS"
 perl -MTime::HiRes -e 1 2>/dev/null || die "perl with Time::HiRes is needed"
 command -v "$awk" >/dev/null || die "$awk: not found"
@@ -185,8 +196,11 @@ spec ::job ostdiag_file_j1 ::run /dev/null 1 "$ostdiag" -j 1 --format json \
 spec ::job ostdiag_stdin ::run "$big" 1 "$ostdiag" --format json
 spec ::job grep_cE ::run /dev/null 1 grep -cE "$pattern" "$big"
 spec ::job awk_baseline ::run /dev/null 0 "$awk" -f "$here/baseline.awk" "$big"
+spec ::job lines_j1 ::run /dev/null 0 "$linescan" "$big"
+spec ::job lines_all ::run /dev/null 0 "$linescan" -j "$ncpu" "$big"
 timed 5
-for n in ostdiag_file ostdiag_file_j1 ostdiag_stdin grep_cE awk_baseline; do
+for n in ostdiag_file ostdiag_file_j1 ostdiag_stdin grep_cE awk_baseline \
+	lines_j1 lines_all; do
 	rate "$n" "$bytes"
 done
 # The totals of the JSON summary: the last "summary" object of the output.
@@ -199,6 +213,11 @@ g_lines=$(cat "$tmp/grep_cE.0.out")
 a_lines=$(wc -l <"$tmp/awk_baseline.0.out")
 echo "bench: counts: ostdiag errors=${f_errors:-?} findings=${f_findings:-?};" \
 	"awk code lines=$a_lines; grep code lines=$g_lines"
+big_lines=$(wc -l <"$big")
+for n in lines_j1 lines_all; do
+	[ "$(cat "$tmp/$n.0.out")" = "$big_lines" ] ||
+		die "$n: linescan counted other than wc -l"
+done
 
 # The small logs as arguments of one run when they fit in ARG_MAX (with the
 # environment and a margin), else through xargs. ostdiag_10k_halves is the
@@ -264,7 +283,7 @@ echo
 printf '%-18s %10s %9s %12s %8s  %s\n' measure seconds MB/s 'peak RSS KB' \
 	'CPU s' input
 for n in ostdiag_file ostdiag_file_j1 ostdiag_stdin grep_cE awk_baseline \
-	ostdiag_10k ostdiag_10k_j1 ostdiag_10k_j2 ostdiag_10k_halves grep_c_10k \
+	lines_j1 lines_all ostdiag_10k ostdiag_10k_j1 ostdiag_10k_j2 ostdiag_10k_halves grep_c_10k \
 	grep_c_10k_halves startup_1k startup_version; do
 	eval "s=\$s_$n m=\$m_$n r=\$r_$n c=\$c_$n"
 	case $n in
@@ -272,6 +291,7 @@ for n in ostdiag_file ostdiag_file_j1 ostdiag_stdin grep_cE awk_baseline \
 	*_10k*) in="$nsmall logs, $small_bytes bytes ($how)" ;;
 	startup_1k) in="$one_bytes bytes, best of 20" ;;
 	startup_version) in="--version only, best of 20" ;;
+	lines_all) in="$bytes bytes, $ncpu threads" ;;
 	*) in="$bytes bytes" ;;
 	esac
 	printf '%-18s %10.4f %9s %12s %8s  %s\n' "$n" "$s" "$m" "$r" "$c" "$in"
@@ -324,3 +344,11 @@ v=$(calc %.3f 'a * 1000' "$s_startup_version")
 w=$(calc %.3f '(a - b) * 1000' "$s_startup_1k" "$s_startup_version")
 yardstick startup_version_ms "$v" "ostdiag --version (starting the program)" \
 	"$v ms; 1 KB log +$w ms"
+# What finding the lines alone costs, against grep: the analysis has to fit in
+# what is left of the 3x.
+v=$(calc %.2f 'a / b' "$s_lines_j1" "$s_grep_cE")
+yardstick lines_j1_grep_ratio "$v" "only finding every line, one thread" \
+	"linescan/grep = ${v}x"
+v=$(calc %.2f 'a / b' "$s_lines_all" "$s_grep_cE")
+yardstick lines_all_grep_ratio "$v" "only finding every line, $ncpu threads" \
+	"linescan/grep = ${v}x"
