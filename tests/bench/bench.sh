@@ -324,31 +324,32 @@ target many_ratio "$v" "<=" 2 "10,000 logs within 2x of grep -c" \
 v=$(calc %.2f 'a / b' "$s_ostdiag_10k_j1" "$s_ostdiag_10k_j2")
 target jobs_speedup "$v" ">=" 1.8 "-j 2 near 2x faster on 10,000 logs" \
 	"-j 1/-j 2 = ${v}x"
-# What this machine gives two processes that share nothing, each on half the
-# logs: the most -j 2 can get here, shown beside the target, not in its place.
-# yardstick NAME VALUE TEXT DETAIL: print one.
+# yardstick NAME VALUE TEXT DETAIL: print one yardstick, a figure shown beside
+# the targets, not in their place.
 yardstick() {
 	printf '%-44s %-22s %s\n' "$3" "$4" "(yardstick)"
 	echo "bench: yardstick=$1 value=$2"
 }
-v=$(calc %.2f 'a / b' "$s_ostdiag_10k_j1" "$s_ostdiag_10k_halves")
-yardstick halves_speedup "$v" "two ostdiag -j 1 at once, half the logs each" \
-	"-j 1/both = ${v}x"
-v=$(calc %.2f 'a / b' "$s_grep_c_10k" "$s_grep_c_10k_halves")
-yardstick grep_halves_speedup "$v" "two grep -c at once, half the logs each" \
-	"grep/both = ${v}x"
-v=$(calc %.2f 'a / b' "$s_ostdiag_10k_halves" "$s_ostdiag_10k_j2")
-yardstick jobs_against_halves "$v" "-j 2 against two ostdiag -j 1 at once" \
-	"both/-j 2 = ${v}x"
+# ratio NAME A B TEXT LABEL: the yardstick A / B, detailed as "LABEL = A/Bx".
+ratio() {
+	q_v=$(calc %.2f 'a / b' "$2" "$3")
+	yardstick "$1" "$q_v" "$4" "$5 = ${q_v}x"
+}
+# What this machine gives two processes that share nothing, each on half the
+# logs: the most -j 2 can get here.
+ratio halves_speedup "$s_ostdiag_10k_j1" "$s_ostdiag_10k_halves" \
+	"two ostdiag -j 1 at once, half the logs each" "-j 1/both"
+ratio grep_halves_speedup "$s_grep_c_10k" "$s_grep_c_10k_halves" \
+	"two grep -c at once, half the logs each" "grep/both"
+ratio jobs_against_halves "$s_ostdiag_10k_halves" "$s_ostdiag_10k_j2" \
+	"-j 2 against two ostdiag -j 1 at once" "both/-j 2"
 v=$(calc %.3f 'a * 1000' "$s_startup_version")
 w=$(calc %.3f '(a - b) * 1000' "$s_startup_1k" "$s_startup_version")
 yardstick startup_version_ms "$v" "ostdiag --version (starting the program)" \
 	"$v ms; 1 KB log +$w ms"
 # What finding the lines alone costs, against grep: the analysis has to fit in
 # what is left of the 3x.
-v=$(calc %.2f 'a / b' "$s_lines_j1" "$s_grep_cE")
-yardstick lines_j1_grep_ratio "$v" "only finding every line, one thread" \
-	"linescan/grep = ${v}x"
-v=$(calc %.2f 'a / b' "$s_lines_all" "$s_grep_cE")
-yardstick lines_all_grep_ratio "$v" "only finding every line, $ncpu threads" \
-	"linescan/grep = ${v}x"
+ratio lines_j1_grep_ratio "$s_lines_j1" "$s_grep_cE" \
+	"only finding every line, one thread" "linescan/grep"
+ratio lines_all_grep_ratio "$s_lines_all" "$s_grep_cE" \
+	"only finding every line, $ncpu threads" "linescan/grep"
