@@ -37,7 +37,7 @@ LINK_FLAGS_static = -static-pie
 LINK_FLAGS_dynamic =
 
 LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
-	src/reader.c src/rules.c src/match.c src/textmemo.c src/readahead.c src/analyze.c src/report.c \
+	src/reader.c src/rules.c src/safety.c src/match.c src/textmemo.c src/readahead.c src/analyze.c src/report.c \
 	src/report_text.c src/report_json.c src/report_checklist.c \
 	src/report_html.c src/json.c \
 	src/selftest.c src/repeat.c src/kept.c src/arena.c src/message.c src/redact.c \
@@ -51,7 +51,7 @@ RULES = $(sort $(wildcard src/rules/*.rule))
 TESTS = test_code test_classify test_log test_reader test_rules test_match \
 	test_report test_rule_examples test_explain test_redact test_encoding \
 	test_msgfile test_rtf test_mime test_txtheader test_property \
-	test_readahead test_recording test_filesource
+	test_readahead test_recording test_filesource test_advice
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 HEADERS = $(wildcard include/ostdiag/*.h src/*.h)
 
@@ -81,12 +81,12 @@ $(BUILD)/%.o: src/%.c $(HEADERS)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The rule parser, run when ostdiag is built: the rules go in as data.
-EMBED_OBJ = $(BUILD)/rules.o $(BUILD)/util.o $(BUILD)/code.o \
+EMBED_OBJ = $(BUILD)/rules.o $(BUILD)/safety.o $(BUILD)/util.o $(BUILD)/code.o \
 	$(BUILD)/classify.o
 $(BUILD)/embed_rules: src/embed_rules.c $(EMBED_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ src/embed_rules.c $(EMBED_OBJ) \
-		$(ALL_LDFLAGS) $(PCRE_LIBS)
+		$(ALL_LDFLAGS) $(PCRE_LIBS) -pthread
 
 $(BUILD)/builtin_rules.c: $(BUILD)/embed_rules $(RULES)
 	$(BUILD)/embed_rules $(RULES) > $@.tmp && mv $@.tmp $@
@@ -131,6 +131,7 @@ check-golden: all $(BUILD)/tests/jsoncheck
 	@sh tests/html.sh $(BUILD)/ostdiag
 	@sh tests/inputs.sh $(BUILD)/ostdiag
 	@sh tests/docs.sh $(BUILD)/ostdiag
+	@sh tests/review.sh $(BUILD)/ostdiag
 
 # The same tests on a build with AddressSanitizer and UndefinedBehaviorSanitizer.
 check-san: deps-test

@@ -629,7 +629,7 @@ on_session(const struct ostd_session *s, void *ctx)
 			if (b->message == NULL)
 				continue;
 			ostd_match_text(a->rs, b->message, strlen(b->message),
-			    &d);
+			    ostd_session_clients(s), &d);
 			if (d.n == 0)
 				continue;
 			f.kind = OSTD_FINDING_TEXT;
@@ -653,7 +653,7 @@ on_session(const struct ostd_session *s, void *ctx)
 		f.file = a->file;
 		f.session = s;
 		f.symptoms = ostd_session_symptoms(s);
-		f.line = (f.symptoms & OSTD_SYMPTOM_LONG_GAP) ? s->gap_line :
+		f.line = (f.symptoms & OSTD_SYMPTOM_LONG_GAP) ? s->stall_line :
 		    s->first_line;
 		f.time = s->start_time;
 		f.diag = &d;

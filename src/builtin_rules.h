@@ -10,6 +10,7 @@
 #ifndef OSTD_BUILTIN_RULES_H
 #define OSTD_BUILTIN_RULES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,8 +34,11 @@ struct builtin_rule {
 	uint32_t texts, ntexts;
 	enum ostd_session_cond session;
 	unsigned symptoms;
+	uint32_t servers, note, public_source;
 	uint32_t cause, summary;
-	uint32_t fix, nfix;
+	uint32_t fix, caution, nfix;	/* caution: nfix entries, or NONE */
+	uint64_t practice;
+	bool not_held;
 	uint32_t ask, nask;
 	uint32_t see, nsee;
 	uint32_t example, source;

@@ -167,10 +167,16 @@ put_rule(const struct ostd_rule *r, size_t code)
 	printf("\t  .texts = %lu, .ntexts = %zu, .session = %d, "
 	    ".symptoms = 0x%Xu,\n", (unsigned long)list(texts, r->ntexts),
 	    r->ntexts, (int)r->session, r->symptoms);
+	printf("\t  .servers = %lu, .note = %lu, .public_source = %lu,\n",
+	    (unsigned long)string(r->servers), (unsigned long)string(r->note),
+	    (unsigned long)string(r->public_source));
 	printf("\t  .cause = %lu, .summary = %lu,\n",
 	    (unsigned long)string(r->cause), (unsigned long)string(r->summary));
 	printf("\t  .fix = %lu, .nfix = %zu,", (unsigned long)list(r->fix,
 	    r->nfix), r->nfix);
+	printf(" .caution = %lu, .practice = 0x%llXu, .not_held = %s,\n",
+	    (unsigned long)list(r->caution, r->nfix),
+	    (unsigned long long)r->practice, r->not_held ? "true" : "false");
 	printf(" .ask = %lu, .nask = %zu,", (unsigned long)list(r->ask,
 	    r->nask), r->nask);
 	printf(" .see = %lu, .nsee = %zu,\n", (unsigned long)list(r->see,

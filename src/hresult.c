@@ -23,7 +23,7 @@ static const struct hresult_entry hresults[] = {
 	{ 0x00040482, "MAPI_W_APPROX_COUNT", "the count is only approximate" },
 	{ 0x00040580, "MAPI_W_CANCEL_MESSAGE", "message sending was cancelled" },
 	{ 0x00040680, "MAPI_W_PARTIAL_COMPLETION", "the operation only partly completed" },
-	{ 0x00040820, "SYNC_W_PROGRESS", "synchronization progress warning (server busy or slow)" },
+	{ 0x00040820, "SYNC_W_PROGRESS", "a synchronization progress warning, not a failure (Outlook 2002 reports it as \"reported error 0x00040820\")" },
 	{ 0x80004002, "MAPI_E_INTERFACE_NOT_SUPPORTED", "the interface is not supported" },
 	{ 0x80004005, "MAPI_E_CALL_FAILED", "the call failed (unspecified error)" },
 	{ 0x8000FFFF, "E_UNEXPECTED", "an unexpected failure" },
@@ -124,6 +124,30 @@ ostd_hresult_name(uint32_t hr)
 	const struct hresult_entry *e = hresult_find(hr);
 
 	return e != NULL ? e->name : NULL;
+}
+
+/*
+ * Error codes of the Exchange store that field 3 of a code carries in place of
+ * 0 or the server's HRESULT, as the sources that quote them explain them.
+ */
+static const struct hresult_entry store_errors[] = {
+	{ 0x4B9, "ecNullObject", "the store found no object where one was "
+	    "expected (an unreachable replica, in the forms case)" },
+	{ 0x4DE, "ecMaxObjsExceeded", "the server refused to open one more "
+	    "object: the session has as many open as the server allows" },
+};
+
+const char *
+ostd_store_error_name(uint32_t value, const char **meaning)
+{
+	for (size_t i = 0; i < sizeof(store_errors) / sizeof(store_errors[0]);
+	    i++)
+		if (store_errors[i].value == value) {
+			if (meaning != NULL)
+				*meaning = store_errors[i].meaning;
+			return store_errors[i].name;
+		}
+	return NULL;
 }
 
 const char *

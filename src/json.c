@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ostdiag/rules.h"
 #include "json.h"
 #include "util.h"
 
@@ -99,4 +100,32 @@ ostd_json_string(FILE *out, const char *s, size_t len)
 	json_string(&sb, s, len);
 	fwrite(sb.data, 1, sb.len, out);
 	strbuf_free(&sb);
+}
+
+void
+json_str_array(struct strbuf *out, char *const *v, size_t n)
+{
+	strbuf_addc(out, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strbuf_addc(out, ',');
+		json_str_or_null(out, v[i]);
+	}
+	strbuf_addc(out, ']');
+}
+
+void
+json_steps(struct strbuf *out, const struct ostd_rule *r)
+{
+	strbuf_addc(out, '[');
+	for (size_t i = 0; i < r->nfix; i++) {
+		/* The caution first: it is to be read before the step. */
+		strbuf_adds(out, i ? ",{\"caution\":" : "{\"caution\":");
+		json_str_or_null(out, r->caution[i]);
+		strbuf_adds(out, ",\"text\":");
+		json_str_or_null(out, r->fix[i]);
+		strbuf_adds(out, ostd_rule_step_is_practice(r, i) ?
+		    ",\"source\":\"practice\"}" : ",\"source\":\"article\"}");
+	}
+	strbuf_addc(out, ']');
 }

@@ -19,4 +19,14 @@
 void json_string(struct strbuf *out, const char *s, size_t len);
 void json_str_or_null(struct strbuf *out, const char *s);
 
+/* Append the n strings of v as an array (a NULL one as null). */
+void json_str_array(struct strbuf *out, char *const *v, size_t n);
+
+struct ostd_rule;
+/*
+ * Append a rule's fix steps as an array of {"caution" (or null), "text",
+ * "source" ("article" or "practice")}.
+ */
+void json_steps(struct strbuf *out, const struct ostd_rule *r);
+
 #endif

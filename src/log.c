@@ -283,6 +283,8 @@ set_scope(struct ostd_parser *p, const struct ostd_event *ev,
 	p->scope_line = lineno;
 	p->has_scope = true;
 	p->s.scopes++;
+	if (p->scope == OSTD_SCOPE_FOLDER)
+		p->s.folder_lines = true;
 	if (p->scope == OSTD_SCOPE_FOLDER || p->scope == OSTD_SCOPE_UPLOAD ||
 	    p->scope == OSTD_SCOPE_DOWNLOAD)
 		p->s.folders++;
@@ -295,7 +297,8 @@ set_scope(struct ostd_parser *p, const struct ostd_event *ev,
  * midnight passing, a jump forward of over 12 hours is a step back.
  */
 static void
-note_time(struct ostd_parser *p, int time, unsigned long lineno)
+note_time(struct ostd_parser *p, int time, unsigned long lineno,
+    bool progress)
 {
 	int gap = -1;
 
@@ -324,6 +327,10 @@ note_time(struct ostd_parser *p, int time, unsigned long lineno)
 	if (gap > p->s.longest_gap) {
 		p->s.longest_gap = gap;
 		p->s.gap_line = lineno;
+	}
+	if (!progress && gap > p->s.longest_stall) {
+		p->s.longest_stall = gap;
+		p->s.stall_line = lineno;
 	}
 	p->last_time = time;
 }
@@ -409,7 +416,8 @@ handle_event(struct ostd_parser *p, unsigned long lineno,
 		begin_session(p, lineno, ev->time);
 	p->s.last_line = lineno;
 	p->s.lines++;
-	note_time(p, ev->time, lineno);
+	note_time(p, ev->time, lineno, ev->kind == OSTD_EV_COUNT ||
+	    ev->kind == OSTD_EV_DONE);
 	if (p->phase == PHASE_LOOSE &&
 	    (ev->kind != OSTD_EV_UNKNOWN || ev->has_code))
 		close_block(p);

@@ -58,7 +58,7 @@ usage(FILE *out)
 	    "               [--min-level level] [--only id] [--exclude id] "
 	    "[file ...]\n"
 	    "       ostdiag rules [-f text|json] [-r path] [--check path]\n"
-	    "       ostdiag explain [-r path] code|id\n"
+	    "       ostdiag explain [-f text|json] [-r path] code|id\n"
 	    "       ostdiag -h | -V\n", out);
 }
 
@@ -71,6 +71,16 @@ help(void)
 	    "every error: where it happened, what its code means, the knowledge-base\n"
 	    "diagnoses that fit, their fix steps, and the questions that decide between\n"
 	    "diagnoses that fit equally well. With no file, or file '-', reads stdin.\n"
+	    "\n"
+	    "Each diagnosis says whether it was written for the client that wrote the\n"
+	    "log (from its Synchronizer Version line, or the older folder lines):\n"
+	    "fits, may fit (the log does not say), or written for another version,\n"
+	    "which never outranks one that fits. Each says where it comes from (an\n"
+	    "article, another public source, or field experience, ranked lower);\n"
+	    "fix steps marked [practice] are advice beyond the source. A step that\n"
+	    "can lose or change data comes after a CAUTION saying what is at stake,\n"
+	    "and an offline folder file is only rebuilt after a step that saves what\n"
+	    "only it holds.\n"
 	    "\n"
 	    "  -f, --format FORMAT  text (default), json (one document), jsonl (one\n"
 	    "                       object per line), checklist (Markdown for a\n"
@@ -113,9 +123,12 @@ help(void)
 	    "products). ostdiag rules --check PATH loads the rule file or directory\n"
 	    "PATH, reports each problem as file:line, and runs every rule's example\n"
 	    "log: each must yield its own rule first. Exit 0 when all pass, 1 when an\n"
-	    "example fails, 2 when a rule file is broken.\n"
+	    "example fails, 2 when a rule file is broken (a step that can lose data\n"
+	    "without a caution breaks it too).\n"
 	    "ostdiag explain CODE decodes a code field by field and lists the rules\n"
-	    "that can match it; ostdiag explain ID (Q168734) prints that diagnosis.\n"
+	    "that can match it; ostdiag explain ID (Q168734) prints that diagnosis\n"
+	    "or reference entry, with the rules that cite it; -f json gives either\n"
+	    "as data.\n"
 	    "\n"
 	    "Exit status: 0 no errors in the input, 1 errors found, 2 trouble (bad\n"
 	    "usage, unreadable input, broken rules file, or output could not be written).\n",
@@ -181,7 +194,10 @@ list_rules(const struct ostd_ruleset *rs, int format)
 		fputs("]}\n", stdout);
 }
 
-/* Run every rule's example; print failures. Returns the number that failed. */
+/*
+ * Run every rule's example, and look up every id a rule cites; print
+ * failures. Returns the number of rules that failed.
+ */
 static int
 check_rules(const struct ostd_ruleset *rs)
 {
@@ -189,20 +205,29 @@ check_rules(const struct ostd_ruleset *rs)
 	size_t n = ostd_ruleset_count(rs);
 
 	for (size_t i = 0; i < n; i++) {
+		const struct ostd_rule *r = ostd_ruleset_get(rs, i);
 		char *why = NULL;
+		bool ok = ostd_rule_selftest(rs, r, &why) == 0;
 
-		if (ostd_rule_selftest(rs, ostd_ruleset_get(rs, i), &why) != 0) {
+		if (!ok)
 			fprintf(stderr, "ostdiag: %s\n", why);
-			failed++;
-		}
 		free(why);
+		for (size_t k = 0; k < r->nsee; k++) {
+			if (ostd_ruleset_find(rs, r->see[k]) != NULL)
+				continue;
+			fprintf(stderr, "ostdiag: %s:%lu: rule %s cites %s, "
+			    "which is neither a rule nor a reference entry\n",
+			    r->source, r->source_line, r->id, r->see[k]);
+			ok = false;
+		}
+		failed += !ok;
 	}
 	return failed;
 }
 
 /* ostdiag explain CODE|ID */
 static int
-explain(const struct ostd_ruleset *rs, int argc, char *argv[])
+explain(const struct ostd_ruleset *rs, int argc, char *argv[], bool json)
 {
 	const struct ostd_rule *r;
 	struct ostd_code code;
@@ -212,11 +237,11 @@ explain(const struct ostd_ruleset *rs, int argc, char *argv[])
 		return EXIT_TROUBLE;
 	}
 	if ((r = ostd_ruleset_find(rs, argv[0])) != NULL) {
-		ostd_explain_rule(stdout, r);
+		ostd_explain_rule(stdout, rs, r, json);
 		return EXIT_CLEAN;
 	}
 	if (ostd_explain_parse_code(argv[0], &code) == 0) {
-		ostd_explain_code(stdout, rs, &code);
+		ostd_explain_code(stdout, rs, &code, json);
 		return EXIT_CLEAN;
 	}
 	fprintf(stderr, "ostdiag: explain: '%s' is neither a code nor a rule id "
@@ -538,7 +563,8 @@ main(int argc, char *argv[])
 	if (command == NULL) {
 		status = analyze(rs, &o, argc, argv);
 	} else if (strcmp(command, "explain") == 0) {
-		status = finish_output(explain(rs, argc, argv));
+		status = finish_output(explain(rs, argc, argv,
+		    o.format == OSTD_FORMAT_JSON));
 	} else if (argc > 0) {
 		usage(stderr);
 		status = EXIT_TROUBLE;

@@ -18,8 +18,7 @@ enum {
 	SCORE_TEXT = 30,
 	SCORE_SESSION = 10,
 	SCORE_SYMPTOM = 10,
-	SCORE_CLIENT = 5,
-	SCORE_CLIENT_OTHER = -10
+	SCORE_CLIENT = 5
 };
 
 static const char *const evidence_names[OSTD_EVIDENCE_KINDS] = {
@@ -45,12 +44,56 @@ has_block_conditions(const struct ostd_rule *r)
 	    r->symptoms == 0);
 }
 
+const char *
+ostd_applicability_name(enum ostd_applicability a)
+{
+	switch (a) {
+	case OSTD_APPLIES_MATCHES:
+		return "matches";
+	case OSTD_APPLIES_MISMATCH:
+		return "mismatch";
+	default:
+		return "unknown";
+	}
+}
+
+uint32_t
+ostd_session_clients(const struct ostd_session *s)
+{
+	if (s == NULL)
+		return 0;
+	if (s->client_major > 0 && s->client_major < 32)
+		return 1u << s->client_major;
+	/*
+	 * No version line, and folders named the way clients before Outlook
+	 * 2003 named them.
+	 */
+	if (s->version == NULL && s->folder_lines)
+		return OSTD_CLIENTS_BEFORE_2003;
+	return 0;
+}
+
+enum ostd_applicability
+ostd_rule_applies(const struct ostd_rule *r, uint32_t log_clients)
+{
+	if (r->clients == 0)
+		return OSTD_APPLIES_MATCHES;	/* written for every version */
+	if (log_clients == 0)
+		return OSTD_APPLIES_UNKNOWN;
+	if ((log_clients & r->clients) == log_clients)
+		return OSTD_APPLIES_MATCHES;
+	if ((log_clients & r->clients) == 0)
+		return OSTD_APPLIES_MISMATCH;
+	return OSTD_APPLIES_UNKNOWN;	/* the era overlaps the rule's */
+}
+
 unsigned
 ostd_session_symptoms(const struct ostd_session *s)
 {
 	unsigned sym = 0, timeouts = 0;
 
-	if (s->longest_gap >= LONG_GAP_SECONDS)
+	/* A pause that ends in items or folders done is not a stall. */
+	if (s->longest_stall >= LONG_GAP_SECONDS)
 		sym |= OSTD_SYMPTOM_LONG_GAP;
 	/*
 	 * A session that synchronized something, then stops with no error and no
@@ -71,11 +114,34 @@ ostd_session_symptoms(const struct ostd_session *s)
 	return sym;
 }
 
+/*
+ * A candidate's tier, lower first: rules written for the log's client (or
+ * of unknown fit) before those written for another, and within each, rules
+ * with a public source before field experience.
+ */
+static int
+tier(const struct ostd_candidate *c)
+{
+	return (c->applies == OSTD_APPLIES_MISMATCH) * 2 +
+	    (ostd_rule_provenance(c->rule) == OSTD_PROV_FIELD);
+}
+
+/* Does a rank before b? */
+static bool
+ranks_before(const struct ostd_candidate *a, const struct ostd_candidate *b)
+{
+	if (tier(a) != tier(b))
+		return tier(a) < tier(b);
+	if (a->score != b->score)
+		return a->score > b->score;
+	return strcmp(a->rule->id, b->rule->id) < 0;
+}
+
 static void
 add_candidate(struct ostd_diagnosis *d, const struct ostd_rule *r, int score,
-    unsigned evidence)
+    unsigned evidence, enum ostd_applicability applies)
 {
-	struct ostd_candidate c = { r, score, evidence };
+	struct ostd_candidate c = { r, score, evidence, applies };
 	size_t i;
 
 	if (score <= 0)
@@ -84,8 +150,7 @@ add_candidate(struct ostd_diagnosis *d, const struct ostd_rule *r, int score,
 	for (i = d->n; i > 0; i--) {
 		const struct ostd_candidate *p = &d->cand[i - 1];
 
-		if (p->score > score ||
-		    (p->score == score && strcmp(p->rule->id, r->id) < 0))
+		if (ranks_before(p, &c))
 			break;
 		if (i < OSTD_MAX_CANDIDATES)
 			d->cand[i] = *p;
@@ -101,7 +166,8 @@ static void
 finish(struct ostd_diagnosis *d)
 {
 	d->ntop = 0;
-	while (d->ntop < d->n && d->cand[d->ntop].score == d->cand[0].score)
+	while (d->ntop < d->n && d->cand[d->ntop].score == d->cand[0].score &&
+	    tier(&d->cand[d->ntop]) == tier(&d->cand[0]))
 		d->ntop++;
 }
 
@@ -138,18 +204,20 @@ str_text(const struct ostd_rule *r, const char *s, struct ostd_diagnosis *d)
 	return s != NULL && any_text(r, s, strlen(s), d);
 }
 
-/* Score the client version; returns false when it does not decide anything. */
+/*
+ * A rule written for the log's client version gains a little over one that
+ * names none; one written for another is ranked below (see tier).
+ */
 static void
-score_client(const struct ostd_rule *r, const struct ostd_session *s,
+score_client(const struct ostd_rule *r, enum ostd_applicability applies,
     int *score, unsigned *ev)
 {
-	if (r->clients == 0 || s->client_major <= 0 || s->client_major > 31)
+	if (r->clients == 0 || applies == OSTD_APPLIES_UNKNOWN)
 		return;
-	if (r->clients & (1u << s->client_major)) {
+	if (applies == OSTD_APPLIES_MATCHES) {
 		*score += SCORE_CLIENT;
 		*ev |= OSTD_EVID_CLIENT;
 	} else {
-		*score += SCORE_CLIENT_OTHER;
 		*ev |= OSTD_EVID_CLIENT_OTHER;
 	}
 }
@@ -210,9 +278,17 @@ match_rule_block(const struct ostd_rule *r, size_t i,
     const struct ostd_session *s, const struct ostd_block *b, unsigned symptoms,
     const struct text_hits *hits, struct ostd_diagnosis *d)
 {
+	enum ostd_applicability applies = ostd_rule_applies(r, d->log_clients);
 	int score = 0, cs, best = -1;
 	unsigned ev = 0;
 
+	/*
+	 * A rule with no code of its own rests on its era's behaviour alone:
+	 * it says nothing of a log from another.
+	 */
+	if (r->ncodes == 0 && r->symptoms != 0 &&
+	    applies == OSTD_APPLIES_MISMATCH)
+		return;
 	if (r->ncodes > 0) {
 		if (!b->has_code)
 			return;
@@ -271,8 +347,8 @@ match_rule_block(const struct ostd_rule *r, size_t i,
 		score += SCORE_TEXT;
 		ev |= OSTD_EVID_TEXT;
 	}
-	score_client(r, s, &score, &ev);
-	add_candidate(d, r, score, ev);
+	score_client(r, applies, &score, &ev);
+	add_candidate(d, r, score, ev, applies);
 }
 
 static void
@@ -283,6 +359,7 @@ match_block(const struct ostd_ruleset *rs, const struct ostd_session *s,
 	unsigned symptoms = ostd_session_symptoms(s);
 
 	memset(out, 0, sizeof(*out));
+	out->log_clients = ostd_session_clients(s);
 	for (size_t i = 0; i < ostd_ruleset_count(rs); i++) {
 		const struct ostd_rule *r = ostd_ruleset_get(rs, i);
 
@@ -316,16 +393,24 @@ match_block_memo(const struct ostd_ruleset *rs, const struct ostd_session *s,
 
 void
 ostd_match_text(const struct ostd_ruleset *rs, const char *text, size_t len,
-    struct ostd_diagnosis *out)
+    uint32_t log_clients, struct ostd_diagnosis *out)
 {
 	memset(out, 0, sizeof(*out));
+	out->log_clients = log_clients;
 	for (size_t i = 0; i < ostd_ruleset_count(rs); i++) {
 		const struct ostd_rule *r = ostd_ruleset_get(rs, i);
 
 		if (r->ntexts == 0 || has_block_conditions(r) || r->symptoms != 0)
 			continue;
-		if (any_text(r, text, len, out))
-			add_candidate(out, r, SCORE_TEXT, OSTD_EVID_TEXT);
+		if (any_text(r, text, len, out)) {
+			enum ostd_applicability applies =
+			    ostd_rule_applies(r, log_clients);
+			int score = SCORE_TEXT;
+			unsigned ev = OSTD_EVID_TEXT;
+
+			score_client(r, applies, &score, &ev);
+			add_candidate(out, r, score, ev, applies);
+		}
 	}
 	finish(out);
 }
@@ -337,20 +422,26 @@ ostd_match_session(const struct ostd_ruleset *rs, const struct ostd_session *s,
 	unsigned symptoms = ostd_session_symptoms(s);
 
 	memset(out, 0, sizeof(*out));
+	out->log_clients = ostd_session_clients(s);
 	if (symptoms == 0)
 		return;
 	for (size_t i = 0; i < ostd_ruleset_count(rs); i++) {
 		const struct ostd_rule *r = ostd_ruleset_get(rs, i);
 		int score = SCORE_SYMPTOM;
 		unsigned ev = OSTD_EVID_SYMPTOM;
+		enum ostd_applicability applies;
 
 		if (r->symptoms == 0 || has_block_conditions(r) ||
 		    (symptoms & r->symptoms) != r->symptoms)
 			continue;
 		if (r->ntexts > 0)
 			continue;	/* needs text: matched with the text */
-		score_client(r, s, &score, &ev);
-		add_candidate(out, r, score, ev);
+		/* Symptoms alone say nothing of another era's client. */
+		applies = ostd_rule_applies(r, out->log_clients);
+		if (applies == OSTD_APPLIES_MISMATCH)
+			continue;
+		score_client(r, applies, &score, &ev);
+		add_candidate(out, r, score, ev, applies);
 	}
 	finish(out);
 }

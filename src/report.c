@@ -231,6 +231,48 @@ finding_context(const struct ostd_finding *f)
 }
 
 const char *
+applicability_verdict(const struct ostd_candidate *c)
+{
+	switch (c->applies) {
+	case OSTD_APPLIES_MATCHES:
+		return "fits this log";
+	case OSTD_APPLIES_MISMATCH:
+		return "written for another version";
+	default:
+		return "may fit this log";
+	}
+}
+
+const char *
+applicability_words(const struct ostd_finding *f,
+    const struct ostd_candidate *c, char *buf, size_t size)
+{
+	const struct ostd_rule *r = c->rule;
+	const char *version = f->session != NULL ? f->session->version : NULL;
+	char clients[160];
+	int n;
+
+	n = snprintf(buf, size, "written for %s and %s; ",
+	    r->servers != NULL ? r->servers : "any server",
+	    ostd_clients_words(r->clients, clients, sizeof(clients)));
+	if (n < 0 || (size_t)n >= size)
+		return buf;
+	if (version != NULL && *version != '\0')
+		snprintf(buf + n, size - (size_t)n, "this log is from Outlook "
+		    "%s%s", version, c->applies == OSTD_APPLIES_MISMATCH ?
+		    ". The code and its context match, but the cause and "
+		    "steps may not apply to this version" : "");
+	else if (f->diag->log_clients == OSTD_CLIENTS_BEFORE_2003)
+		snprintf(buf + n, size - (size_t)n, "this log is from a client "
+		    "older than Outlook 2003 (no version line; folders listed "
+		    "as Synchronizing Folder)");
+	else
+		snprintf(buf + n, size - (size_t)n, "the log does not say "
+		    "which client wrote it");
+	return buf;
+}
+
+const char *
 symptom_words(const struct ostd_finding *f, char *buf, size_t size)
 {
 	const struct ostd_session *s = f->session;
@@ -239,7 +281,7 @@ symptom_words(const struct ostd_finding *f, char *buf, size_t size)
 	strbuf_init(&b, 0);
 	if (f->symptoms & OSTD_SYMPTOM_LONG_GAP)
 		strbuf_addf(&b, "%s%d minutes without a line (before line %lu)",
-		    b.len ? "; " : "", s->longest_gap / 60, s->gap_line);
+		    b.len ? "; " : "", s->longest_stall / 60, s->stall_line);
 	if (f->symptoms & OSTD_SYMPTOM_UNFINISHED)
 		strbuf_addf(&b, "%sthe session never reached Done",
 		    b.len ? "; " : "");

@@ -88,7 +88,7 @@ checklist_finding(struct ostd_report *r, const struct ostd_finding *f)
 {
 	FILE *out = r->out;
 	const struct ostd_diagnosis *d = f->diag;
-	char buf[256];
+	char buf[512];
 
 	heading(out, r->nfindings + 1, f);
 	if (f->kind == OSTD_FINDING_SYMPTOM) {
@@ -114,8 +114,10 @@ checklist_finding(struct ostd_report *r, const struct ostd_finding *f)
 	if (d->n > d->ntop) {
 		fputs("Less likely:", out);
 		for (size_t i = d->ntop; i < d->n; i++)
-			fprintf(out, "%s %s", i > d->ntop ? "," : "",
-			    d->cand[i].rule->id);
+			fprintf(out, "%s %s%s", i > d->ntop ? "," : "",
+			    d->cand[i].rule->id, d->cand[i].applies ==
+			    OSTD_APPLIES_MISMATCH ? " (written for another "
+			    "version)" : "");
 		fputs("\n", out);
 	}
 	fputs("\n### Confirm\n\n", out);
@@ -138,12 +140,30 @@ checklist_finding(struct ostd_report *r, const struct ostd_finding *f)
 		fprintf(out, "\n### Fix if %s applies: ", rule->id);
 		md(out, rule->title);
 		fputs("\n\n", out);
+		fprintf(out, "*%s:* ", applicability_verdict(&d->cand[i]));
+		md(out, applicability_words(f, &d->cand[i], buf, sizeof(buf)));
+		fputs("\n\n*Source:* ", out);
+		md(out, ostd_provenance_words(rule, buf, sizeof(buf)));
+		fputs("\n\n", out);
 		md(out, rule->cause);
 		fputs("\n\n", out);
+		if (rule->note != NULL) {
+			fputs("*Not from the source:* ", out);
+			md(out, rule->note);
+			fputs("\n\n", out);
+		}
 		for (size_t k = 0; k < rule->nfix; k++) {
-			fprintf(out, "- [ ] %zu. ", k + 1);
+			if (rule->caution[k] != NULL) {
+				fputs(k > 0 ? "\n> **Caution:** " :
+				    "> **Caution:** ", out);
+				md(out, rule->caution[k]);
+				fputs("\n\n", out);
+			}
+			fprintf(out, "- [ ] %zu. %s", k + 1,
+			    ostd_rule_step_is_practice(rule, k) ?
+			    "*(general practice)* " : "");
 			md(out, rule->fix[k]);
-			fputc('\n', out);
+			fputs("\n", out);
 		}
 	}
 }

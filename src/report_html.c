@@ -37,6 +37,9 @@ static const char style[] =
     ".id{color:#805b00}"
     "ul.check{list-style:none;padding-left:.2em}"
     "ol.fix li,ul.check li{margin:.2em 0}"
+    "p.caution{margin:.3em 0;padding:.2em .5em;border-left:3px solid #c00;"
+    "background:#fdecec}"
+    "p.applies.mismatch{color:#a00}"
     "pre.log{background:#222;color:#ddd;padding:.5em;overflow-x:auto}"
     "svg text{font:11px sans-serif}"
     ".summary{background:#eef3ee;padding:.5em 1em;border-radius:4px}";
@@ -159,25 +162,45 @@ code_row(FILE *out, const struct ostd_code *c)
 }
 
 static void
-diagnosis(FILE *out, const struct ostd_candidate *c)
+diagnosis(FILE *out, const struct ostd_finding *f,
+    const struct ostd_candidate *c)
 {
 	const struct ostd_rule *rule = c->rule;
+	char buf[512];
 
 	fputs("<div class=\"diag\">\n<h3><span class=\"id\">", out);
 	esc(out, rule->id);
 	fputs("</span> ", out);
 	esc(out, rule->title);
-	fputs("</h3>\n<p><b>Applies to:</b> ", out);
-	esc(out, rule->products);
+	fprintf(out, "</h3>\n<p class=\"applies %s\"><b>",
+	    ostd_applicability_name(c->applies));
+	esc(out, applicability_verdict(c));
+	fputs(":</b> ", out);
+	esc(out, applicability_words(f, c, buf, sizeof(buf)));
+	fputs("<br/><b>Source:</b> ", out);
+	esc(out, ostd_provenance_words(rule, buf, sizeof(buf)));
 	if (rule->fixed_in != NULL) {
 		fputs("<br/><b>Fixed in:</b> ", out);
 		esc(out, rule->fixed_in);
 	}
 	fputs("</p>\n<p>", out);
 	esc(out, rule->cause);
+	if (rule->note != NULL) {
+		fputs("</p>\n<p class=\"note\"><b>Not from the source:</b> ",
+		    out);
+		esc(out, rule->note);
+	}
 	fputs("</p>\n<ol class=\"fix\">\n", out);
 	for (size_t i = 0; i < rule->nfix; i++) {
-		fputs("<li><label><input type=\"checkbox\"/> ", out);
+		fputs("<li>", out);
+		if (rule->caution[i] != NULL) {
+			fputs("<p class=\"caution\"><b>Caution:</b> ", out);
+			esc(out, rule->caution[i]);
+			fputs("</p>", out);
+		}
+		fputs("<label><input type=\"checkbox\"/> ", out);
+		if (ostd_rule_step_is_practice(rule, i))
+			fputs("<i>(general practice)</i> ", out);
 		esc(out, rule->fix[i]);
 		fputs("</label></li>\n", out);
 	}
@@ -248,12 +271,14 @@ html_finding(struct ostd_report *r, const struct ostd_finding *f)
 		}
 	fputs("</ul>\n", out);
 	for (size_t i = 0; i < d->ntop; i++)
-		diagnosis(out, &d->cand[i]);
+		diagnosis(out, f, &d->cand[i]);
 	if (d->n > d->ntop) {
 		fputs("<p>Less likely:", out);
 		for (size_t i = d->ntop; i < d->n; i++) {
 			fputs(i > d->ntop ? ", " : " ", out);
 			esc(out, d->cand[i].rule->id);
+			if (d->cand[i].applies == OSTD_APPLIES_MISMATCH)
+				fputs(" (written for another version)", out);
 		}
 		fputs("</p>\n", out);
 	}

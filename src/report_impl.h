@@ -43,5 +43,14 @@ const char *finding_kind_name(enum ostd_finding_kind kind);
 const char *finding_context(const struct ostd_finding *f);
 /* Describe symptom bits in words ("paused 24 minutes"); into buf. */
 const char *symptom_words(const struct ostd_finding *f, char *buf, size_t size);
+/*
+ * Whether candidate c was written for the client that wrote the log of f, in
+ * words: what it was written for and what the log shows; into buf.
+ */
+const char *applicability_words(const struct ostd_finding *f,
+    const struct ostd_candidate *c, char *buf, size_t size);
+/* A one-word verdict for c: "fits", "may fit" or "another version". */
+const char *applicability_verdict(const struct ostd_candidate *c);
+
 
 #endif

@@ -73,21 +73,11 @@ hresult_string(struct strbuf *out, uint32_t hr)
 }
 
 static void
-str_array(struct strbuf *out, char *const *v, size_t n)
-{
-	strbuf_addc(out, '[');
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			strbuf_addc(out, ',');
-		json_str_or_null(out, v[i]);
-	}
-	strbuf_addc(out, ']');
-}
-
-static void
-candidate(struct strbuf *out, const struct ostd_candidate *c, int tied)
+candidate(struct strbuf *out, const struct ostd_finding *f,
+    const struct ostd_candidate *c, int tied)
 {
 	const struct ostd_rule *r = c->rule;
+	char buf[512];
 	int first = 1;
 
 	key(out, "id", 1);
@@ -100,6 +90,10 @@ candidate(struct strbuf *out, const struct ostd_candidate *c, int tied)
 	strbuf_add_int(out, c->score);
 	key(out, "best", 0);
 	strbuf_adds(out, tied ? "true" : "false");
+	key(out, "applicability", 0);
+	json_str_or_null(out, ostd_applicability_name(c->applies));
+	key(out, "applicability_text", 0);
+	json_str_or_null(out, applicability_words(f, c, buf, sizeof(buf)));
 	key(out, "level", 0);
 	json_str_or_null(out, ostd_level_name(r->level));
 	key(out, "group", 0);
@@ -117,16 +111,28 @@ candidate(struct strbuf *out, const struct ostd_candidate *c, int tied)
 	strbuf_addc(out, ']');
 	key(out, "products", 0);
 	json_str_or_null(out, r->products);
+	key(out, "clients", 0);
+	json_str_or_null(out, ostd_clients_range(r->clients, buf, sizeof(buf)));
+	key(out, "servers", 0);
+	json_str_or_null(out, r->servers);
+	key(out, "provenance", 0);
+	json_str_or_null(out, ostd_provenance_name(ostd_rule_provenance(r)));
+	key(out, "source", 0);
+	json_str_or_null(out, r->public_source);
 	key(out, "fixed_in", 0);
 	json_str_or_null(out, r->fixed_in);
 	key(out, "cause", 0);
 	json_str_or_null(out, r->cause);
+	key(out, "note", 0);
+	json_str_or_null(out, r->note);
 	key(out, "fix", 0);
-	str_array(out, r->fix, r->nfix);
+	json_str_array(out, r->fix, r->nfix);
+	key(out, "steps", 0);
+	json_steps(out, r);
 	key(out, "questions", 0);
-	str_array(out, r->ask, r->nask);
+	json_str_array(out, r->ask, r->nask);
 	key(out, "see", 0);
-	str_array(out, r->see, r->nsee);
+	json_str_array(out, r->see, r->nsee);
 }
 
 /* One finding as a JSON object. */
@@ -214,7 +220,7 @@ finding_object(struct strbuf *out, const struct ostd_finding *f)
 		if (i)
 			strbuf_addc(out, ',');
 		strbuf_addc(out, '{');
-		candidate(out, &d->cand[i], i < d->ntop);
+		candidate(out, f, &d->cand[i], i < d->ntop);
 		strbuf_addc(out, '}');
 	}
 	strbuf_adds(out, "]}");

@@ -106,7 +106,9 @@ field(const struct ostd_report *r, int indent, const char *label,
 
 	if (text == NULL)
 		return;
-	col = fprintf(r->out, "%*s%-10s", indent, "", label);
+	/* A label longer than the column still has a blank after it. */
+	col = fprintf(r->out, "%*s%-10s%s", indent, "", label,
+	    strlen(label) >= 10 ? " " : "");
 	wrap(r, col, indent + 10, text);
 }
 
@@ -242,10 +244,39 @@ print_block(const struct ostd_report *r, const struct ostd_finding *f)
 	print_evidence(r, b);
 }
 
+/*
+ * The fix steps, numbered. A step's caution opens its item, before the step
+ * itself; general practice is marked as such.
+ */
 static void
-print_rule(const struct ostd_report *r, const struct ostd_candidate *c)
+print_steps(const struct ostd_report *r, const struct ostd_rule *rule)
+{
+	bool practice = ostd_rule_has_practice(rule);
+
+	fprintf(r->out, "    fix:%s\n", practice ? " (steps marked [practice] "
+	    "are general practice, not from the source)" : "");
+	for (size_t i = 0; i < rule->nfix; i++) {
+		int col = fprintf(r->out, "%6zu. ", i + 1);
+
+		if (rule->caution[i] != NULL) {
+			on(r, C_RED);
+			col += fprintf(r->out, "CAUTION: ");
+			off(r, C_RED);
+			wrap(r, col, 8, rule->caution[i]);
+			col = fprintf(r->out, "%8s", "");
+		}
+		if (ostd_rule_step_is_practice(rule, i))
+			col += fprintf(r->out, "[practice] ");
+		wrap(r, col, 8, rule->fix[i]);
+	}
+}
+
+static void
+print_rule(const struct ostd_report *r, const struct ostd_finding *f,
+    const struct ostd_candidate *c)
 {
 	const struct ostd_rule *rule = c->rule;
+	char buf[512], *applies;
 	int col;
 
 	fputc('\n', r->out);
@@ -258,14 +289,24 @@ print_rule(const struct ostd_report *r, const struct ostd_candidate *c)
 	off(r, C_BOLD);
 	if (rule->article != NULL && strcmp(rule->article, rule->id) != 0)
 		field(r, 4, "article:", rule->article);
-	field(r, 4, "applies:", rule->products);
+	applies = xasprintf("%s: %s", applicability_verdict(c),
+	    applicability_words(f, c, buf, sizeof(buf)));
+	if (c->applies == OSTD_APPLIES_MISMATCH)
+		on(r, C_RED);
+	field(r, 4, "applies:", applies);
+	if (c->applies == OSTD_APPLIES_MISMATCH)
+		off(r, C_RED);
+	free(applies);
+	field(r, 4, "source:", ostd_provenance_words(rule, buf, sizeof(buf)));
 	field(r, 4, "fixed in:", rule->fixed_in);
 	field(r, 4, "cause:", rule->cause);
-	fprintf(r->out, "    fix:\n");
-	for (size_t i = 0; i < rule->nfix; i++) {
-		col = fprintf(r->out, "%6zu. ", i + 1);
-		wrap(r, col, col, rule->fix[i]);
+	if (rule->note != NULL) {
+		applies = xasprintf("(ostdiag's, not the source's) %s",
+		    rule->note);
+		field(r, 4, "note:", applies);
+		free(applies);
 	}
+	print_steps(r, rule);
 	if (rule->nsee > 0) {
 		struct strbuf b;
 
@@ -292,7 +333,7 @@ print_diagnoses(const struct ostd_report *r, const struct ostd_finding *f)
 		fprintf(r->out, "\n  %zu diagnoses fit equally well; the "
 		    "questions below tell them apart.\n", d->ntop);
 	for (i = 0; i < d->ntop; i++)
-		print_rule(r, &d->cand[i]);
+		print_rule(r, f, &d->cand[i]);
 	if (d->ntop > 1 || d->cand[0].rule->nask > 0) {
 		fprintf(r->out, "\n  to confirm:\n");
 		for (i = 0; i < d->ntop; i++) {
@@ -309,9 +350,11 @@ print_diagnoses(const struct ostd_report *r, const struct ostd_finding *f)
 
 		strbuf_init(&b, 0);
 		for (i = d->ntop; i < d->n; i++)
-			strbuf_addf(&b, "%s%s (%s, score %d)", i > d->ntop ?
+			strbuf_addf(&b, "%s%s (%s, score %d%s)", i > d->ntop ?
 			    "; " : "", d->cand[i].rule->id,
-			    d->cand[i].rule->title, d->cand[i].score);
+			    d->cand[i].rule->title, d->cand[i].score,
+			    d->cand[i].applies == OSTD_APPLIES_MISMATCH ?
+			    ", written for another version" : "");
 		fputc('\n', r->out);
 		field(r, 2, "less likely:", b.data);
 		strbuf_free(&b);

@@ -18,6 +18,7 @@
 #include "ostdiag/log.h"
 #include "ostdiag/rules.h"
 #include "builtin_rules.h"
+#include "safety.h"
 #include "util.h"
 
 #define RULE_FILE_MAX (1024 * 1024)
@@ -60,7 +61,7 @@ struct builtin_load {
 	struct ostd_pattern *patterns;
 	struct pattern_state *states;	/* the patterns' */
 	struct ostd_pattern **texts;	/* the rules' arrays of text patterns */
-	char **lists;		/* the rules' arrays of fix, ask and see */
+	char **lists;	/* the rules' arrays of fix, caution, ask and see */
 	size_t npatterns;
 	const uint8_t *bytes;	/* serialized patterns, or NULL: compile */
 	pcre2_code **codes;	/* decoded, each until its pattern takes it */
@@ -141,13 +142,17 @@ rule_free(struct ostd_rule *r)
 	free(r->article);
 	free(r->title);
 	free(r->products);
+	free(r->servers);
 	free(r->fixed_in);
 	free(r->category);
 	free(r->group);
 	free(r->codes);
 	free(r->cause);
+	free(r->note);
+	free(r->public_source);
 	free(r->summary);
 	strv_free(r->fix, r->nfix);
+	strv_free(r->caution, r->nfix);
 	strv_free(r->ask, r->nask);
 	strv_free(r->see, r->nsee);
 	free(r->example);
@@ -239,6 +244,152 @@ ostd_rule_is_reference(const struct ostd_rule *r)
 	return r->ncodes == 0 && r->heads == 0 && r->scopes == 0 &&
 	    r->folder == NULL && r->message == NULL && r->ntexts == 0 &&
 	    r->symptoms == 0 && r->session == OSTD_SESSION_ANY;
+}
+
+enum ostd_provenance
+ostd_rule_provenance(const struct ostd_rule *r)
+{
+	if (r->article != NULL)
+		return OSTD_PROV_ARTICLE;
+	return r->public_source != NULL ? OSTD_PROV_SOURCE : OSTD_PROV_FIELD;
+}
+
+const char *
+ostd_provenance_name(enum ostd_provenance p)
+{
+	switch (p) {
+	case OSTD_PROV_ARTICLE:
+		return "article";
+	case OSTD_PROV_SOURCE:
+		return "source";
+	default:
+		return "field-experience";
+	}
+}
+
+const char *
+ostd_provenance_words(const struct ostd_rule *r, char *buf, size_t size)
+{
+	switch (ostd_rule_provenance(r)) {
+	case OSTD_PROV_ARTICLE:
+		snprintf(buf, size, "article %s", r->article);
+		break;
+	case OSTD_PROV_SOURCE:
+		snprintf(buf, size, "%s", r->public_source);
+		break;
+	default:
+		snprintf(buf, size, "field experience: no public source; "
+		    "ranked below sourced diagnoses");
+		break;
+	}
+	return buf;
+}
+
+bool
+ostd_rule_step_is_practice(const struct ostd_rule *r, size_t i)
+{
+	/* With no public source behind it, every step is practice. */
+	if (ostd_rule_provenance(r) == OSTD_PROV_FIELD)
+		return i < r->nfix;
+	return i < OSTD_STEPS_MAX && (r->practice >> i & 1) != 0;
+}
+
+bool
+ostd_rule_has_practice(const struct ostd_rule *r)
+{
+	for (size_t i = 0; i < r->nfix; i++)
+		if (ostd_rule_step_is_practice(r, i))
+			return true;
+	return false;
+}
+
+/* The name of client major version v, or NULL when none is known. */
+static const char *
+client_name(int v)
+{
+	static const char *const names[] = {
+		[4] = "Exchange client 4.0", [5] = "Exchange client 5.0",
+		[8] = "Outlook 97/98", [9] = "Outlook 2000",
+		[10] = "Outlook 2002", [11] = "Outlook 2003",
+		[12] = "Outlook 2007", [14] = "Outlook 2010",
+		[15] = "Outlook 2013", [16] = "Outlook 2016-2021 or Microsoft 365",
+	};
+
+	return v >= 0 && (size_t)v < sizeof(names) / sizeof(names[0]) ?
+	    names[v] : NULL;
+}
+
+const char *
+ostd_clients_words(uint32_t clients, char *buf, size_t size)
+{
+	size_t len = 0;
+	int v = 1;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	if (clients == 0) {
+		snprintf(buf, size, "any client");
+		return buf;
+	}
+	/* Runs of set bits, each named by its ends. */
+	while (v < 32) {
+		int lo, hi;
+		const char *a, *b;
+		int n;
+
+		if (!(clients & (1u << v))) {
+			v++;
+			continue;
+		}
+		lo = v;
+		while (v + 1 < 32 && ((clients & (1u << (v + 1))) ||
+		    (client_name(v + 1) == NULL && v + 2 < 32 &&
+		    (clients & (1u << (v + 2))))))
+			v++;
+		hi = v++;
+		a = client_name(lo);
+		b = hi == 16 && lo != hi ? "Microsoft 365" : client_name(hi);
+		if (lo == hi)
+			n = a != NULL ? snprintf(buf + len, size - len, "%s%s",
+			    len ? ", " : "", a) : snprintf(buf + len, size - len,
+			    "%sclient version %d", len ? ", " : "", lo);
+		else if (a != NULL && b != NULL)
+			n = snprintf(buf + len, size - len, "%s%s to %s",
+			    len ? ", " : "", a, b);
+		else
+			n = snprintf(buf + len, size - len, "%sclient versions "
+			    "%d to %d", len ? ", " : "", lo, hi);
+		if (n < 0 || (size_t)n >= size - len)
+			break;
+		len += (size_t)n;
+	}
+	return buf;
+}
+
+const char *
+ostd_clients_range(uint32_t clients, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	if (size == 0)
+		return buf;
+	snprintf(buf, size, "any");
+	for (int v = 1; v < 32 && clients != 0; v++) {
+		int lo = v, n;
+
+		if (!(clients & (1u << v)))
+			continue;
+		while (v + 1 < 32 && (clients & (1u << (v + 1))))
+			v++;
+		n = lo == v ? snprintf(buf + len, size - len, "%s%d",
+		    len ? "," : "", lo) : snprintf(buf + len, size - len,
+		    "%s%d-%d", len ? "," : "", lo, v);
+		if (n < 0 || (size_t)n >= size - len)
+			break;
+		len += (size_t)n;
+	}
+	return buf;
 }
 
 const char *
@@ -373,7 +524,8 @@ enum field_id {
 	F_ID, F_ARTICLE, F_TITLE, F_PRODUCTS, F_CLIENTS, F_FIXED_IN, F_LEVEL,
 	F_CATEGORY, F_GROUP, F_CODE, F_HEAD, F_SCOPE, F_FOLDER, F_MESSAGE,
 	F_TEXT, F_SESSION, F_SYMPTOM, F_CAUSE, F_SUMMARY, F_FIX, F_ASK, F_SEE,
-	F_EXAMPLE, F_COUNT
+	F_EXAMPLE, F_SERVERS, F_PRACTICE, F_CAUTION, F_NOTE, F_SOURCE, F_HELD,
+	F_COUNT
 };
 
 static const struct {
@@ -391,7 +543,10 @@ static const struct {
 	[F_SYMPTOM] = { "symptom", false }, [F_CAUSE] = { "cause", false },
 	[F_SUMMARY] = { "summary", false }, [F_FIX] = { "fix", true },
 	[F_ASK] = { "ask", true }, [F_SEE] = { "see", false },
-	[F_EXAMPLE] = { "example", false },
+	[F_EXAMPLE] = { "example", false }, [F_SERVERS] = { "servers", false },
+	[F_PRACTICE] = { "practice", true }, [F_CAUTION] = { "caution", true },
+	[F_NOTE] = { "note", false }, [F_SOURCE] = { "source", false },
+	[F_HELD] = { "held", false },
 };
 
 static const char *const categories[] = {
@@ -734,6 +889,8 @@ parse_clients(struct reader_state *st, const struct value *v, uint32_t *bits)
 	long lo, hi;
 
 	*bits = 0;
+	if (strcmp(s, "any") == 0)
+		return 0;	/* every version: no bit set */
 	while (*s != '\0') {
 		while (*s == ' ' || *s == ',')
 			s++;
@@ -759,8 +916,8 @@ parse_clients(struct reader_state *st, const struct value *v, uint32_t *bits)
 	if (*bits != 0)
 		return 0;
 bad:
-	return fail(st, v->line, "bad clients '%s' (want versions 1-31, e.g. "
-	    "'4-10' or '12,14-16')", v->text.data ? v->text.data : "");
+	return fail(st, v->line, "bad clients '%s' (want 'any' or versions "
+	    "1-31, e.g. '4-10' or '12,14-16')", v->text.data ? v->text.data : "");
 }
 
 static bool
@@ -776,9 +933,107 @@ valid_id(const char *s)
 	return true;
 }
 
+/* A copy of a value's text, or a failure when it is empty. */
+static int
+take_text(struct reader_state *st, const struct value *v, const char *what,
+    char **out)
+{
+	if (v->text.len == 0)
+		return fail(st, v->line, "empty %s", what);
+	*out = xstrndup(v->text.data, v->text.len);
+	return 0;
+}
+
+/*
+ * The fix steps in file order: 'fix' (the source's procedure) and 'practice'
+ * (advice beyond it) lines make one numbered list, and a 'caution' belongs to
+ * the step that follows it. lines gets each step's line.
+ */
+static int
+build_steps(struct reader_state *st, struct ostd_rule *r, unsigned long *lines)
+{
+	const struct value *fix = st->vals[F_FIX], *prac = st->vals[F_PRACTICE];
+	const struct value *caut = st->vals[F_CAUTION];
+	size_t nf = st->nvals[F_FIX], np = st->nvals[F_PRACTICE];
+	size_t nc = st->nvals[F_CAUTION], i = 0, j = 0, k = 0;
+
+	r->fix = xcalloc(nf + np + 1, sizeof(char *));
+	r->caution = xcalloc(nf + np + 1, sizeof(char *));
+	while (i < nf || j < np) {
+		bool practice = i == nf || (j < np && prac[j].line < fix[i].line);
+		const struct value *v = practice ? &prac[j++] : &fix[i++];
+		const struct value *c = NULL;
+
+		if (r->nfix == OSTD_STEPS_MAX)
+			return fail(st, v->line, "more than %d fix steps",
+			    OSTD_STEPS_MAX);
+		for (; k < nc && caut[k].line < v->line; k++) {
+			if (c != NULL)
+				return fail(st, caut[k].line, "a second caution "
+				    "for one step (the first on line %lu): say "
+				    "it in one", c->line);
+			c = &caut[k];
+		}
+		lines[r->nfix] = v->line;
+		if (take_text(st, v, "step", &r->fix[r->nfix]) != 0 ||
+		    (c != NULL && take_text(st, c, "caution",
+		    &r->caution[r->nfix]) != 0)) {
+			free(r->fix[r->nfix]);	/* not yet counted in nfix */
+			r->fix[r->nfix] = NULL;
+			return -1;
+		}
+		if (practice)
+			r->practice |= UINT64_C(1) << r->nfix;
+		r->nfix++;
+	}
+	if (k < nc)
+		return fail(st, caut[k].line, "caution with no step after it "
+		    "(it goes on the line before the step it warns of)");
+	return 0;
+}
+
+/*
+ * Refuse steps a help desk could lose data by: one that reads as deleting,
+ * purging, rebuilding or changing data without a caution before it, and an
+ * offline store rebuilt before what only it holds is saved (with Outlook open,
+ * so before any step that closes it).
+ */
+static int
+check_steps(struct reader_state *st, const struct ostd_rule *r,
+    const unsigned long *lines)
+{
+	size_t saved = SIZE_MAX, closed = SIZE_MAX;
+
+	for (size_t i = 0; i < r->nfix; i++) {
+		const char *hazard = step_hazard(r->fix[i]);
+
+		if (hazard != NULL && r->caution[i] == NULL)
+			return fail(st, lines[i], "step %zu %s, with no caution: "
+			    "put a 'caution:' line before it that says what "
+			    "can be lost and how to keep it", i + 1, hazard);
+		if (step_rebuilds_ost(r->fix[i]) && saved == SIZE_MAX)
+			return fail(st, lines[i], "step %zu rebuilds the offline "
+			    "folder file, but no step before it saves what only "
+			    "that file holds (Outbox, Drafts, Local Failures, "
+			    "changes made offline)", i + 1);
+		if (step_saves_offline_items(r->fix[i]) && saved == SIZE_MAX) {
+			if (closed != SIZE_MAX)
+				return fail(st, lines[i], "step %zu saves "
+				    "offline items after step %zu closes "
+				    "Outlook: save them while Outlook is open, "
+				    "then close it", i + 1, closed + 1);
+			saved = i;
+		}
+		if (step_closes_outlook(r->fix[i]) && closed == SIZE_MAX)
+			closed = i;
+	}
+	return 0;
+}
+
 static int
 build_rule(struct reader_state *st, struct ostd_rule *r)
 {
+	unsigned long lines[OSTD_STEPS_MAX];
 	static const int required[] = { F_ID, F_TITLE, F_PRODUCTS, F_LEVEL,
 		F_CATEGORY };
 	const struct value *v;
@@ -806,6 +1061,9 @@ build_rule(struct reader_state *st, struct ostd_rule *r)
 		r->article = xstrndup(r->id, n);
 	}
 	r->products = take(st, F_PRODUCTS);
+	r->servers = take(st, F_SERVERS);
+	r->note = take(st, F_NOTE);
+	r->public_source = take(st, F_SOURCE);
 	r->fixed_in = take(st, F_FIXED_IN);
 	r->group = take(st, F_GROUP);
 	r->cause = take(st, F_CAUSE);
@@ -866,7 +1124,8 @@ build_rule(struct reader_state *st, struct ostd_rule *r)
 		if (compile_pattern(st, &st->vals[F_TEXT][i],
 		    &r->texts[r->ntexts++]) != 0)
 			return -1;
-	r->fix = take_all(st, F_FIX, &r->nfix);
+	if (build_steps(st, r, lines) != 0 || check_steps(st, r, lines) != 0)
+		return -1;
 	r->ask = take_all(st, F_ASK, &r->nask);
 	r->see = xcalloc(1, sizeof(char *));
 	if ((v = one(st, F_SEE)) != NULL) {
@@ -882,12 +1141,27 @@ build_rule(struct reader_state *st, struct ostd_rule *r)
 		free(copy);
 	}
 
+	if ((v = one(st, F_HELD)) != NULL) {
+		if (strcmp(v->text.data, "no") != 0 &&
+		    strcmp(v->text.data, "yes") != 0)
+			return fail(st, v->line, "held must be yes or no");
+		r->not_held = strcmp(v->text.data, "no") == 0;
+	}
 	if (ostd_rule_is_reference(r)) {
 		if (r->summary == NULL || *r->summary == '\0')
 			return fail(st, 1, "reference entry (no match "
 			    "conditions) needs a 'summary'");
 		return 0;
 	}
+	if (r->not_held)
+		return fail(st, one(st, F_HELD)->line, "'held' is for reference "
+		    "entries: a rule with conditions cites what it knows");
+	if (one(st, F_CLIENTS) == NULL)
+		return fail(st, 1, "rule needs 'clients': the client versions "
+		    "its source was written for, or 'any'");
+	if (r->servers == NULL || *r->servers == '\0')
+		return fail(st, 1, "rule needs 'servers': the servers its "
+		    "source was written for");
 	if (r->cause == NULL || *r->cause == '\0')
 		return fail(st, 1, "rule needs a 'cause'");
 	if (r->nfix == 0)
@@ -1011,7 +1285,7 @@ ostd_ruleset_load_builtin_compiled(struct ostd_ruleset *rs,
 		npatterns += (b->folder != BUILTIN_NONE) +
 		    (b->message != BUILTIN_NONE) + b->ntexts;
 		ntexts += b->ntexts + 1;
-		nptrs += b->nfix + b->nask + b->nsee + 3;
+		nptrs += 2 * b->nfix + b->nask + b->nsee + 4;
 	}
 	load->rules = xcalloc(builtin_rule_count, sizeof(*load->rules));
 	load->patterns = xcalloc(npatterns, sizeof(*load->patterns));
@@ -1052,8 +1326,15 @@ ostd_ruleset_load_builtin_compiled(struct ostd_ruleset *rs,
 		r->symptoms = b->symptoms;
 		r->cause = builtin_string(b->cause);
 		r->summary = builtin_string(b->summary);
+		r->servers = builtin_string(b->servers);
+		r->note = builtin_string(b->note);
+		r->public_source = builtin_string(b->public_source);
 		r->fix = builtin_list(next, b->fix, b->nfix);
 		next += b->nfix + 1;
+		r->caution = builtin_list(next, b->caution, b->nfix);
+		next += b->nfix + 1;
+		r->practice = b->practice;
+		r->not_held = b->not_held;
 		r->nfix = b->nfix;
 		r->ask = builtin_list(next, b->ask, b->nask);
 		next += b->nask + 1;

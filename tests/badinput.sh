@@ -108,7 +108,7 @@ fi
 
 # Broken rules: refused at start with file:line, exit 2, before reading input.
 mkdir "$tmp/rules"
-printf 'id: BAD\ntitle: t\nproducts: p\nlevel: error\ncategory: other\ncode: 8004010F\nmessage: (oops\n' \
+printf 'id: BAD\ntitle: t\nproducts: p\nlevel: error\ncategory: other\ncode: 8004010F\nmessage: (oops\nclients: any\n' \
 	>"$tmp/rules/bad.rule"
 expect "broken rules file" 2 "bad.rule:7: regex error at offset 5" -- \
 	"$bin" --rules "$tmp/rules/bad.rule" "$tmp/seed.log"

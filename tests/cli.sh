@@ -21,12 +21,39 @@ nlisted=$("$bin" rules | grep -c '^ *products: ')
 
 # rules --check catches an example that yields another rule (exit 1).
 mkdir "$tmp/r"
-printf '%s\n' 'id: SITE-1' 'title: t' 'products: p' 'level: error' \
+printf '%s\n' 'id: SITE-1' 'title: t' 'products: p' 'clients: 16' \
+	'servers: Exchange Online' 'level: error' \
 	'category: other' 'code: 80040115-501-0-0' 'cause: c' 'fix: f' 'example:' \
 	'  Error synchronizing folder' '  [8004010F-501-0-521]' >"$tmp/r/site.rule"
 "$bin" rules --check "$tmp/r" >"$tmp/out" 2>&1
 [ $? = 1 ] && grep -q "site.rule:1: rule SITE-1: its example" "$tmp/out" && ok ||
 	no "rules --check did not catch a wrong example"
+
+# rules --check refuses a user rule whose step can lose data without a
+# caution, naming the step's line; with the caution and a save step it loads.
+mkdir "$tmp/unsafe"
+printf '%s\n' 'id: SITE-2' 'title: t' 'products: p' 'clients: 16' \
+	'servers: Exchange Online' 'level: error' 'category: other' \
+	'code: 80040115-501-0-0' 'cause: c' 'fix: Close Outlook.' \
+	'fix: Delete the .ost file and start Outlook again.' 'example:' \
+	'  Synchronizer Version 16.0.17328' '  Error synchronizing folder' \
+	'  [80040115-501-0-0]' \
+	>"$tmp/unsafe/site.rule"
+"$bin" rules --check "$tmp/unsafe" >"$tmp/out" 2>&1
+[ $? = 2 ] && grep -q "site.rule:11: step 2 deletes, renames or rebuilds the offline folder file, with no caution" "$tmp/out" &&
+	ok || no "rules --check accepted an uncautioned OST delete: $(cat "$tmp/out")"
+sed -i 's/^fix: Close Outlook\.$/fix: Copy the Outbox and Drafts items to a .pst file.\
+fix: Close Outlook.\
+caution: Deleting the OST loses what only it holds; step 1 saves it./' \
+	"$tmp/unsafe/site.rule"
+"$bin" rules --check "$tmp/unsafe" >"$tmp/out" 2>&1 &&
+	grep -q " 0 failed$" "$tmp/out" && ok ||
+	no "rules --check refused a cautioned rule: $(cat "$tmp/out")"
+printf 'Synchronizer Version 16.0.17328\nError synchronizing folder\n[80040115-501-0-0]\n' \
+	>"$tmp/unsafe.log"
+COLUMNS=300 "$bin" --rules "$tmp/unsafe" "$tmp/unsafe.log" |
+	grep -A1 "3\. CAUTION: Deleting the OST loses" | grep -q "^        \[practice\] Delete the .ost" &&
+	ok || no "a user rule's caution is not shown before its step"
 
 # --rules overrides a built-in rule by id.
 sed 's/^title: .*/title: Site-specific forms advice/' \

@@ -3,21 +3,32 @@
 
 #define RULE(id, extra) \
 	"id: " id "\ntitle: " id "\nproducts: p\nlevel: error\n" \
-	"category: sync-error-code\n" extra "cause: c\nfix: f\nexample:\n  x\n"
+	"category: sync-error-code\nservers: s\n" extra \
+	"cause: c\nfix: f\nexample:\n  x\n"
+#define ANY "clients: any\n"
 
 static const char *const rules[] = {
-	RULE("EXACT", "code: 8004010F-501-0-521\nhead: folder\nscope: forms\n"),
-	RULE("EXACT-TWIN", "code: 8004010F-501-0-521\nhead: folder\n"
+	RULE("EXACT", ANY "code: 8004010F-501-0-521\nhead: folder\nscope: forms\n"),
+	RULE("EXACT-TWIN", ANY "code: 8004010F-501-0-521\nhead: folder\n"
 	    "scope: forms\n"),
-	RULE("WILD", "code: 8004010F-501-*-521\n"),
-	RULE("HRESULT", "code: 8004010F\n"),
-	RULE("VIEWFORM", "code: 80070005-508-0-322\nhead: view-form\n"),
-	RULE("MESSAGE", "code: 80070005-508-0-322\nhead: message\n"),
+	RULE("WILD", ANY "code: 8004010F-501-*-521\n"),
+	RULE("HRESULT", ANY "code: 8004010F\n"),
+	RULE("VIEWFORM", ANY "code: 80070005-508-0-322\nhead: view-form\n"),
+	RULE("MESSAGE", ANY "code: 80070005-508-0-322\nhead: message\n"),
 	RULE("NEWCLIENT", "code: 80040600\nclients: 14-16\n"),
 	RULE("OLDCLIENT", "code: 80040600\nclients: 4-8\n"),
-	RULE("TERMINATED", "code: 80040600-501-80040600-560\n"
+	RULE("TERMINATED", ANY "code: 80040600-501-80040600-560\n"
 	    "session: terminated\n"),
-	RULE("RUNAWAY", "code: 80004005\nmessage: ^(a+)+$\n"),
+	RULE("RUNAWAY", ANY "code: 80004005\nmessage: ^(a+)+$\n"),
+	/* Applicability: an old rule that fits the code better than a new one. */
+	RULE("OLDSPECIFIC", "clients: 4-8\ncode: 80040115-501-0-322\n"
+	    "head: message\n"),
+	RULE("NEWVAGUE", "clients: 16\ncode: 80040115\n"),
+	RULE("OLDSTALL", "clients: 4-8\nsymptom: long-gap\n"),
+	RULE("OLDTIMEOUTS", "clients: 4-9\nsymptom: repeated-timeout\n"),
+	/* Provenance: a sourced rule ranks above field experience. */
+	RULE("Q900001", "clients: any\ncode: 80040119\n"),
+	RULE("FIELD", "clients: any\ncode: 80040119-501-0-0\n"),
 };
 
 static int
@@ -156,9 +167,142 @@ test_client_version_ranks(void **state)
 	assert_int_equal(c.d[0].ntop, 1);
 	assert_string_equal(c.ids[0][0], "NEWCLIENT");
 	assert_int_equal(c.d[0].cand[0].score, 25);
+	assert_int_equal(c.d[0].cand[0].applies, OSTD_APPLIES_MATCHES);
 	assert_string_equal(c.ids[0][1], "OLDCLIENT");
-	assert_int_equal(c.d[0].cand[1].score, 10);
+	assert_int_equal(c.d[0].cand[1].score, 20);
+	assert_int_equal(c.d[0].cand[1].applies, OSTD_APPLIES_MISMATCH);
 	assert_true(c.d[0].cand[1].evidence & OSTD_EVID_CLIENT_OTHER);
+	assert_int_equal(c.d[0].log_clients, 1u << 16);
+}
+
+/*
+ * A rule written for another client never outranks one that fits, however
+ * much more of the error it matches; shown alone, it is still there, marked.
+ */
+static void
+test_mismatch_never_outranks(void **state)
+{
+	struct diag_capture c;
+
+	run(*state, "Synchronizer Version 16.0.17328\nSynchronizing Hierarchy\n"
+	    "Error synchronizing message 'x'\n[80040115-501-0-322]\nDone\n",
+	    &c);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.d[0].ntop, 1);
+	assert_string_equal(c.ids[0][0], "NEWVAGUE");
+	assert_int_equal(c.d[0].cand[0].score, 25);
+	assert_string_equal(c.ids[0][1], "OLDSPECIFIC");
+	assert_int_equal(c.d[0].cand[1].score, 65);
+	assert_int_equal(c.d[0].cand[1].applies, OSTD_APPLIES_MISMATCH);
+
+	/* Without a version line the old rule may fit, and leads again. */
+	run(*state, "Synchronizing Hierarchy\nError synchronizing message 'x'\n"
+	    "[80040115-501-0-322]\nDone\n", &c);
+	assert_string_equal(c.ids[0][0], "OLDSPECIFIC");
+	assert_int_equal(c.d[0].cand[0].applies, OSTD_APPLIES_UNKNOWN);
+	assert_int_equal(c.d[0].cand[1].applies, OSTD_APPLIES_UNKNOWN);
+}
+
+/* How the log's client is read: the version line, or the era's folder lines. */
+static void
+test_log_clients(void **state)
+{
+	struct ostd_rule r;
+	struct ostd_session s;
+	char version[] = "16.0.17328";
+
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(ostd_session_clients(&s), 0);
+	s.folder_lines = true;
+	assert_int_equal(ostd_session_clients(&s), OSTD_CLIENTS_BEFORE_2003);
+	s.version = version;
+	s.client_major = 16;
+	assert_int_equal(ostd_session_clients(&s), 1u << 16);
+	(void)state;
+
+	memset(&r, 0, sizeof(r));
+	r.clients = 0x3F0u;	/* 4-9 */
+	assert_int_equal(ostd_rule_applies(&r, 1u << 16),
+	    OSTD_APPLIES_MISMATCH);
+	assert_int_equal(ostd_rule_applies(&r, 1u << 8), OSTD_APPLIES_MATCHES);
+	assert_int_equal(ostd_rule_applies(&r, 0), OSTD_APPLIES_UNKNOWN);
+	assert_int_equal(ostd_rule_applies(&r, OSTD_CLIENTS_BEFORE_2003),
+	    OSTD_APPLIES_UNKNOWN);
+	r.clients = OSTD_CLIENTS_BEFORE_2003;
+	assert_int_equal(ostd_rule_applies(&r, OSTD_CLIENTS_BEFORE_2003),
+	    OSTD_APPLIES_MATCHES);
+	r.clients = 0;
+	assert_int_equal(ostd_rule_applies(&r, 1u << 16), OSTD_APPLIES_MATCHES);
+}
+
+/* The symptom findings of a log, as the ids of their diagnoses. */
+static size_t
+symptom_ids(const struct ostd_ruleset *rs, const char *log, char ids[8][32])
+{
+	struct diag_capture c;
+	size_t n = 0;
+
+	run(rs, log, &c);
+	for (size_t i = 0; i < c.n; i++)
+		for (size_t k = 0; k < c.d[i].n && n < 8; k++)
+			if (c.d[i].cand[k].evidence & OSTD_EVID_SYMPTOM)
+				snprintf(ids[n++], 32, "%s", c.ids[i][k]);
+	return n;
+}
+
+/*
+ * A rule with no code of its own is not offered on a log of another client
+ * at all; and a long pause that ends in progress is no stall.
+ */
+static void
+test_symptoms_gated_by_version_and_progress(void **state)
+{
+	char ids[8][32];
+
+	/* A stall (the pause ends in the next folder) in a log of no version. */
+	assert_int_equal(symptom_ids(*state, "10:00:00 Synchronizing Hierarchy\n"
+	    "10:00:01 Synchronizing Folder 'Inbox'\n"
+	    "10:30:01 Synchronizing Folder 'Sent Items'\n10:30:02 Done\n",
+	    ids), 1);
+	assert_string_equal(ids[0], "OLDSTALL");
+	/* The same stall in an Outlook 16.0 log: the 4-8 rule is not offered. */
+	assert_int_equal(symptom_ids(*state, "10:00:00 Synchronizer Version "
+	    "16.0.17328\n10:00:00 Synchronizing Hierarchy\n"
+	    "10:00:01 Synchronizing server changes in folder 'Inbox'\n"
+	    "10:30:01 Synchronizing server changes in folder 'Sent Items'\n"
+	    "10:30:02 Done\n", ids), 0);
+	/* A pause that ends with items added is a slow download. */
+	assert_int_equal(symptom_ids(*state, "10:00:00 Synchronizing Hierarchy\n"
+	    "10:00:01 Synchronizing Folder 'Inbox'\n"
+	    "10:30:01 1379 item(s) added to offline folder\n"
+	    "10:30:02 Done\n", ids), 0);
+	/* Three time-outs: offered without a version, not on 16.0. */
+	assert_int_equal(symptom_ids(*state, "Synchronizing Hierarchy\n"
+	    "Error synchronizing folder\n[80040115-501-0-0]\n"
+	    "Error synchronizing folder\n[80040115-501-0-0]\n"
+	    "Error synchronizing folder\n[80040115-501-0-0]\nDone\n", ids), 1);
+	assert_string_equal(ids[0], "OLDTIMEOUTS");
+	assert_int_equal(symptom_ids(*state, "Synchronizer Version 16.0.1\n"
+	    "Synchronizing Hierarchy\n"
+	    "Error synchronizing folder\n[80040115-501-0-0]\n"
+	    "Error synchronizing folder\n[80040115-501-0-0]\n"
+	    "Error synchronizing folder\n[80040115-501-0-0]\nDone\n", ids), 0);
+}
+
+/* A rule with a public source ranks above field experience. */
+static void
+test_sourced_ranks_above_field_experience(void **state)
+{
+	struct diag_capture c;
+
+	run(*state, "Synchronizing Hierarchy\nError synchronizing folder\n"
+	    "[80040119-501-0-0]\nDone\n", &c);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.d[0].ntop, 1);
+	assert_string_equal(c.ids[0][0], "Q900001");
+	assert_int_equal(c.d[0].cand[0].score, 20);
+	assert_string_equal(c.ids[0][1], "FIELD");
+	assert_int_equal(c.d[0].cand[1].score, 50);
 }
 
 static void
@@ -271,9 +415,9 @@ static void
 test_repeated_texts_match_as_fresh(void **state)
 {
 	static const char *const text_rules[] = {
-		RULE("FULL", "text: mailbox is (full|over)\n"),
-		RULE("RUNAWAY-TEXT", "text: ^(c+)+$\n"),
-		RULE("WILD", "code: 8004010F-501-*-521\n"),
+		RULE("FULL", ANY "text: mailbox is (full|over)\n"),
+		RULE("RUNAWAY-TEXT", ANY "text: ^(c+)+$\n"),
+		RULE("WILD", ANY "code: 8004010F-501-*-521\n"),
 	};
 	static const char log[] =
 	    "Error synchronizing folder\n[8004010F-501-0-521]\n"
@@ -323,7 +467,7 @@ test_rules_added_later_are_matched(void **state)
 {
 	static const char log[] = "Error synchronizing folder\n"
 	    "[8004010F-501-0-521]\nYour mailbox is full.\n";
-	static const char full[] = RULE("FULL", "text: mailbox is full\n");
+	static const char full[] = RULE("FULL", ANY "text: mailbox is full\n");
 	struct ostd_ruleset *rs = ostd_ruleset_new();
 	struct memo_check m = { .rs = rs };
 	struct ostd_report *rep = ostd_report_new_fn(check_against_fresh, &m);
@@ -342,7 +486,7 @@ test_rules_added_later_are_matched(void **state)
 		char id[16], text[256];
 
 		snprintf(id, sizeof(id), "MORE%d", i);
-		snprintf(text, sizeof(text), RULE("%s", "%s"), id, id, i == 69 ?
+		snprintf(text, sizeof(text), RULE("%s", ANY "%s"), id, id, i == 69 ?
 		    "code: 8004010F-501-0-521\ntext: mailbox\n" : "text: zzz\n");
 		assert_int_equal(ostd_ruleset_load_text(rs, "test", text,
 		    strlen(text), NULL), 0);
@@ -383,6 +527,10 @@ main(void)
 		cmocka_unit_test(test_specific_outranks_vague_and_ties_are_kept),
 		cmocka_unit_test(test_context_decides),
 		cmocka_unit_test(test_client_version_ranks),
+		cmocka_unit_test(test_mismatch_never_outranks),
+		cmocka_unit_test(test_log_clients),
+		cmocka_unit_test(test_symptoms_gated_by_version_and_progress),
+		cmocka_unit_test(test_sourced_ranks_above_field_experience),
 		cmocka_unit_test(test_session_condition),
 		cmocka_unit_test(test_runaway_pattern_is_contained),
 		cmocka_unit_test(test_unknown_code_is_still_a_finding),

@@ -52,8 +52,19 @@ test_json_fields(void **state)
 	    "\"hresult\":\"0x8004010F\",\"name\":\"MAPI_E_NOT_FOUND\""));
 	assert_non_null(strstr(out, "\"context\":\"Synchronizing Organization "
 	    "Forms\""));
-	assert_non_null(strstr(out, "\"diagnoses\":[{\"id\":\"Q162703\""));
-	assert_non_null(strstr(out, "{\"id\":\"Q168734\""));
+	assert_non_null(strstr(out, "\"diagnoses\":[{\"id\":\"Q161889-8004010F\""));
+	assert_non_null(strstr(out, "{\"id\":\"Q168734\",\"article\":\"Q168734\","
+	    "\"title\":"));
+	/* Where it applies, where it comes from, and its steps as data. */
+	assert_non_null(strstr(out, "\"best\":true,\"applicability\":\"unknown\","
+	    "\"applicability_text\":\"written for Exchange Server 5.0 "
+	    "(upgraded from an earlier version) and Exchange client 4.0 to "
+	    "Outlook 97/98; the log does not say which client wrote it\","));
+	assert_non_null(strstr(out, "\"clients\":\"4-8\",\"servers\":\"Exchange "
+	    "Server 5.0 (upgraded from an earlier version)\","
+	    "\"provenance\":\"article\",\"source\":null,"));
+	assert_non_null(strstr(out, "\"steps\":[{\"caution\":\"The Default permission applies "));
+	assert_non_null(strstr(out, "\"source\":\"practice\"}"));
 	assert_non_null(strstr(out, "\"summary\":{\"files\":1,\"files_failed\":0,"
 	    "\"sessions\":1,\"errors\":1,\"findings\":1,\"diagnosed\":1,"
 	    "\"unrecognized\":0,\"filtered\":0,"));
@@ -116,10 +127,16 @@ test_text_report(void **state)
 	assert_non_null(strstr(out, "  code:     8004010F-501-0-521 "
 	    "(MAPI_E_NOT_FOUND:"));
 	assert_non_null(strstr(out, "3 diagnoses fit equally well"));
-	assert_non_null(strstr(out, "  * Q272187 "));
+	assert_non_null(strstr(out, "  * Q161889-8004010F "));
 	assert_non_null(strstr(out, "  * Q168734 "));
 	assert_non_null(strstr(out, "  * Q162703 "));
-	assert_non_null(strstr(out, "     1. "));
+	assert_null(strstr(out, "  * Q272187 "));
+	assert_non_null(strstr(out, "  less likely: Q272187 ("));
+	assert_non_null(strstr(out, "    applies:  may fit this log: written for "
+	    "Exchange Server 5.0 (upgraded from\n"));
+	assert_non_null(strstr(out, "    source:   article Q168734\n"));
+	assert_non_null(strstr(out, "     1. CAUTION: "));
+	assert_non_null(strstr(out, ". [practice] "));
 	assert_non_null(strstr(out, "    - [Q168734] "));
 	assert_non_null(strstr(out, "1 file, 1 session, 1 error: 1 finding, "
 	    "1 diagnosed, 0 unrecognized\n"));
@@ -213,13 +230,21 @@ test_checklist(void **state)
 	assert_true(strncmp(out, "# ostdiag checklist\n\n## 1. "
 	    "`8004010F-501-0-521` (MAPI_E_NOT_FOUND)\n", 53) == 0);
 	assert_non_null(strstr(out, "- where: `t.log:2`, 11:43:27, session 1\n"));
-	assert_non_null(strstr(out, "Equally likely diagnoses: Q162703, Q168734, "
-	    "Q272187\n"));
-	assert_non_null(strstr(out, "### Confirm\n\n- [ ] Q162703: "));
-	assert_non_null(strstr(out, "- [ ] Q168734: Was the server upgraded"));
+	assert_non_null(strstr(out, "Equally likely diagnoses: Q161889-8004010F, "
+	    "Q162703, Q168734\nLess likely: Q272187\n"));
+	assert_non_null(strstr(out, "### Confirm\n\n- [ ] Q161889-8004010F: "));
+	assert_non_null(strstr(out, "*may fit this log:* written for Exchange "
+	    "Server 5.0 (upgraded from an earlier version) and Exchange client "
+	    "4.0 to Outlook 97/98; the log does not say which client wrote "
+	    "it\n"));
+	assert_non_null(strstr(out, "*Source:* article Q168734\n"));
+	assert_non_null(strstr(out, "> **Caution:** The Default permission applies "));
+	assert_non_null(strstr(out, "- [ ] Q168734: Was the server that holds the "
+	    "Organizational Forms Library upgraded"));
 	assert_non_null(strstr(out, "### Fix if Q168734 applies: "));
 	assert_non_null(strstr(out, "- [ ] 1. In Exchange Administrator open "
 	    "Tools > Forms Administrator"));
+	assert_non_null(strstr(out, "- [ ] 4. *(general practice)* "));
 	free(out);
 
 	out = render(OSTD_FORMAT_CHECKLIST, "Error synchronizing folder\n"

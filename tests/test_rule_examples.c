@@ -31,6 +31,7 @@ test_selftest_catches_a_wrong_example(void **state)
 	struct ostd_ruleset *rs = *state;
 	static const char text[] = "id: WRONG\ntitle: t\nproducts: p\n"
 	    "level: error\ncategory: other\ncode: 80040115-501-0-0\n"
+	    "clients: any\nservers: any\n"
 	    "cause: c\nfix: f\nexample:\n  Synchronizing Organization Forms\n"
 	    "  Error synchronizing folder\n  [8004010F-501-0-521]\n"
 	    "  The client operation failed.\n";
@@ -153,11 +154,11 @@ test_context_decides_between_articles(void **state)
 	assert_top(rs, "11:43:26 Synchronizing Organization Forms\n"
 	    "11:43:27 Error synchronizing folder\n11:43:27 [8004010F-501-0-521]\n"
 	    "11:43:27 The client operation failed.\n",
-	    "Q162703 Q168734 Q272187");
+	    "Q161889-8004010F Q162703 Q168734");
 	assert_top(rs, "8:20:20 Synchronizing Organization Forms\n"
 	    "Error synchronizing folder\n8:20:25 [80004005-507-0-522]\n"
 	    "8:20:25 The contents of this public folder are currently\n"
-	    "unavailable.\n", "Q162703-522 Q272187-522");
+	    "unavailable.\n", "Q162703-522");
 	assert_top(rs, "> Synchronizing Organization Forms\n> Terminated in "
 	    "error\n> [8004010f-501-0-b20]\n> The client operation failed.\n",
 	    "Q259795");
@@ -168,7 +169,29 @@ test_context_decides_between_articles(void **state)
 	/* Newer servers write their own HRESULT in field 3. */
 	assert_top(rs, "Synchronizing Organization Forms\n"
 	    "Error synchronizing folder\n[8004010F-501-8004010F-521]\n"
-	    "The client operation failed.\n", "Q162703 Q168734 Q272187");
+	    "The client operation failed.\n",
+	    "Q161889-8004010F Q162703 Q168734");
+	/*
+	 * Access denied on a message: in a mailbox folder the service-pack
+	 * article, not the Exchange 2000 public-folder one.
+	 */
+	assert_top(rs, "Synchronizing Folder 'Inbox'\n"
+	    "Error synchronizing message 'Budget'\n[80070005-508-80070005-322]\n"
+	    "You do not have sufficient permission to perform this operation "
+	    "on this object.\n", "Q182294");
+	assert_top(rs, "Synchronizing Folder 'Purchase Approvals'\n"
+	    "Error synchronizing message 'new Modified'\n"
+	    "[80070005-508-80070005-322]\n"
+	    "You do not have sufficient permission to perform this operation "
+	    "on this object.\n", "KB810018");
+	/* A shared calendar's NO_PARENT, not the user's own Calendar. */
+	assert_top(rs, "Synchronizer Version 16.0.1\n"
+	    "Synchronizing server changes in folder 'Calendar'\n"
+	    "Error synchronizing folder\n[80040803-54A-80040803-533]\n", "");
+	assert_top(rs, "Synchronizer Version 16.0.1\n"
+	    "Synchronizing server changes in folder 'Jo's Calendar'\n"
+	    "Error synchronizing folder\n[80040803-54A-80040803-533]\n",
+	    "OSTD-NO-PARENT-SHARED-CALENDAR");
 	assert_top(rs, "9:00:00 Synchronizer Version 16.0.1\n"
 	    "9:00:00 Synchronizing Hierarchy\n9:00:01 Error synchronizing "
 	    "folder\n9:00:01 [80040600-501-80040600-560]\n"

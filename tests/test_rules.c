@@ -7,6 +7,7 @@
 
 #include "testutil.h"
 #include "builtin_rules.h"
+#include "util.h"
 
 static const char good[] =
     "# a comment\n"
@@ -34,7 +35,8 @@ static const char good[] =
     "  11:43:26 Synchronizing Organization Forms\n"
     "  11:43:27 Error synchronizing folder\n"
     "  11:43:27 \t[8004010F-501-0-521]\n"
-    "  11:43:27 The client operation failed.\n";
+    "  11:43:27 The client operation failed.\n"
+    "servers: Exchange Server 2016\n";
 
 static void
 test_reads_every_field(void **state)
@@ -169,7 +171,8 @@ test_rule_needs_cause_fix_example(void **state)
 	struct ostd_ruleset *rs = *state;
 	char *err = NULL;
 	const char *text = "id: X\ntitle: t\nproducts: p\nlevel: error\n"
-	    "category: other\ncode: 80004005\ncause: c\nfix: f\n";
+	    "category: other\ncode: 80004005\ncause: c\nfix: f\n"
+	    "clients: any\nservers: any\n";
 
 	assert_int_equal(ostd_ruleset_load_text(rs, "x.rule", text, strlen(text),
 	    &err), -1);
@@ -196,6 +199,244 @@ test_same_id_replaces(void **state)
 	free(text);
 	assert_int_equal(ostd_ruleset_count(rs), 1);
 	assert_string_equal(ostd_ruleset_find(rs, "TEST-1")->title, "Replaced");
+}
+
+
+/* A rule around the given fix lines, for the step checks. */
+static char *
+rule_with_steps(const char *steps)
+{
+	static const char head[] =
+	    "id: STEPS\ntitle: t\nproducts: p\nclients: 16\n"
+	    "servers: Exchange Online\nlevel: error\ncategory: other\n"
+	    "code: 8004010F\nsource: a public article\ncause: c\n";
+	static const char tail[] = "example:\n  10:00:00 Error synchronizing "
+	    "folder\n  10:00:00 [8004010F-501-0-521]\n";
+	char *out = malloc(strlen(head) + strlen(steps) + strlen(tail) + 1);
+
+	assert_non_null(out);
+	strcpy(out, head);
+	strcat(out, steps);
+	strcat(out, tail);
+	return out;
+}
+
+/* Load a rule and return the error (NULL when it loaded). */
+static char *
+load_error(struct ostd_ruleset *rs, const char *text)
+{
+	char *err = NULL;
+
+	if (ostd_ruleset_load_text(rs, "site.rule", text, strlen(text),
+	    &err) == 0)
+		return NULL;
+	assert_non_null(err);
+	return err;
+}
+
+/*
+ * 'fix' and 'practice' lines make one list in file order; a caution belongs
+ * to the step after it.
+ */
+static void
+test_steps_in_order_with_cautions(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+	char *text = rule_with_steps(
+	    "fix: Check the server.\n"
+	    "caution: Renaming the library breaks forms\n  that use it.\n"
+	    "practice: Note the library's name.\n"
+	    "fix: Synchronize again.\n");
+	const struct ostd_rule *r;
+
+	assert_null(load_error(rs, text));
+	free(text);
+	r = ostd_ruleset_find(rs, "STEPS");
+	assert_int_equal(r->nfix, 3);
+	assert_string_equal(r->fix[0], "Check the server.");
+	assert_string_equal(r->fix[1], "Note the library's name.");
+	assert_string_equal(r->fix[2], "Synchronize again.");
+	assert_null(r->caution[0]);
+	assert_string_equal(r->caution[1],
+	    "Renaming the library breaks forms that use it.");
+	assert_null(r->caution[2]);
+	assert_false(ostd_rule_step_is_practice(r, 0));
+	assert_true(ostd_rule_step_is_practice(r, 1));
+	assert_false(ostd_rule_step_is_practice(r, 2));
+	assert_int_equal(ostd_rule_provenance(r), OSTD_PROV_SOURCE);
+	assert_true(ostd_rule_has_practice(r));
+
+	/* With no public source, every step is practice. */
+	text = variant("clients:", "clients: any\n");
+	assert_null(load_error(rs, text));
+	free(text);
+	r = ostd_ruleset_find(rs, "TEST-1");
+	assert_int_equal(ostd_rule_provenance(r), OSTD_PROV_FIELD);
+	assert_int_equal(r->practice, 0);
+	assert_true(ostd_rule_step_is_practice(r, 0));
+	assert_true(ostd_rule_step_is_practice(r, 1));
+	assert_false(ostd_rule_step_is_practice(r, 2));
+}
+
+/*
+ * A step that can lose or change data needs a caution before it; the error
+ * names the step's own line, in a user's rule as in a built-in one.
+ */
+static void
+test_destructive_step_needs_caution(void **state)
+{
+	static const struct {
+		const char *steps, *want;
+	} cases[] = {
+		{ "fix: Check the name.\nfix: Delete the .ost file and start "
+		    "Outlook.\n", "site.rule:12: step 2 deletes, renames or "
+		    "rebuilds the offline folder file, with no caution" },
+		{ "fix: Empty the Deleted Items folder on exit.\n",
+		    "site.rule:11: step 1 purges Deleted Items" },
+		{ "practice: Remove the conflicting appointments from the "
+		    "offline calendar.\n", "site.rule:11: step 1 deletes items "
+		    "or folders" },
+		{ "fix: Discard the draft\n  when asked.\n",
+		    "site.rule:11: step 1 deletes items or folders" },
+		{ "fix: Set the DWORD value Enabled to 0.\n",
+		    "site.rule:11: step 1 turns off virus scanning" },
+		{ "fix: Restart the Information Store service.\n",
+		    "site.rule:11: step 1 stops or restarts a server service" },
+		{ "fix: Run Set-OfflineAddressBook -AddressLists X.\n",
+		    "site.rule:11: step 1 changes an organization-wide setting" },
+		{ "fix: Change the Default role to Reviewer.\n",
+		    "site.rule:11: step 1 changes permissions others depend on" },
+		{ "fix: Run ISINTEG -fix on the store.\n",
+		    "site.rule:11: step 1 runs a store repair" },
+		{ "fix: In Regedt32 create the value OpenRetryDelay.\n",
+		    "site.rule:11: step 1 edits the registry" },
+		{ "caution: c\n", "site.rule:11: caution with no step after "
+		    "it" },
+		{ "caution: a\ncaution: b\nfix: f\n", "site.rule:12: a second "
+		    "caution for one step" },
+		{ "fix: Check.\ncaution:\nfix: Go on.\n",
+		    "site.rule:12: empty caution" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct ostd_ruleset *rs = *state;
+		char *text = rule_with_steps(cases[i].steps);
+		char *err = load_error(rs, text);
+
+		if (err == NULL || strncmp(err, cases[i].want,
+		    strlen(cases[i].want)) != 0)
+			print_error("case %zu: got '%s'\n", i, err ? err : "");
+		assert_non_null(err);
+		assert_true(strncmp(err, cases[i].want,
+		    strlen(cases[i].want)) == 0);
+		free(err);
+		free(text);
+	}
+	assert_int_equal(ostd_ruleset_count(*state), 0);
+}
+
+/*
+ * An OST rebuild comes after a step that saves what only the OST holds, and
+ * that save comes while Outlook is still open.
+ */
+static void
+test_ost_rebuild_needs_save_first(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+	static const char caution[] = "caution: The OST alone holds unsent "
+	    "and offline items.\n";
+	char *text, *err, *steps;
+
+	steps = xasprintf("%sfix: Rename the .ost file.\n", caution);
+	text = rule_with_steps(steps);
+	err = load_error(rs, text);
+	assert_non_null(err);
+	assert_true(strncmp(err, "site.rule:12: step 1 rebuilds the offline "
+	    "folder file, but no step before it saves", 53) == 0);
+	free(err);
+	free(text);
+	free(steps);
+
+	steps = xasprintf("fix: Close Outlook.\nfix: Copy the Outbox and "
+	    "Local Failures items to a .pst file.\n%sfix: Rename the .ost "
+	    "file.\n", caution);
+	text = rule_with_steps(steps);
+	err = load_error(rs, text);
+	assert_non_null(err);
+	assert_string_equal(err, "site.rule:12: step 2 saves offline items "
+	    "after step 1 closes Outlook: save them while Outlook is open, "
+	    "then close it");
+	free(err);
+	free(text);
+	free(steps);
+
+	steps = xasprintf("fix: Copy the Outbox and Local Failures items to "
+	    "a .pst file.\nfix: Close Outlook.\n%sfix: Rename the .ost "
+	    "file.\n", caution);
+	text = rule_with_steps(steps);
+	assert_null(load_error(rs, text));
+	free(text);
+	free(steps);
+	assert_string_equal(ostd_ruleset_find(rs, "STEPS")->caution[2],
+	    "The OST alone holds unsent and offline items.");
+}
+
+/* A rule says where it applies; a reference entry may say it is not held. */
+static void
+test_applicability_and_provenance_keys(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+	char *err, *text;
+	char buf[128];
+	const struct ostd_rule *r;
+
+	text = variant("clients:", "");
+	err = load_error(rs, text);
+	assert_non_null(strstr(err, "rule needs 'clients'"));
+	free(err);
+	free(text);
+	text = variant("servers:", "");
+	err = load_error(rs, text);
+	assert_non_null(strstr(err, "rule needs 'servers'"));
+	free(err);
+	free(text);
+	text = variant("clients:", "clients: any\n");
+	assert_null(load_error(rs, text));
+	free(text);
+	r = ostd_ruleset_find(rs, "TEST-1");
+	assert_int_equal(r->clients, 0);
+	assert_string_equal(r->servers, "Exchange Server 2016");
+	assert_int_equal(ostd_rule_provenance(r), OSTD_PROV_FIELD);
+	text = variant("group:", "group: g1\nsource: Microsoft article "
+	    "KB3115602\nnote: Likely a limit.\n");
+	assert_null(load_error(rs, text));
+	free(text);
+	r = ostd_ruleset_find(rs, "TEST-1");
+	assert_int_equal(ostd_rule_provenance(r), OSTD_PROV_SOURCE);
+	assert_string_equal(r->public_source, "Microsoft article KB3115602");
+	assert_string_equal(r->note, "Likely a limit.");
+	text = variant("group:", "held: no\n");
+	err = load_error(rs, text);
+	assert_non_null(strstr(err, "'held' is for reference entries"));
+	free(err);
+	free(text);
+	assert_null(load_error(rs, "id: Q191014\ntitle: t\nproducts: p\n"
+	    "level: info\ncategory: other\nheld: no\nsummary: s\n"));
+	r = ostd_ruleset_find(rs, "Q191014");
+	assert_true(r->not_held);
+	assert_int_equal(ostd_rule_provenance(r), OSTD_PROV_ARTICLE);
+
+	assert_string_equal(ostd_clients_words(0x3F0u, buf, sizeof(buf)),
+	    "Exchange client 4.0 to Outlook 2000");
+	assert_string_equal(ostd_clients_words(1u << 16, buf, sizeof(buf)),
+	    "Outlook 2016-2021 or Microsoft 365");
+	assert_string_equal(ostd_clients_words(0x1F000u, buf, sizeof(buf)),
+	    "Outlook 2007 to Microsoft 365");
+	assert_string_equal(ostd_clients_words(0, buf, sizeof(buf)),
+	    "any client");
+	assert_string_equal(ostd_clients_range(0x3F0u | 1u << 12, buf,
+	    sizeof(buf)), "4-9,12");
+	assert_string_equal(ostd_clients_range(0, buf, sizeof(buf)), "any");
 }
 
 static void
@@ -355,8 +596,15 @@ test_builtin_rules_are_the_files(void **state)
 		assert_int_equal(b->session, f->session);
 		assert_int_equal(b->symptoms, f->symptoms);
 		assert_same_string(b->cause, f->cause);
+		assert_same_string(b->note, f->note);
+		assert_same_string(b->servers, f->servers);
+		assert_same_string(b->public_source, f->public_source);
 		assert_same_string(b->summary, f->summary);
 		assert_same_strings(b->fix, b->nfix, f->fix, f->nfix);
+		for (size_t k = 0; k < f->nfix; k++)
+			assert_same_string(b->caution[k], f->caution[k]);
+		assert_true(b->practice == f->practice);
+		assert_int_equal(b->not_held, f->not_held);
 		assert_same_strings(b->ask, b->nask, f->ask, f->nask);
 		assert_same_strings(b->see, b->nsee, f->see, f->nsee);
 		assert_same_string(b->example, f->example);
@@ -541,6 +789,15 @@ main(void)
 		    rules_teardown),
 		cmocka_unit_test_setup_teardown(test_rule_needs_cause_fix_example,
 		    empty_rules_setup, rules_teardown),
+		cmocka_unit_test_setup_teardown(test_steps_in_order_with_cautions,
+		    empty_rules_setup, rules_teardown),
+		cmocka_unit_test_setup_teardown(test_destructive_step_needs_caution,
+		    empty_rules_setup, rules_teardown),
+		cmocka_unit_test_setup_teardown(test_ost_rebuild_needs_save_first,
+		    empty_rules_setup, rules_teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_applicability_and_provenance_keys, empty_rules_setup,
+		    rules_teardown),
 		cmocka_unit_test_setup_teardown(test_same_id_replaces, empty_rules_setup,
 		    rules_teardown),
 		cmocka_unit_test_setup_teardown(test_directory_with_broken_file,

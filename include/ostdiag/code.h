@@ -43,6 +43,13 @@ const char *ostd_hresult_name(uint32_t hr);
 /* A short English description of an HRESULT, or NULL when unknown. */
 const char *ostd_hresult_meaning(uint32_t hr);
 
+/*
+ * The name of a store error code that field 3 may carry (0x4DE is
+ * ecMaxObjsExceeded), and its meaning in *meaning when meaning is not NULL;
+ * NULL when the value is no store error code known.
+ */
+const char *ostd_store_error_name(uint32_t value, const char **meaning);
+
 /* Parts of an HRESULT. */
 int ostd_hresult_severity(uint32_t hr);	/* 1 = failure, 0 = success/warning */
 unsigned ostd_hresult_facility(uint32_t hr);

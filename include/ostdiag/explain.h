@@ -5,6 +5,7 @@
 #ifndef OSTDIAG_EXPLAIN_H
 #define OSTDIAG_EXPLAIN_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "ostdiag/rules.h"
@@ -15,11 +16,19 @@
  */
 int ostd_explain_parse_code(const char *arg, struct ostd_code *code);
 
-/* Decode code and list the rules that can match it, with what decides. */
+/*
+ * Decode code field by field and list the rules that can match it, with what
+ * else each needs and what it was written for; as JSON when json is set.
+ */
 void ostd_explain_code(FILE *out, const struct ostd_ruleset *rs,
-    const struct ostd_code *code);
+    const struct ostd_code *code, bool json);
 
-/* Print one rule in full: conditions, cause, fix steps, questions, example. */
-void ostd_explain_rule(FILE *out, const struct ostd_rule *rule);
+/*
+ * Print one rule or reference entry of rs in full: where it applies and comes
+ * from, conditions, cause, fix steps with their cautions, questions, the
+ * rules that cite it, example; as JSON when json is set.
+ */
+void ostd_explain_rule(FILE *out, const struct ostd_ruleset *rs,
+    const struct ostd_rule *rule, bool json);
 
 #endif

@@ -173,6 +173,14 @@ struct ostd_session {
 	enum ostd_session_end end;
 	int longest_gap;	/* seconds between two consecutive time stamps */
 	unsigned long gap_line;	/* line after the longest gap */
+	/*
+	 * The longest gap that did not end in progress (a count of items or
+	 * folders, or Done): a pause that ends with work done is a slow
+	 * download, not a stall.
+	 */
+	int longest_stall;
+	unsigned long stall_line;
+	bool folder_lines;	/* "Synchronizing Folder 'X'": a client before 2003 */
 	unsigned long lines;	/* entries in the session */
 	unsigned long errors;	/* blocks that are errors (not loose text) */
 	unsigned long scopes;	/* Synchronizing ... lines */

@@ -2,13 +2,16 @@
  * ostdiag/match.h: ranks the rules that fit an error block, a piece of pasted text,
  * or a session's symptoms. Every condition of a rule must hold for it to be a
  * candidate; its score adds up what matched, so a more specific rule outranks a
- * vaguer one. Candidates are sorted best first (ties by id).
+ * vaguer one. Candidates are sorted best first: a rule written for another
+ * client version than the log's below every other, then a rule resting on
+ * field experience below a sourced one, then by score (ties by id).
  */
 #ifndef OSTDIAG_MATCH_H
 #define OSTDIAG_MATCH_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ostdiag/log.h"
 #include "ostdiag/rules.h"
@@ -32,10 +35,35 @@ enum ostd_evidence {
 /* Name of one evidence bit ("code", "head", ...). */
 const char *ostd_evidence_name(unsigned bit);
 
+/* Does a rule apply to the client version the log shows? */
+enum ostd_applicability {
+	OSTD_APPLIES_UNKNOWN,	/* the log does not say */
+	OSTD_APPLIES_MATCHES,
+	OSTD_APPLIES_MISMATCH	/* written for other versions */
+};
+
+/* "matches", "unknown" or "mismatch". */
+const char *ostd_applicability_name(enum ostd_applicability a);
+
+/* Client versions of the era before Outlook 2003 (Exchange 4.0 to 2002). */
+#define OSTD_CLIENTS_BEFORE_2003 0x7F0u	/* versions 4 to 10 */
+
+/*
+ * The client versions a session may come from, as bits like a rule's clients:
+ * the Synchronizer Version's, or those of the era its folder lines show; 0
+ * when the log does not say.
+ */
+uint32_t ostd_session_clients(const struct ostd_session *s);
+
+/* Does rule apply to a log of the client versions log_clients? */
+enum ostd_applicability ostd_rule_applies(const struct ostd_rule *rule,
+    uint32_t log_clients);
+
 struct ostd_candidate {
 	const struct ostd_rule *rule;
 	int score;
 	unsigned evidence;
+	enum ostd_applicability applies;
 };
 
 #define OSTD_MAX_CANDIDATES 8
@@ -43,8 +71,9 @@ struct ostd_candidate {
 struct ostd_diagnosis {
 	struct ostd_candidate cand[OSTD_MAX_CANDIDATES];
 	size_t n;		/* candidates kept, best first */
-	size_t ntop;		/* how many share the best score */
+	size_t ntop;		/* how many share the best rank */
 	const struct ostd_rule *costly;	/* a rule whose pattern hit its limits */
+	uint32_t log_clients;	/* the log's client versions (0: unknown) */
 };
 
 /* Symptoms a session shows (enum ostd_symptom bits). */
@@ -55,9 +84,12 @@ void ostd_match_block(const struct ostd_ruleset *rs,
     const struct ostd_session *s, const struct ostd_block *b,
     struct ostd_diagnosis *out);
 
-/* Candidates among text-only rules for a paragraph of loose text. */
+/*
+ * Candidates among text-only rules for a paragraph of loose text, found in a
+ * log of the client versions log_clients (0: unknown).
+ */
 void ostd_match_text(const struct ostd_ruleset *rs, const char *text,
-    size_t len, struct ostd_diagnosis *out);
+    size_t len, uint32_t log_clients, struct ostd_diagnosis *out);
 
 /* Candidates among symptom-only rules for a session. */
 void ostd_match_session(const struct ostd_ruleset *rs,

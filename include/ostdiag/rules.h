@@ -60,6 +60,7 @@ struct ostd_rule {
 	char *group;		/* ambiguity group, or NULL */
 	enum ostd_level level;
 	uint32_t clients;	/* bit n: client major version n applies; 0 = any */
+	char *servers;		/* the servers its source was written for, or NULL */
 
 	/* Conditions: every one present must hold. */
 	struct ostd_code_pattern *codes;
@@ -73,15 +74,25 @@ struct ostd_rule {
 	enum ostd_session_cond session;
 	unsigned symptoms;	/* enum ostd_symptom bits */
 
-	char *cause;
+	char *cause;		/* what the source says */
+	char *note;		/* what ostdiag adds to it, or NULL */
+	char *public_source;	/* a source named by a rule with no article */
 	char *summary;
+	/*
+	 * Fix steps in order: fix[i] is the text, caution[i] the warning shown
+	 * before it (or NULL), and bit i of practice is set when the step is
+	 * general practice rather than the cited source's procedure.
+	 */
 	char **fix;
+	char **caution;
+	uint64_t practice;
 	size_t nfix;
 	char **ask;
 	size_t nask;
 	char **see;
 	size_t nsee;
 	char *example;		/* the example log, lines joined by '\n' */
+	bool not_held;		/* a reference whose text ostdiag has no copy of */
 
 	char *source;		/* file the rule came from */
 	unsigned long source_line;
@@ -89,8 +100,39 @@ struct ostd_rule {
 	bool builtin;
 };
 
+#define OSTD_STEPS_MAX 64	/* fix steps a rule may have */
+
 /* Is the rule a reference entry (no conditions)? */
 bool ostd_rule_is_reference(const struct ostd_rule *rule);
+
+/* Where a rule's claims come from. */
+enum ostd_provenance {
+	OSTD_PROV_ARTICLE,	/* a knowledge-base article it cites */
+	OSTD_PROV_SOURCE,	/* another public source it names */
+	OSTD_PROV_FIELD		/* field experience: no public source */
+};
+
+enum ostd_provenance ostd_rule_provenance(const struct ostd_rule *rule);
+/* "article", "source" or "field-experience". */
+const char *ostd_provenance_name(enum ostd_provenance p);
+/* Where the claims of a rule come from, in words; into buf. */
+const char *ostd_provenance_words(const struct ostd_rule *rule, char *buf,
+    size_t size);
+/*
+ * Is step i general practice rather than the source's own procedure? Every
+ * step of a rule with no public source is.
+ */
+bool ostd_rule_step_is_practice(const struct ostd_rule *rule, size_t i);
+/* Is any of its steps general practice? */
+bool ostd_rule_has_practice(const struct ostd_rule *rule);
+
+/*
+ * The client versions of a rule in words ("Exchange clients 4.0-5.0 and
+ * Outlook 97-2000"), written into buf; "any client" when it names none.
+ */
+const char *ostd_clients_words(uint32_t clients, char *buf, size_t size);
+/* The same as a rule file writes it ("4-9,12", or "any"), into buf. */
+const char *ostd_clients_range(uint32_t clients, char *buf, size_t size);
 const char *ostd_level_name(enum ostd_level level);
 
 struct ostd_ruleset;

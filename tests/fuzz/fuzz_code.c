@@ -147,7 +147,8 @@ fuzz_explain_parse(const char *s, size_t len)
 	buf[n] = '\0';
 	if (ostd_explain_parse_code(buf, &c) == 0) {
 		check_code(&c);
-		ostd_explain_code(devnull, builtin, &c);
+		ostd_explain_code(devnull, builtin, &c, false);
+		ostd_explain_code(devnull, builtin, &c, true);
 	}
 }
 

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "ostdiag/ostdiag.h"
+#include "safety.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -28,6 +29,8 @@ static const char known[] =
     "id: Q168734\n"
     "title: Org Forms Library Default permission None\n"
     "products: Exchange Server 5.0\n"
+    "clients: 4-9\n"
+    "servers: Exchange Server 5.0\n"
     "level: error\n"
     "category: sync-error-code\n"
     "code: 8004010F-501-0-521\n"
@@ -35,6 +38,7 @@ static const char known[] =
     "scope: forms\n"
     "message: client operation failed\n"
     "cause: The Default permission is None.\n"
+    "caution: Every user of the library gets the new role.\n"
     "fix: Give the Default role any other permission.\n"
     "example:\n"
     "  11:43:26 Synchronizing Organization Forms\n"
@@ -70,8 +74,18 @@ check_rule(const struct ostd_rule *r)
 	check(r->nfix >= 1, "rule without fix");
 	check(r->example != NULL && r->example[0] != '\0',
 	    "rule without example");
-	for (size_t i = 0; i < r->nfix; i++)
-		check(r->fix[i] != NULL, "NULL fix step");
+	check(r->servers != NULL && r->servers[0] != '\0',
+	    "rule without servers");
+	for (size_t i = 0; i < r->nfix; i++) {
+		check(r->fix[i] != NULL && r->fix[i][0] != '\0', "empty fix step");
+		check(r->caution[i] == NULL || r->caution[i][0] != '\0',
+		    "empty caution");
+		/* The reader lets no step that can lose data go uncautioned. */
+		check(r->caution[i] != NULL || step_hazard(r->fix[i]) == NULL,
+		    "a hazardous step without a caution");
+	}
+	check(r->nfix == OSTD_STEPS_MAX || (r->practice >> r->nfix) == 0,
+	    "practice bits beyond the steps");
 	for (size_t i = 0; i < r->nask; i++)
 		check(r->ask[i] != NULL, "NULL question");
 	for (size_t i = 0; i < r->nsee; i++)
@@ -120,7 +134,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		else
 			check(why == NULL, "self-test passed with a reason");
 		free(why);
-		ostd_explain_rule(devnull, r);
+		ostd_explain_rule(devnull, rs, r, false);
+		ostd_explain_rule(devnull, rs, r, true);
 	}
 	ostd_ruleset_free(&rs);
 	return 0;
