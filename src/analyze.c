@@ -642,7 +642,8 @@ on_session(const struct ostd_session *s, void *ctx)
 				d = prev_d;
 			prev = b;
 			prev_d = d;
-			f.kind = OSTD_FINDING_ERROR;
+			f.kind = b->head == OSTD_HEAD_TASK ? OSTD_FINDING_TASK :
+			    OSTD_FINDING_ERROR;
 		}
 		report(a, &f);
 	}
@@ -793,6 +794,43 @@ run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
 }
 
 /*
+ * A saved item is known by its subject as much as by its text: a Sync Issues
+ * item titled "Sync Monitor" holds diagnostics. The subject is matched as
+ * loose text; when a rule knows it, it is a finding of the item's first line.
+ */
+static void
+report_subject(struct ostd_analyzer *a, const char *subject)
+{
+	struct ostd_diagnosis d;
+	struct ostd_session s;
+	struct ostd_block b;
+	struct ostd_finding f;
+
+	if (subject == NULL || *subject == '\0')
+		return;
+	ostd_match_text(a->rs, subject, strlen(subject), 0, &d);
+	if (d.n == 0)
+		return;
+	memset(&s, 0, sizeof(s));
+	memset(&b, 0, sizeof(b));
+	memset(&f, 0, sizeof(f));
+	s.index = 1;
+	s.start_time = s.end_time = -1;
+	b.line = 1;
+	b.time = -1;
+	b.message = (char *)subject;
+	b.subject = (char *)subject;
+	f.kind = OSTD_FINDING_TEXT;
+	f.file = a->file;
+	f.line = 1;
+	f.time = -1;
+	f.session = &s;
+	f.block = &b;
+	f.diag = &d;
+	report(a, &f);
+}
+
+/*
  * Open the input as text, analyze it, and report the file's record. regular:
  * as for run().
  */
@@ -830,6 +868,7 @@ run_input(struct ostd_analyzer *a, FILE *raw, int regular)
 	a->date_slack = in.format == OSTD_INPUT_MSG && !in.msg.has_offset ?
 	    14 * 3600 : 600;
 	a->file_rec.date = a->local_date;
+	report_subject(a, a->file_rec.subject);
 	rc = run(a, in.text, in.prefix, in.prefix_len,
 	    a->read_ahead ? raw : NULL, regular);
 	if ((problem = ostd_encoding_problem(in.encoding, in.bad)) != NULL) {

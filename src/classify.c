@@ -450,6 +450,11 @@ classify_error(const char *s, size_t len, struct ostd_event *ev)
 			}
 		}
 	}
+	/* Outlook 2013's IMAP hierarchy errors: "Error in folder 'Name'". */
+	if ((n = phrase(s, len, "error in folder")) != 0) {
+		set_head(ev, OSTD_HEAD_FOLDER, s + n, len - n, 1);
+		return 1;
+	}
 	if ((n = phrase(s, len, "error sending message")) != 0) {
 		set_head(ev, OSTD_HEAD_SEND, s + n, len - n, 1);
 		return 1;
@@ -468,6 +473,50 @@ classify_error(const char *s, size_t len, struct ostd_event *ev)
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * A Send/Receive task error, as the progress dialog shows it: "Task 'Name'
+ * reported error (0x8007007A): 'text'". The name may be unquoted (an
+ * address). The name is the head's argument; the code is found inline.
+ */
+static int
+classify_task(const char *s, size_t len, struct ostd_event *ev)
+{
+	static const char verb[] = "reported error";
+	size_t n = phrase(s, len, "task "), i;
+
+	if (n == 0)
+		return 0;
+	for (i = n; i + sizeof(verb) - 1 <= len; i++) {
+		if (ascii_lower((unsigned char)s[i]) == 'r' &&
+		    (s[i - 1] == ' ' || s[i - 1] == '\t') &&
+		    phrase(s + i, len - i, verb) != 0) {
+			ev->kind = OSTD_EV_ERROR_HEAD;
+			ev->sub = OSTD_HEAD_TASK;
+			ev->arg = quoted_name(s + n, i - n);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+struct ostd_span
+ostd_task_message(struct ostd_span text)
+{
+	const char *s = text.ptr, *end = text.ptr + text.len;
+	const char *open = memchr(s, '(', text.len), *close;
+	struct ostd_span none = { end, 0 };
+
+	if (open == NULL || (close = memchr(open, ')', (size_t)(end - open))) ==
+	    NULL)
+		return none;
+	s = close + 1;
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	if (s == end || *s != ':')
+		return none;
+	return quoted_name(s + 1, (size_t)(end - s - 1));
 }
 
 /* Lines that start with "Microsoft" or "MAPI", or another m. */
@@ -531,6 +580,8 @@ classify_fixed(struct ostd_span t, struct ostd_event *ev)
 			ev->kind = OSTD_EV_TERMINATED;
 			return;
 		}
+		if (classify_task(s, len, ev))
+			return;
 		break;
 	case 'u':
 	case 'd':
@@ -697,6 +748,7 @@ static const char *const scope_names[OSTD_SCOPE_COUNT] = {
 static const char *const head_names[OSTD_HEAD_COUNT] = {
 	"none", "folder", "message", "view-form", "hierarchy", "send",
 	"deletions", "send-receive", "terminated", "oab", "code", "other",
+	"task",
 };
 
 const char *

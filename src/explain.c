@@ -354,8 +354,8 @@ explain_rule_text(FILE *out, const struct ostd_ruleset *rs,
 	    sizeof(buf)));
 	if (r->not_held)
 		fputs("held:      no: the knowledge base holds no copy of this "
-		    "article; its title is as the articles that cite it give "
-		    "it\n", out);
+		    "article's text; its summary says where what is known of "
+		    "it comes from\n", out);
 	fprintf(out, "products:  %s\n", r->products);
 	if (!ostd_rule_is_reference(r)) {
 		words = written_for(r);

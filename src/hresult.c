@@ -98,6 +98,7 @@ static const struct hresult_entry hresults[] = {
 	{ 0x80070005, "MAPI_E_NO_ACCESS", "access denied" },
 	{ 0x8007000E, "MAPI_E_NOT_ENOUGH_MEMORY", "not enough memory" },
 	{ 0x80070057, "MAPI_E_INVALID_PARAMETER", "an invalid parameter (E_INVALIDARG)" },
+	{ 0x800CCCD2, "IXP_E_IMAP_TAGGED_NO_RESPONSE", "the IMAP server refused a command (a tagged NO answer)" },
 };
 
 static const struct hresult_entry *

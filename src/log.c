@@ -271,6 +271,30 @@ append_text(struct strbuf *sb, struct ostd_span t)
 	strbuf_add(sb, t.ptr, t.len);
 }
 
+/*
+ * A Send/Receive task error stands apart from the synchronization around it:
+ * its context is the task (a profile, an address, SharePoint), its subject
+ * the task's name, its message the text on its own line.
+ */
+static void
+begin_task(struct ostd_parser *p, struct ostd_block *b,
+    const struct ostd_event *ev)
+{
+	struct strbuf ctx;
+
+	free(b->folder);
+	b->folder = NULL;
+	free(b->scope_text);
+	strbuf_init(&ctx, 0);
+	strbuf_adds(&ctx, "Send/Receive task '");
+	strbuf_add(&ctx, ev->arg.ptr, ev->arg.len);
+	strbuf_addc(&ctx, '\'');
+	b->scope_text = strbuf_detach(&ctx);
+	b->scope = OSTD_SCOPE_NONE;
+	append_text(&p->message, ostd_task_message(ev->text));
+	p->phase = PHASE_TEXT;
+}
+
 static void
 set_scope(struct ostd_parser *p, const struct ostd_event *ev,
     unsigned long lineno)
@@ -421,6 +445,9 @@ handle_event(struct ostd_parser *p, unsigned long lineno,
 	if (p->phase == PHASE_LOOSE &&
 	    (ev->kind != OSTD_EV_UNKNOWN || ev->has_code))
 		close_block(p);
+	/* A task error is one line: what follows is not its text. */
+	if ((b = open_block(p)) != NULL && b->head == OSTD_HEAD_TASK)
+		close_block(p);
 	b = open_block(p);
 
 	switch (ev->kind) {
@@ -454,6 +481,8 @@ handle_event(struct ostd_parser *p, unsigned long lineno,
 		b->subject = span_dup(ev->arg);
 		if (ev->has_code)
 			set_code(b, ev, lineno);
+		if (ev->sub == OSTD_HEAD_TASK)
+			begin_task(p, b, ev);
 		break;
 	case OSTD_EV_OAB_ERROR:
 		rc = new_block(p, lineno, ev->time, OSTD_HEAD_OAB, ev->text);
@@ -513,6 +542,14 @@ handle_event(struct ostd_parser *p, unsigned long lineno,
 	case OSTD_EV_OAB:
 		if (p->phase == PHASE_LOOSE) {
 			append_text(&p->message, ev->text);
+		} else if (b != NULL && b->head == OSTD_HEAD_CODE &&
+		    b->has_code && ev->has_code) {
+			/* A second code with no head: an error of its own. */
+			rc = new_block(p, lineno, ev->time, OSTD_HEAD_CODE,
+			    ev->text);
+			set_code(open_block(p), ev, lineno);
+			append_text(&p->message, ev->text);
+			p->phase = PHASE_TEXT;
 		} else if (b != NULL && p->phase != PHASE_TAIL) {
 			if (ev->has_code && !b->has_code)
 				set_code(b, ev, lineno);

@@ -219,6 +219,8 @@ finding_kind_name(enum ostd_finding_kind kind)
 		return "text";
 	case OSTD_FINDING_SYMPTOM:
 		return "symptom";
+	case OSTD_FINDING_TASK:
+		return "task";
 	default:
 		return "error";
 	}

@@ -212,4 +212,17 @@ printf '%s\n' "$modern" \
 report "OSTD-HOTMAIL-CONNECTOR wrong-condition" code80041004 \
 	'none("OSTD-HOTMAIL-CONNECTOR")'
 
+# ---- today's sources, corrected ----
+
+explained "KB2665915 pairs its OAB line with 0X80004005" KB2665915 \
+	'.reference and (.held | not) and (.summary | test("0X80004005")) and
+	 (.cited_by | index("KB2665915-80004005") != null)'
+explained "OAB 0X8004010F does not rest on KB2665915" OSTD-OAB-NOT-FOUND \
+	'.provenance == "source" and (.note | test("KB2665915")) and (.source | test("KB2665915") | not)'
+explained "KB2572029 rests on a third-party post" KB2572029 \
+	'.provenance == "source" and (.source | test("third-party"; "i")) and (.note | test("not|never"))'
+for id in KB867506 KB2685289; do
+	explained "$id: no text found" "$id" '.reference and (.held | not)'
+done
+
 finish

@@ -113,6 +113,56 @@ test_error_heads(void **state)
 	assert_int_equal(ev.arg.len, 0);
 }
 
+/* Outlook 2013's IMAP head, and Send/Receive task errors. */
+static void
+test_modern_heads(void **state)
+{
+	static const struct {
+		const char *line, *name, *code, *message;
+	} tasks[] = {
+		{ "Task 'Dana Ruiz' reported error (0x8007007A): 'Unknown Error "
+		    "0x8007007A'.", "Dana Ruiz", "8007007A",
+		    "Unknown Error 0x8007007A" },
+		{ "Task john@contoso.com reported error (0x80070057): 'Sorry, "
+		    "something went wrong. You may want to try again'",
+		    "john@contoso.com", "80070057",
+		    "Sorry, something went wrong. You may want to try again" },
+		{ "Task 'SharePoint' reported error (0x8004010F) : 'The "
+		    "SharePoint List (Team - Tasks) cannot be found. HTTP 404.'",
+		    "SharePoint", "8004010F",
+		    "The SharePoint List (Team - Tasks) cannot be found. HTTP "
+		    "404." },
+		{ "task \xE2\x80\x98Jo\xE2\x80\x99  REPORTED ERROR (0x80040102)",
+		    "Jo", "80040102", "" },
+	};
+	struct ostd_event ev;
+
+	(void)state;
+	ev = classify("Error in folder 'Projects'");
+	assert_int_equal(ev.kind, OSTD_EV_ERROR_HEAD);
+	assert_int_equal(ev.sub, OSTD_HEAD_FOLDER);
+	assert_span(ev.arg, "Projects");
+	assert_false(ev.has_code);
+	ev = classify("Error in folder 'Old name' [800CCCD2-0-0-733]");
+	assert_span(ev.arg, "Old name");
+	assert_true(ev.has_code);
+	assert_string_equal(ev.code.text, "800CCCD2-0-0-733");
+	for (size_t i = 0; i < sizeof(tasks) / sizeof(tasks[0]); i++) {
+		ev = classify(tasks[i].line);
+		assert_int_equal(ev.kind, OSTD_EV_ERROR_HEAD);
+		assert_int_equal(ev.sub, OSTD_HEAD_TASK);
+		assert_span(ev.arg, tasks[i].name);
+		assert_true(ev.has_code);
+		assert_string_equal(ev.code.text, tasks[i].code);
+		assert_span(ostd_task_message(ev.text), tasks[i].message);
+	}
+	/* Not a task error: no verb, or another first word. */
+	assert_int_equal(classify("Task list updated").kind, OSTD_EV_UNKNOWN);
+	assert_int_equal(classify("Tasks reported error (0x80040102)").kind,
+	    OSTD_EV_UNKNOWN);
+	assert_string_equal(ostd_head_name(OSTD_HEAD_TASK), "task");
+}
+
 static void
 test_codes(void **state)
 {
@@ -282,6 +332,7 @@ main(void)
 		cmocka_unit_test(test_session_lines),
 		cmocka_unit_test(test_scopes),
 		cmocka_unit_test(test_error_heads),
+		cmocka_unit_test(test_modern_heads),
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_details_and_others),
 		cmocka_unit_test(test_phrase_spellings),

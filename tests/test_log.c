@@ -228,6 +228,45 @@ test_orphan_codes_and_loose_text(void **state)
 	assert_string_equal(sn.b[3].code, "80004005-501-0-322");
 }
 
+/*
+ * Send/Receive task errors, pasted alone or among log lines: one block each,
+ * of one line, with the task as context and the name as subject; the IMAP
+ * head "Error in folder 'X'" takes the code after it.
+ */
+static void
+test_task_lines_and_imap_head(void **state)
+{
+	struct seen sn;
+
+	(void)state;
+	parse_string("12:25:00 Synchronizing Hierarchy\n"
+	    "12:25:02 Error in folder 'Projects'\n"
+	    "12:25:02 [800CCCD2-0-0-733]\n"
+	    "Task 'Dana Ruiz' reported error (0x8007007A): 'Unknown Error "
+	    "0x8007007A'.\n"
+	    "Task 'SharePoint' reported error (0x8004010F) : 'The SharePoint "
+	    "List (Team - Tasks) cannot be found. HTTP 404.'\n"
+	    "A line pasted after them.\n", &sn);
+	assert_int_equal(sn.n, 4);
+	assert_int_equal(sn.b[0].head, OSTD_HEAD_FOLDER);
+	assert_string_equal(sn.b[0].subject, "Projects");
+	assert_string_equal(sn.b[0].code, "800CCCD2-0-0-733");
+	assert_int_equal(sn.b[0].scope, OSTD_SCOPE_HIERARCHY);
+	assert_int_equal(sn.b[1].head, OSTD_HEAD_TASK);
+	assert_string_equal(sn.b[1].subject, "Dana Ruiz");
+	assert_string_equal(sn.b[1].code, "8007007A");
+	assert_string_equal(sn.b[1].message, "Unknown Error 0x8007007A");
+	assert_int_equal(sn.b[1].scope, OSTD_SCOPE_NONE);
+	assert_string_equal(sn.b[1].folder, "");
+	assert_int_equal(sn.b[2].head, OSTD_HEAD_TASK);
+	assert_string_equal(sn.b[2].subject, "SharePoint");
+	assert_string_equal(sn.b[2].message, "The SharePoint List (Team - "
+	    "Tasks) cannot be found. HTTP 404.");
+	/* The text after a task line is loose text, not the task's. */
+	assert_int_equal(sn.b[3].head, OSTD_HEAD_NONE);
+	assert_string_equal(sn.b[3].message, "A line pasted after them.");
+}
+
 static int
 count_parts(const struct ostd_session *s, void *ctx)
 {
@@ -293,6 +332,7 @@ main(void)
 		cmocka_unit_test(test_times_out_of_order),
 		cmocka_unit_test(test_typo_time_is_no_gap),
 		cmocka_unit_test(test_orphan_codes_and_loose_text),
+		cmocka_unit_test(test_task_lines_and_imap_head),
 		cmocka_unit_test(test_block_cap_keeps_every_block),
 		cmocka_unit_test(test_callback_status_propagates),
 	};

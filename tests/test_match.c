@@ -29,6 +29,11 @@ static const char *const rules[] = {
 	/* Provenance: a sourced rule ranks above field experience. */
 	RULE("Q900001", "clients: any\ncode: 80040119\n"),
 	RULE("FIELD", "clients: any\ncode: 80040119-501-0-0\n"),
+	/* A saved item known by its subject. */
+	RULE("SYNCMON", "clients: any\ntext: ^\\s*Sync Monitor\\b\n"),
+	/* A Send/Receive task, told apart by its name. */
+	RULE("SPTASK", "clients: any\ncode: 8004010F\nhead: task\n"
+	    "folder: ^SharePoint$\nmessage: HTTP 404\n"),
 };
 
 static int
@@ -289,6 +294,33 @@ test_symptoms_gated_by_version_and_progress(void **state)
 	    "Error synchronizing folder\n[80040115-501-0-0]\nDone\n", ids), 0);
 }
 
+/*
+ * The subject of a saved item is matched as loose text; a Send/Receive task
+ * line is a finding of its own kind, told apart by its name and text.
+ */
+static void
+test_item_subject_and_task_findings(void **state)
+{
+	struct diag_capture c;
+	static const char item[] = "From:\tDana Ruiz\r\n"
+	    "Sent:\tTuesday, March 3, 2026 9:15 AM\r\n"
+	    "To:\tDana Ruiz\r\n"
+	    "Subject:\tSync Monitor\r\n\r\n"
+	    "Some diagnostics the item holds.\r\n";
+
+	run(*state, item, &c);
+	assert_int_equal(c.n, 1);
+	assert_string_equal(c.ids[0][0], "SYNCMON");
+	run(*state, "Task 'SharePoint' reported error (0x8004010F) : 'The "
+	    "SharePoint List (A - B) cannot be found. HTTP 404.'\n"
+	    "Task 'Dana Ruiz' reported error (0x8004010F): 'The operation "
+	    "failed.'\n", &c);
+	assert_int_equal(c.n, 2);
+	assert_string_equal(c.ids[0][0], "SPTASK");
+	/* The other task has the same code, but neither name nor text. */
+	assert_string_equal(c.ids[1][0], "HRESULT");
+}
+
 /* A rule with a public source ranks above field experience. */
 static void
 test_sourced_ranks_above_field_experience(void **state)
@@ -531,6 +563,7 @@ main(void)
 		cmocka_unit_test(test_log_clients),
 		cmocka_unit_test(test_symptoms_gated_by_version_and_progress),
 		cmocka_unit_test(test_sourced_ranks_above_field_experience),
+		cmocka_unit_test(test_item_subject_and_task_findings),
 		cmocka_unit_test(test_session_condition),
 		cmocka_unit_test(test_runaway_pattern_is_contained),
 		cmocka_unit_test(test_unknown_code_is_still_a_finding),

@@ -192,6 +192,48 @@ test_context_decides_between_articles(void **state)
 	    "Synchronizing server changes in folder 'Jo's Calendar'\n"
 	    "Error synchronizing folder\n[80040803-54A-80040803-533]\n",
 	    "OSTD-NO-PARENT-SHARED-CALENDAR");
+	/* One code, several causes: the context decides (Outlook 2013 logs). */
+	assert_top(rs, "Synchronizer Version 15.0.1\nSynchronizing Mailbox 'x'\n"
+	    "Done\nMicrosoft Exchange offline address book\n0x8004010f\n",
+	    "OSTD-OAB-8004010F-ENTRYID OSTD-OAB-8004010F-MIGRATION "
+	    "OSTD-OAB-8004010F-NOT-GENERATED OSTD-OAB-8004010F-REPLICAS");
+	assert_top(rs, "Microsoft Exchange offline address book\nNot downloading "
+	    "Offline address book files. A server (URL) could not be located.\n"
+	    "0X8004010F\n", "OSTD-OAB-NOT-FOUND");
+	assert_top(rs, "Microsoft Exchange offline address book\nNot downloading "
+	    "Offline address book files. A server (URL) could not be located\n"
+	    "0X80004005\n", "KB2665915-80004005");
+	assert_top(rs, "Task 'SharePoint' reported error (0x8004010F) : 'The "
+	    "SharePoint List (A - B) cannot be found. If the problem continues, "
+	    "contact the SharePoint site administrator. HTTP 404.'\n",
+	    "OSTD-SHAREPOINT-HTTP404");
+	assert_top(rs, "Local autodiscover for contoso.com starting\n\n"
+	    "Local autodiscover for contoso.com Failed (0x8004010F)\n",
+	    "KB2785498");
+	assert_top(rs, "0x8004010F: Outlook data file cannot be accessed.\n",
+	    "KB2659085");
+	assert_top(rs, "Task 'Dana Ruiz' reported error (0x8007007A): 'Unknown "
+	    "Error 0x8007007A'.\n", "KB3031401");
+	assert_top(rs, "Task john@contoso.com reported error (0x80070057): "
+	    "'Sorry, something went wrong. You may want to try again'\n",
+	    "KB2845987");
+	/* Field 4 1380: the HRESULT decides. */
+	assert_top(rs, "Synchronizing local changes in folder 'Shared - A'\n"
+	    "Error synchronizing folder\n[80004005-501-0-1380]\n",
+	    "KB3115602-1380");
+	assert_top(rs, "Synchronizing local changes in folder 'Inbox'\n"
+	    "Error synchronizing message 'OBA Settings'\n[80070005-508-0-1380]\n"
+	    "You do not have sufficient permission to perform this operation "
+	    "on this object.\n", "OSTD-NAMEDPROP-DENIED");
+	assert_top(rs, "12:25:00 Synchronizing Hierarchy\n"
+	    "12:25:02 Error in folder 'Projects'\n12:25:02 [800CCCD2-0-0-733]\n",
+	    "KB3087043");
+	/* A Sync Issues item known by its subject: diagnostics. */
+	assert_top(rs, "From:\tDana Ruiz\r\nSent:\tTuesday, March 3, 2026 9:15 "
+	    "AM\r\nTo:\tDana Ruiz\r\nSubject:\tSync Monitor\r\n\r\n"
+	    "Diagnostics of the synchronization.\r\n", "KB3197761");
+	assert_int_equal(ostd_ruleset_find(rs, "KB3197761")->level,
+	    OSTD_LEVEL_INFO);
 	assert_top(rs, "9:00:00 Synchronizer Version 16.0.1\n"
 	    "9:00:00 Synchronizing Hierarchy\n9:00:01 Error synchronizing "
 	    "folder\n9:00:01 [80040600-501-80040600-560]\n"

@@ -17,7 +17,9 @@
 enum ostd_finding_kind {
 	OSTD_FINDING_ERROR,	/* an error block of the log */
 	OSTD_FINDING_TEXT,	/* loose text a rule recognizes (a pasted dialog) */
-	OSTD_FINDING_SYMPTOM	/* a session that hung, paused or timed out */
+	OSTD_FINDING_SYMPTOM,	/* a session that hung, paused or timed out */
+	OSTD_FINDING_TASK	/* a Send/Receive task error ("Task 'x' reported
+				 * error (0x...)") */
 };
 
 /* One finding; everything it points to is valid only while it is reported. */

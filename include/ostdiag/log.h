@@ -71,6 +71,7 @@ enum ostd_head {
 	OSTD_HEAD_OAB,		/* offline address book download failed */
 	OSTD_HEAD_CODE,		/* a code with no head line before it */
 	OSTD_HEAD_OTHER,	/* another "Error ..." line */
+	OSTD_HEAD_TASK,		/* Task 'name' reported error (0x...): 'text' */
 	OSTD_HEAD_COUNT
 };
 
@@ -100,6 +101,13 @@ struct ostd_event {
  * split off by the parser; text must not contain a line end).
  */
 void ostd_classify(const char *text, size_t len, struct ostd_event *ev);
+
+/*
+ * The message of a Send/Receive task line (text is the entry of an
+ * OSTD_HEAD_TASK head): what follows "(0x...):", without its quotes; empty
+ * when there is none.
+ */
+struct ostd_span ostd_task_message(struct ostd_span text);
 
 /*
  * Parse a time of day at the start of s: H:MM:SS or HH:MM:SS. Returns the number of
