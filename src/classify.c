@@ -504,10 +504,15 @@ classify_task(const char *s, size_t len, struct ostd_event *ev)
 struct ostd_span
 ostd_task_message(struct ostd_span text)
 {
-	const char *s = text.ptr, *end = text.ptr + text.len;
-	const char *open = memchr(s, '(', text.len), *close;
+	const char *s = text.ptr, *end = text.ptr + text.len, *open, *close;
 	struct ostd_span none = { end, 0 };
 
+	/* The code's parenthesis: a name may hold others ('Jo (home)'). */
+	for (open = s; (open = memchr(open, '(', (size_t)(end - open))) != NULL;
+	    open++)
+		if (end - open > 2 && open[1] == '0' &&
+		    (open[2] == 'x' || open[2] == 'X'))
+			break;
 	if (open == NULL || (close = memchr(open, ')', (size_t)(end - open))) ==
 	    NULL)
 		return none;

@@ -134,6 +134,8 @@ test_modern_heads(void **state)
 		    "404." },
 		{ "task \xE2\x80\x98Jo\xE2\x80\x99  REPORTED ERROR (0x80040102)",
 		    "Jo", "80040102", "" },
+		{ "Task 'Jo (home)' reported error (0x8004010F): 'The operation "
+		    "failed.'", "Jo (home)", "8004010F", "The operation failed." },
 	};
 	struct ostd_event ev;
 
