@@ -37,7 +37,10 @@ struct tally {
 	unsigned long errors;
 };
 
-/* Finding callback: count error findings and touch what they point to. */
+/*
+ * Finding callback: count error findings (task errors included) and touch
+ * what they point to.
+ */
 static void
 on_finding(const struct ostd_finding *f, void *ctx)
 {
@@ -48,9 +51,12 @@ on_finding(const struct ostd_finding *f, void *ctx)
 	check(f->diag->ntop <= f->diag->n, "ntop beyond n");
 	for (size_t i = 0; i < f->diag->n; i++)
 		check(f->diag->cand[i].rule != NULL, "candidate without rule");
-	if (f->kind == OSTD_FINDING_ERROR) {
+	if (f->kind == OSTD_FINDING_ERROR || f->kind == OSTD_FINDING_TASK) {
 		check(f->block != NULL && f->block->head != OSTD_HEAD_NONE,
 		    "error finding without error block");
+		check((f->kind == OSTD_FINDING_TASK) ==
+		    (f->block->head == OSTD_HEAD_TASK),
+		    "a task finding is not a task error, or the other way");
 		t->errors++;
 	}
 }
