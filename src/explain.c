@@ -206,42 +206,72 @@ written_for(const struct ostd_rule *r)
 	    sizeof(clients)));
 }
 
+/* A rule that can match a code: its code score, or -1 when a text names it. */
+struct code_match {
+	const struct ostd_rule *rule;
+	int score;
+};
+
+/*
+ * The rules that can match code, best code score first (in ruleset order
+ * within a score), then those whose dialog text names it; *n of them, in an
+ * array to free.
+ */
+static struct code_match *
+code_matches(const struct ostd_ruleset *rs, const struct ostd_code *code,
+    size_t *n)
+{
+	size_t count = ostd_ruleset_count(rs);
+	struct code_match *m = xcalloc(count + 1, sizeof(*m));
+
+	*n = 0;
+	for (int pass = 50; pass >= -1; pass--) {
+		for (size_t i = 0; i < count; i++) {
+			const struct ostd_rule *r = ostd_ruleset_get(rs, i);
+			int score = code_score(r, code);
+
+			if (pass >= 0 ? score != pass :
+			    score >= 0 || !text_names_code(r, code))
+				continue;
+			m[*n].rule = r;
+			m[(*n)++].score = score;
+		}
+	}
+	return m;
+}
+
 static void
 explain_code_text(FILE *out, const struct ostd_ruleset *rs,
     const struct ostd_code *code)
 {
-	size_t matched = 0;
+	struct code_match *m;
+	size_t matched;
 
 	fprintf(out, "%s\n", code->text);
 	for (int f = 0; f < code->nfields; f++)
 		describe_field(out, code, f);
 	fputs("\nrules that can match it (best first; the rest of each rule's "
 	    "conditions decide):\n", out);
-	for (int pass = 50; pass >= -1; pass--) {
-		for (size_t i = 0; i < ostd_ruleset_count(rs); i++) {
-			const struct ostd_rule *r = ostd_ruleset_get(rs, i);
-			int score = code_score(r, code);
-			char *words, *applies;
+	m = code_matches(rs, code, &matched);
+	for (size_t i = 0; i < matched; i++) {
+		const struct ostd_rule *r = m[i].rule;
+		char *words, *applies;
 
-			if (pass >= 0 ? score != pass :
-			    score >= 0 || !text_names_code(r, code))
-				continue;
-			if (score >= 0)
-				fprintf(out, "  %-22s code score %2d  %s\n",
-				    r->id, score, r->title);
-			else
-				fprintf(out, "  %-22s its text names the code  "
-				    "%s\n", r->id, r->title);
-			words = conditions_words(r);
-			fprintf(out, "      needs: %s\n", words != NULL ? words :
-			    "the code only");
-			applies = written_for(r);
-			fprintf(out, "      %s\n", applies);
-			free(words);
-			free(applies);
-			matched++;
-		}
+		if (m[i].score >= 0)
+			fprintf(out, "  %-22s code score %2d  %s\n", r->id,
+			    m[i].score, r->title);
+		else
+			fprintf(out, "  %-22s its text names the code  %s\n",
+			    r->id, r->title);
+		words = conditions_words(r);
+		fprintf(out, "      needs: %s\n", words != NULL ? words :
+		    "the code only");
+		applies = written_for(r);
+		fprintf(out, "      %s\n", applies);
+		free(words);
+		free(applies);
 	}
+	free(m);
 	if (matched == 0)
 		fputs("  none: an error with this code is reported as "
 		    "unrecognized\n", out);
@@ -252,8 +282,9 @@ explain_code_json(FILE *out, const struct ostd_ruleset *rs,
     const struct ostd_code *code)
 {
 	struct strbuf b;
+	struct code_match *m;
 	char hex[16], clients[64];
-	bool first = true;
+	size_t n;
 
 	strbuf_init(&b, 0);
 	strbuf_adds(&b, "{\"code\":");
@@ -284,37 +315,32 @@ explain_code_json(FILE *out, const struct ostd_ruleset *rs,
 		strbuf_addc(&b, '}');
 	}
 	strbuf_adds(&b, "],\"rules\":[");
-	for (int pass = 50; pass >= -1; pass--) {
-		for (size_t i = 0; i < ostd_ruleset_count(rs); i++) {
-			const struct ostd_rule *r = ostd_ruleset_get(rs, i);
-			int score = code_score(r, code);
-			char *words;
+	m = code_matches(rs, code, &n);
+	for (size_t i = 0; i < n; i++) {
+		const struct ostd_rule *r = m[i].rule;
+		char *words;
 
-			if (pass >= 0 ? score != pass :
-			    score >= 0 || !text_names_code(r, code))
-				continue;
-			strbuf_adds(&b, first ? "{\"id\":" : ",{\"id\":");
-			first = false;
-			json_str_or_null(&b, r->id);
-			strbuf_adds(&b, ",\"title\":");
-			json_str_or_null(&b, r->title);
-			strbuf_adds(&b, ",\"code_score\":");
-			if (score >= 0)
-				strbuf_add_int(&b, score);
-			else
-				strbuf_adds(&b, "null");
-			strbuf_adds(&b, ",\"needs\":");
-			words = conditions_words(r);
-			json_str_or_null(&b, words);
-			free(words);
-			strbuf_adds(&b, ",\"clients\":");
-			json_str_or_null(&b, ostd_clients_range(r->clients,
-			    clients, sizeof(clients)));
-			strbuf_adds(&b, ",\"servers\":");
-			json_str_or_null(&b, r->servers);
-			strbuf_addc(&b, '}');
-		}
+		strbuf_adds(&b, i ? ",{\"id\":" : "{\"id\":");
+		json_str_or_null(&b, r->id);
+		strbuf_adds(&b, ",\"title\":");
+		json_str_or_null(&b, r->title);
+		strbuf_adds(&b, ",\"code_score\":");
+		if (m[i].score >= 0)
+			strbuf_add_int(&b, m[i].score);
+		else
+			strbuf_adds(&b, "null");
+		strbuf_adds(&b, ",\"needs\":");
+		words = conditions_words(r);
+		json_str_or_null(&b, words);
+		free(words);
+		strbuf_adds(&b, ",\"clients\":");
+		json_str_or_null(&b, ostd_clients_range(r->clients, clients,
+		    sizeof(clients)));
+		strbuf_adds(&b, ",\"servers\":");
+		json_str_or_null(&b, r->servers);
+		strbuf_addc(&b, '}');
 	}
+	free(m);
 	strbuf_adds(&b, "]}\n");
 	fwrite(b.data, 1, b.len, out);
 	strbuf_free(&b);
