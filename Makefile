@@ -130,6 +130,7 @@ check-golden: all $(BUILD)/tests/jsoncheck
 	@sh tests/cli.sh $(BUILD)/ostdiag $(BUILD)/tests/jsoncheck
 	@sh tests/html.sh $(BUILD)/ostdiag
 	@sh tests/inputs.sh $(BUILD)/ostdiag
+	@sh tests/faults.sh $(BUILD)/ostdiag $(BUILD)/tests/jsoncheck
 	@sh tests/docs.sh $(BUILD)/ostdiag
 	@sh tests/review.sh $(BUILD)/ostdiag
 

@@ -3,6 +3,7 @@
  * is done by libostdiag.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -247,6 +248,23 @@ explain(const struct ostd_ruleset *rs, int argc, char *argv[], bool json)
 	fprintf(stderr, "ostdiag: explain: '%s' is neither a code nor a rule id "
 	    "(see 'ostdiag rules')\n", argv[0]);
 	return EXIT_TROUBLE;
+}
+
+/*
+ * A standard descriptor that was closed would be taken by the next file
+ * opened, and the report or its notes would go there. A closed standard input
+ * reads as empty; a closed standard output or error is opened for reading
+ * only, so that writing to it fails as it would have.
+ */
+static void
+hold_standard_descriptors(void)
+{
+	for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		if (open("/dev/null", O_RDONLY) != fd)
+			_exit(EXIT_TROUBLE);
+	}
 }
 
 static int
@@ -521,6 +539,12 @@ analyze(const struct ostd_ruleset *rs, struct options *o, int argc,
 	trouble = ostd_analyze_batch(a, &batch, argv, argc) != 0;
 	sum = ostd_analyzer_summary(a);
 	ostd_report_end(rep, sum);
+	if (ostd_report_spool_error(rep) != 0) {
+		fprintf(stderr, "ostdiag: cannot keep the report's lists in a "
+		    "temporary file in %s: %s\n", ostd_report_spool_dir(),
+		    strerror(ostd_report_spool_error(rep)));
+		trouble = 1;
+	}
 	status = finish_output(trouble ? EXIT_TROUBLE :
 	    sum->findings > 0 ? EXIT_FINDINGS : EXIT_CLEAN);
 	ostd_analyzer_free(&a);
@@ -536,6 +560,7 @@ main(int argc, char *argv[])
 	const char *command = NULL;
 	int status;
 
+	hold_standard_descriptors();
 	populate_heap();
 	/*
 	 * A reader that goes away (ostdiag ... | head) ends the run quietly, even

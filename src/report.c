@@ -8,6 +8,7 @@
 
 #include "ostdiag/report.h"
 #include "report_impl.h"
+#include "spool.h"
 #include "util.h"
 
 int
@@ -176,7 +177,34 @@ ostd_report_end(struct ostd_report *r, const struct ostd_summary *sum)
 int
 ostd_report_failed(const struct ostd_report *r)
 {
-	return r->out != NULL && ferror(r->out);
+	return r->spool_error != 0 || (r->out != NULL && ferror(r->out));
+}
+
+int
+ostd_report_spool_error(const struct ostd_report *r)
+{
+	return r->spool_error;
+}
+
+const char *
+ostd_report_spool_dir(void)
+{
+	return spool_dir();
+}
+
+void
+report_keep(struct ostd_report *r, struct spool *s, const void *rec,
+    size_t size)
+{
+	if (!spool_put(s, rec, size))
+		report_check_spool(r, s);
+}
+
+void
+report_check_spool(struct ostd_report *r, const struct spool *s)
+{
+	if (s->error != 0 && r->spool_error == 0)
+		r->spool_error = s->error;
 }
 
 const char *

@@ -296,8 +296,10 @@ html_session(struct ostd_report *r, const struct ostd_session_record *rec)
 {
 	struct html_state *st = state(r);
 
-	if (st->sessions.n >= TIMELINE_ROWS ||
-	    !spool_put(&st->sessions, rec, sizeof(*rec)))
+	if (st->sessions.n >= TIMELINE_ROWS)
+		return;
+	report_keep(r, &st->sessions, rec, sizeof(*rec));
+	if (st->sessions.error != 0)
 		return;
 	if (rec->start_time >= 0 && (st->first_time < 0 ||
 	    rec->start_time < st->first_time))
@@ -367,6 +369,7 @@ timeline(struct ostd_report *r)
 			    xpos(st, rec.error_times[k]), y + 6);
 		fputs("</g>\n", r->out);
 	}
+	report_check_spool(r, &st->sessions);
 	fputs("</svg>\n", r->out);
 }
 
@@ -375,7 +378,7 @@ html_file(struct ostd_report *r, const struct ostd_file_record *rec)
 {
 	struct html_state *st = state(r);
 
-	(void)spool_put(&st->files, rec, sizeof(*rec));
+	report_keep(r, &st->files, rec, sizeof(*rec));
 }
 
 /* The table of inputs and of findings per diagnosis, for several files. */
@@ -402,6 +405,7 @@ file_table(struct ostd_report *r, const struct ostd_summary *s)
 			fprintf(r->out, "<td>%lu</td><td>%lu</td><td>%lu</td>"
 			    "</tr>\n", rec.sessions, rec.errors, rec.findings);
 	}
+	report_check_spool(r, &st->files);
 	fputs("</table>\n<h2>Findings per diagnosis</h2>\n<table>\n", r->out);
 	for (size_t i = 0; i < s->nby_diagnosis; i++) {
 		fputs("<tr><td>", r->out);

@@ -29,7 +29,15 @@ struct ostd_report {
 	unsigned long nfindings;
 	ostd_finding_fn fn;	/* for the callback report */
 	void *fn_ctx;
+	int spool_error;	/* errno of a list that could not be kept */
 };
+
+struct spool;
+/* Keep rec in s for the end of the report; a failure fails the report. */
+void report_keep(struct ostd_report *r, struct spool *s, const void *rec,
+    size_t size);
+/* Fail the report if reading s back failed. */
+void report_check_spool(struct ostd_report *r, const struct spool *s);
 
 extern const struct report_ops report_text_ops;
 extern const struct report_ops report_json_ops;

@@ -357,11 +357,11 @@ put_object(FILE *fp, const struct strbuf *b, const char *end)
 
 /* Keep the object in b for the end, after a comma unless it is the first. */
 static void
-spool(struct spool *s, const struct strbuf *b)
+spool(struct ostd_report *r, struct spool *s, const struct strbuf *b)
 {
 	if (s->n > 0)
-		(void)spool_put(s, ",", 1);
-	(void)spool_put(s, b->data, b->len);
+		report_keep(r, s, ",", 1);
+	report_keep(r, s, b->data, b->len);
 }
 
 /* ---- json: one document ---- */
@@ -392,7 +392,7 @@ json_file(struct ostd_report *r, const struct ostd_file_record *rec)
 	struct strbuf *b = object(r);
 
 	file_object(b, rec);
-	spool(&st->files, b);
+	spool(r, &st->files, b);
 }
 
 static void
@@ -405,7 +405,7 @@ json_session(struct ostd_report *r, const struct ostd_session_record *rec)
 		return;
 	b = object(r);
 	session_object(b, rec);
-	spool(&st->sessions, b);
+	spool(r, &st->sessions, b);
 }
 
 static void
@@ -416,7 +416,7 @@ json_note(struct ostd_report *r, const char *file, unsigned long line,
 	struct strbuf *b = object(r);
 
 	note_object(b, file, line, message);
-	spool(&st->notes, b);
+	spool(r, &st->notes, b);
 }
 
 static void
@@ -425,11 +425,14 @@ json_end(struct ostd_report *r, const struct ostd_summary *s)
 	struct json_state *st = state(r);
 
 	fputs("],\"files\":[", r->out);
-	spool_copy(&st->files, r->out);
+	if (!spool_copy(&st->files, r->out))
+		report_check_spool(r, &st->files);
 	fputs("],\"sessions\":[", r->out);
-	spool_copy(&st->sessions, r->out);
+	if (!spool_copy(&st->sessions, r->out))
+		report_check_spool(r, &st->sessions);
 	fputs("],\"notes\":[", r->out);
-	spool_copy(&st->notes, r->out);
+	if (!spool_copy(&st->notes, r->out))
+		report_check_spool(r, &st->notes);
 	fputs("],\"summary\":", r->out);
 	summary_object(object(r), s);
 	put_object(r->out, &st->obj, "}\n");

@@ -423,7 +423,7 @@ text_session(struct ostd_report *r, const struct ostd_session_record *rec)
 
 	if (!r->opts.timeline || r->opts.quiet)
 		return;
-	(void)spool_put(&st->timeline, rec, sizeof(*rec));
+	report_keep(r, &st->timeline, rec, sizeof(*rec));
 }
 
 /* "session 3 at a.log:12: 09:12:03-09:12:41 (38 s), mailbox 'X', ..." */
@@ -467,6 +467,7 @@ print_timeline(struct ostd_report *r)
 	    st->timeline.n, st->timeline.n == 1 ? "session" : "sessions");
 	while (spool_next(&st->timeline, &rec, sizeof(rec)))
 		print_session(r, &rec);
+	report_check_spool(r, &st->timeline);
 }
 
 static void
@@ -474,7 +475,7 @@ text_file(struct ostd_report *r, const struct ostd_file_record *rec)
 {
 	struct text_state *st = state(r);
 
-	(void)spool_put(&st->files, rec, sizeof(*rec));
+	report_keep(r, &st->files, rec, sizeof(*rec));
 }
 
 /* After a run over several files: a line per file, then findings per diagnosis. */
@@ -500,6 +501,7 @@ print_files(struct ostd_report *r, const struct ostd_summary *s)
 			fprintf(r->out, "%8lu %6lu %8lu\n", rec.sessions,
 			    rec.errors, rec.findings);
 	}
+	report_check_spool(r, &st->files);
 	fprintf(r->out, "\n%-34s %8s %11s\n", "diagnosis", "findings",
 	    "occurrences");
 	for (size_t i = 0; i < s->nby_diagnosis; i++)

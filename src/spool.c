@@ -1,20 +1,80 @@
 /*
  * spool.c: records kept in memory, then in a temporary file.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "spool.h"
+
+const char *
+spool_dir(void)
+{
+	const char *dir = getenv("TMPDIR");
+
+	return dir != NULL && *dir != '\0' ? dir : "/tmp";
+}
+
+FILE *
+spool_tmpfile(void)
+{
+	char *path = xasprintf("%s/ostdiag.XXXXXX", spool_dir());
+	int fd = mkstemp(path), saved;
+	FILE *fp;
+
+	if (fd == -1) {
+		saved = errno;
+		free(path);
+		errno = saved;
+		return NULL;
+	}
+	(void)unlink(path);
+	free(path);
+	/*
+	 * A closed standard descriptor would be reused here, and the report or
+	 * its notes would go into the temporary file.
+	 */
+	if (fd <= STDERR_FILENO) {
+		int high = fcntl(fd, F_DUPFD_CLOEXEC, STDERR_FILENO + 1);
+
+		saved = errno;
+		(void)close(fd);
+		if ((fd = high) == -1) {
+			errno = saved;
+			return NULL;
+		}
+	}
+	if ((fp = fdopen(fd, "w+")) == NULL) {
+		saved = errno;
+		(void)close(fd);
+		errno = saved;
+	}
+	return fp;
+}
+
+/* Keep the first failure of s; returns false. */
+static bool
+fail(struct spool *s, int error)
+{
+	if (s->error == 0)
+		s->error = error != 0 ? error : EIO;
+	return false;
+}
 
 bool
 spool_put(struct spool *s, const void *rec, size_t size)
 {
+	if (s->error != 0)
+		return false;
 	if (s->fp == NULL && size <= SPOOL_MEMORY - s->mem.len) {
 		strbuf_add(&s->mem, (const char *)rec, size);
 	} else {
-		if (s->fp == NULL && (s->fp = tmpfile()) == NULL)
-			return false;
+		if (s->fp == NULL && (s->fp = spool_tmpfile()) == NULL)
+			return fail(s, errno);
 		if (fwrite(rec, size, 1, s->fp) != 1)
-			return false;
+			return fail(s, errno);
 	}
 	s->n++;
 	return true;
@@ -24,8 +84,9 @@ void
 spool_rewind(struct spool *s)
 {
 	s->read_pos = 0;
-	if (s->fp != NULL)
-		rewind(s->fp);
+	if (s->fp != NULL && s->error == 0 &&
+	    (fflush(s->fp) != 0 || fseek(s->fp, 0, SEEK_SET) != 0))
+		(void)fail(s, errno);
 }
 
 bool
@@ -36,10 +97,16 @@ spool_next(struct spool *s, void *rec, size_t size)
 		s->read_pos += size;
 		return true;
 	}
-	return s->fp != NULL && fread(rec, size, 1, s->fp) == 1;
+	if (s->fp == NULL || s->error != 0)
+		return false;
+	if (fread(rec, size, 1, s->fp) == 1)
+		return true;
+	if (ferror(s->fp))
+		(void)fail(s, errno);
+	return false;
 }
 
-void
+bool
 spool_copy(struct spool *s, FILE *out)
 {
 	char buf[8192];
@@ -47,11 +114,14 @@ spool_copy(struct spool *s, FILE *out)
 
 	if (s->mem.len > 0)
 		fwrite(s->mem.data, 1, s->mem.len, out);
-	if (s->fp == NULL)
-		return;
-	rewind(s->fp);
+	if (s->fp == NULL || s->error != 0)
+		return s->error == 0;
+	if (fflush(s->fp) != 0 || fseek(s->fp, 0, SEEK_SET) != 0)
+		return fail(s, errno);
 	while ((n = fread(buf, 1, sizeof(buf), s->fp)) > 0)
-		fwrite(buf, 1, n, out);
+		if (fwrite(buf, 1, n, out) != n)
+			return true;	/* the caller sees ferror(out) */
+	return ferror(s->fp) ? fail(s, errno) : true;
 }
 
 void
@@ -63,4 +133,5 @@ spool_close(struct spool *s)
 	strbuf_free(&s->mem);
 	s->read_pos = 0;
 	s->n = 0;
+	s->error = 0;
 }

@@ -2,8 +2,10 @@
  * spool.h: what a report prints after the findings (session timelines, file
  * tables, notes), kept in order until then. The first SPOOL_MEMORY bytes stay
  * in memory, which is all a run of a few inputs needs; the rest goes to a
- * temporary file, so that memory does not grow with their number.
- * Internal to libostdiag.
+ * temporary file in $TMPDIR (or /tmp), deleted as soon as it is made, so that
+ * memory does not grow with their number and nothing is left behind.
+ * Every write and read is checked: the first failure is kept in error, and a
+ * spool that failed keeps nothing more. Internal to libostdiag.
  */
 #ifndef OSTD_SPOOL_H
 #define OSTD_SPOOL_H
@@ -21,15 +23,27 @@ struct spool {
 	FILE *fp;		/* the rest, opened when mem is full */
 	size_t read_pos;	/* in mem, while reading back */
 	unsigned long n;	/* records kept */
+	int error;		/* errno of the first failure, or 0 */
 };
 
-/* Keep one record of size bytes; false when the temporary file failed. */
+/*
+ * A temporary file, deleted already, in $TMPDIR (or /tmp), on a descriptor
+ * above standard error; NULL with errno set when it cannot be made.
+ */
+FILE *spool_tmpfile(void);
+/* The directory spool_tmpfile uses. */
+const char *spool_dir(void);
+
+/* Keep one record of size bytes; false when it could not be kept. */
 bool spool_put(struct spool *s, const void *rec, size_t size);
 /* Read the records back, in order: call spool_rewind, then spool_next. */
 void spool_rewind(struct spool *s);
 bool spool_next(struct spool *s, void *rec, size_t size);
-/* Write every byte kept to out, in order. */
-void spool_copy(struct spool *s, FILE *out);
+/*
+ * Write every byte kept to out, in order. False when the spool could not be
+ * read back (s->error says why); a failed write shows in ferror(out).
+ */
+bool spool_copy(struct spool *s, FILE *out);
 void spool_close(struct spool *s);
 
 #endif

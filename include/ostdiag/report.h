@@ -59,8 +59,17 @@ void ostd_report_note(struct ostd_report *r, const char *file,
     unsigned long line, const char *message);
 void ostd_report_end(struct ostd_report *r, const struct ostd_summary *sum);
 
-/* Non-zero once writing to out has failed (full disk, closed pipe). */
+/*
+ * Non-zero once writing to out has failed (full disk, closed pipe), or a list
+ * the report prints at its end could not be kept.
+ */
 int ostd_report_failed(const struct ostd_report *r);
+/*
+ * The errno of a list that could not be kept in its temporary file, or 0; the
+ * directory such files go to ($TMPDIR, or /tmp).
+ */
+int ostd_report_spool_error(const struct ostd_report *r);
+const char *ostd_report_spool_dir(void);
 
 /*
  * Write s[0..len) as a JSON string, quotes included; bytes that are not valid UTF-8

@@ -1,0 +1,54 @@
+#!/bin/sh
+# Load and faults: nothing lost when the temporary spool fails, when standard
+# descriptors are closed, when inputs are many, large, odd or vanish.
+#   sh tests/faults.sh BINARY JSONCHECK
+set -u
+bin=$1
+jsoncheck=$2
+name=faults
+. "$(dirname "$0")/lib.sh"
+
+# 20,000 clean sessions: their timeline (-t) outgrows the spool's memory.
+awk 'BEGIN { for (i = 0; i < 20000; i++) {
+	t = sprintf("9:%02d:%02d", i % 60, i % 60);
+	printf "%s Synchronizer Version 16.0.14326\n", t;
+	printf "%s Synchronizing Mailbox '\''Dana Ruiz'\''\n%s Done\n", t, t } }' \
+	>"$tmp/many.log"
+# The same, then an error and a line long enough to be cut (a note).
+cp "$tmp/many.log" "$tmp/many-note.log"
+printf '%s\n' '9:00:00 Synchronizer Version 16.0.14326' \
+	'9:00:01 Error synchronizing folder' '9:00:01 [8004010F-501-0-521]' \
+	>>"$tmp/many-note.log"
+awk 'BEGIN { for (i = 0; i < 1200000; i++) printf "x"; print "" }' \
+	>>"$tmp/many-note.log"
+
+# The spool goes where TMPDIR says; when it cannot be made, the run fails
+# with the directory named, rather than reporting part of the list.
+TMPDIR="$tmp/none" "$bin" -t "$tmp/many.log" >/dev/null 2>"$tmp/err"
+[ $? = 2 ] && grep -q "temporary file in $tmp/none: No such file" "$tmp/err" &&
+	ok || no "a spool that cannot be made: $(cat "$tmp/err")"
+TMPDIR="$tmp" "$bin" -t --format json "$tmp/many.log" | "$jsoncheck" &&
+	[ -z "$(ls "$tmp" | grep ostdiag)" ] && ok ||
+	no "a spool in TMPDIR is invalid JSON or left behind"
+
+# A spool that fills up (a file size limit; SIGXFSZ ignored, so writes fail
+# with EFBIG as on a full disk) fails the run, in every format.
+for f in text json; do
+	sh -c 'trap "" XFSZ; ulimit -f 600; TMPDIR=$1 "$2" -t --format "$3" \
+		"$4" >/dev/null' sh "$tmp" "$bin" "$f" "$tmp/many.log" \
+		2>"$tmp/err"
+	[ $? = 2 ] && grep -q "temporary file in $tmp: File too large" \
+		"$tmp/err" && ok || no "a full spool ($f): $(cat "$tmp/err")"
+done
+
+# Closed standard output: the report cannot go into the spool's file.
+"$bin" -t --format json <"$tmp/many.log" >&- 2>"$tmp/err"
+[ $? = 2 ] && grep -q "write error on standard output" "$tmp/err" && ok ||
+	no "closed standard output: $(cat "$tmp/err")"
+# Closed standard error: notes cannot go into the JSON on standard output.
+"$bin" -t --format json <"$tmp/many-note.log" 2>&- >"$tmp/out"
+[ $? = 1 ] && "$jsoncheck" <"$tmp/out" &&
+	grep -q '"notes":\[{"kind":"note"' "$tmp/out" && ok ||
+	no "closed standard error: the JSON is broken"
+
+finish
