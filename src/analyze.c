@@ -44,6 +44,7 @@ struct ostd_analyzer {
 	struct ostd_diagnosis_count *counts;	/* per diagnosis, for the summary */
 	size_t ncounts, counts_cap;
 	struct ostd_recording *recording;	/* NULL: report as we go */
+	size_t recording_limit;		/* bytes; 0: none */
 	unsigned long replayed_findings;	/* of the file being replayed */
 	enum ostd_level min_level;	/* filters */
 	const char *const *only;
@@ -74,8 +75,26 @@ struct ostd_recording {
 	struct arena arena;	/* the items and their strings */
 	struct ostd_summary sum;	/* the totals the reader kept */
 	int status;
+	bool overflowed;	/* outgrew its bound: holds nothing */
 };
 
+/* Items a reused recording may keep room for. */
+#define SPARE_ITEMS 1024
+
+/*
+ * Is the input being recorded given up (its recording overflowed)? Then
+ * nothing more of it is kept, and its reading stops.
+ */
+static bool
+given_up(const struct ostd_analyzer *a)
+{
+	return a->recording != NULL && a->recording->overflowed;
+}
+
+/*
+ * A new item of the recording, or NULL when the recording would outgrow its
+ * bound: it is emptied and marked overflowed instead.
+ */
 static struct recorded *
 record(struct ostd_analyzer *a, enum recorded_kind kind)
 {
@@ -86,9 +105,22 @@ record(struct ostd_analyzer *a, enum recorded_kind kind)
 		[REC_NOTE] = sizeof(((struct recorded *)NULL)->u.note),
 	};
 	struct ostd_recording *rec = a->recording;
-	struct recorded *r = arena_alloc(&rec->arena,
-	    offsetof(struct recorded, u) + sizes[kind]);
+	struct recorded *r;
 
+	if (rec->overflowed)
+		return NULL;
+	if (a->recording_limit > 0 &&
+	    ostd_recording_bytes(rec) > a->recording_limit) {
+		rec->overflowed = true;
+		rec->n = 0;
+		rec->cap = 0;
+		free(rec->items);
+		rec->items = NULL;
+		arena_free(&rec->arena);
+		return NULL;
+	}
+	r = arena_alloc(&rec->arena, offsetof(struct recorded, u) +
+	    sizes[kind]);
 	r->kind = kind;
 	grow_array((void **)&rec->items, &rec->cap, rec->n + 1,
 	    sizeof(*rec->items));
@@ -115,6 +147,25 @@ ostd_recording_set_status(struct ostd_recording *rec, int status)
 	rec->status = status;
 }
 
+bool
+ostd_recording_overflowed(const struct ostd_recording *rec)
+{
+	return rec->overflowed;
+}
+
+size_t
+ostd_recording_bytes(const struct ostd_recording *rec)
+{
+	return sizeof(*rec) + rec->arena.allocated +
+	    rec->cap * sizeof(*rec->items);
+}
+
+void
+ostd_analyzer_limit_recording(struct ostd_analyzer *a, size_t limit)
+{
+	a->recording_limit = limit;
+}
+
 void
 ostd_analyzer_start_recording(struct ostd_analyzer *a)
 {
@@ -133,6 +184,12 @@ ostd_analyzer_take_recording(struct ostd_analyzer *a,
 	if (spare != NULL) {
 		spare->n = 0;
 		spare->status = 0;
+		spare->overflowed = false;
+		if (spare->cap > SPARE_ITEMS) {
+			free(spare->items);
+			spare->items = NULL;
+			spare->cap = 0;
+		}
 		memset(&spare->sum, 0, sizeof(spare->sum));
 		arena_reset(&spare->arena);
 		a->recording = spare;
@@ -346,6 +403,8 @@ ostd_analyzer_note(struct ostd_analyzer *a, const char *file,
 	if (a->recording != NULL) {
 		struct recorded *r = record(a, REC_NOTE);
 
+		if (r == NULL)
+			return;
 		r->u.note.file = arena_strdup(&a->recording->arena, file);
 		r->u.note.line = line;
 		r->u.note.message = arena_strdup(&a->recording->arena,
@@ -387,8 +446,11 @@ emit(const struct ostd_finding *f, void *ctx)
 	struct ostd_analyzer *a = ctx;
 
 	if (a->recording != NULL) {
-		kept_finding_init(&record(a, REC_FINDING)->u.finding, f,
-		    &a->recording->arena);
+		struct recorded *r = record(a, REC_FINDING);
+
+		if (r != NULL)
+			kept_finding_init(&r->u.finding, f,
+			    &a->recording->arena);
 		return;
 	}
 	if (!wanted(a, f)) {
@@ -493,8 +555,10 @@ static void
 report_session(struct ostd_analyzer *a, struct ostd_session_record *rec)
 {
 	if (a->recording != NULL) {
-		if (a->record_sessions)
-			record(a, REC_SESSION)->u.session = *rec;
+		struct recorded *r;
+
+		if (a->record_sessions && (r = record(a, REC_SESSION)) != NULL)
+			r->u.session = *rec;
 		return;
 	}
 	if (a->redactor != NULL) {
@@ -529,10 +593,12 @@ flush_record(struct ostd_analyzer *a)
 static void
 report_file(struct ostd_analyzer *a, const struct ostd_file_record *rec)
 {
-	if (a->recording != NULL)
-		record(a, REC_FILE)->u.file = *rec;
-	else
+	struct recorded *r;
+
+	if (a->recording == NULL)
 		ostd_report_file(a->report, rec);
+	else if ((r = record(a, REC_FILE)) != NULL)
+		r->u.file = *rec;
 }
 
 /* Count an error against its folder (or section) in the session's record. */
@@ -660,7 +726,7 @@ on_session(const struct ostd_session *s, void *ctx)
 		f.diag = &d;
 		report(a, &f);
 	}
-	return report_failed(a) ? -2 : 0;
+	return report_failed(a) || given_up(a) ? -2 : 0;
 }
 
 /* Note that line number was cut to OSTD_LINE_MAX bytes. */
@@ -691,7 +757,7 @@ parse_ahead(struct ostd_analyzer *a, struct ostd_parser *p,
 	const struct ahead_batch *b;
 	int rc = 0;
 
-	while (rc == 0 && (b = readahead_next(ra)) != NULL) {
+	while (rc == 0 && !given_up(a) && (b = readahead_next(ra)) != NULL) {
 		for (size_t i = 0; i < b->nlines && rc == 0; i++) {
 			const struct ahead_line *l = &b->lines[i];
 			unsigned long number = b->first_number + i;
@@ -756,6 +822,10 @@ run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
 	if (prefix_len > 0)
 		ostd_reader_replay(rd, prefix, prefix_len);
 	while ((got = ostd_reader_next(rd, &line)) == 1) {
+		if (given_up(a)) {
+			rc = -2;
+			break;
+		}
 		if (line.cut)
 			note_cut(a, line.number, line.full_len);
 		if ((rc = ostd_parser_line(p, line.number, line.ptr,

@@ -40,6 +40,7 @@ arena_alloc(struct arena *ar, size_t size)
 		b->older = ar->head;
 		b->size = bs;
 		ar->head = b;
+		ar->allocated += sizeof(*b) + bs;
 		ar->used = 0;
 		if (ar->next_size < LARGEST_BLOCK)
 			ar->next_size = ar->next_size != 0 ? ar->next_size * 2 :
@@ -79,6 +80,7 @@ arena_free(struct arena *ar)
 	ar->head = NULL;
 	ar->used = 0;
 	ar->next_size = 0;
+	ar->allocated = 0;
 }
 
 void
@@ -87,6 +89,7 @@ arena_reset(struct arena *ar)
 	if (ar->head != NULL) {
 		free_blocks(ar->head->older);
 		ar->head->older = NULL;
+		ar->allocated = sizeof(*ar->head) + ar->head->size;
 	}
 	ar->used = 0;
 }

@@ -13,10 +13,11 @@ struct arena {
 	struct arena_block *head;	/* the block being filled, then older ones */
 	size_t used;			/* bytes of head handed out */
 	size_t next_size;		/* of the next block */
+	size_t allocated;		/* bytes in all its blocks */
 };
 
 /* An empty arena; it allocates nothing until asked. */
-#define ARENA_INIT { NULL, 0, 0 }
+#define ARENA_INIT { NULL, 0, 0, 0 }
 
 /* size zeroed bytes, aligned for any object; never NULL (exits 2 on exhaustion). */
 void *arena_alloc(struct arena *ar, size_t size);

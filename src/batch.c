@@ -145,6 +145,14 @@ walk_path(struct walk *w, const char *path, int depth, bool is_dir)
  */
 #define CHUNK_MAX 32
 
+/*
+ * Memory with threads is bounded: a recording is given up past
+ * OSTD_RECORDING_LIMIT (the reporting thread then reads that input itself, as
+ * it comes), a reader hands its recordings over before they hold more than
+ * that together, and readers take no new inputs while the recordings waiting
+ * to be replayed hold more than that many bytes a thread.
+ */
+
 struct pool {
 	pthread_mutex_t mu;
 	pthread_cond_t ready;	/* the recording the reporter waits for is in */
@@ -158,6 +166,9 @@ struct pool {
 	bool stop;
 	bool sessions;		/* the reporter needs session records */
 	size_t *maker;		/* the worker that recorded each input */
+	bool *reread;		/* the reporter reads the input itself */
+	size_t waiting_bytes;	/* held by recordings not yet replayed */
+	size_t budget;		/* no new runs while waiting_bytes is over */
 };
 
 /*
@@ -230,7 +241,11 @@ claim_run(struct worker *w, size_t *first, size_t *k)
 		take_spent(w);
 	if (p->stop || p->next >= p->n)
 		return TURN_DONE;
-	if (p->next >= p->replayed + p->window)
+	/*
+	 * Recordings wait only for inputs before p->next: when the one the
+	 * reporter needs is not claimed yet, none wait and the budget is free.
+	 */
+	if (p->next >= p->replayed + p->window || p->waiting_bytes > p->budget)
 		return TURN_WAIT;
 	*first = p->next;
 	*k = p->n - *first;
@@ -243,31 +258,76 @@ claim_run(struct worker *w, size_t *first, size_t *k)
 }
 
 /*
- * Read inputs [first, first + k) and hand their recordings over. Called with
- * p->mu held, which is let go while reading.
+ * Can a reading thread read path? Only a regular file (or what cannot be
+ * found, which it notes): a pipe or a device could not be read again when
+ * its recording overflows, so the reporting thread reads those itself.
+ */
+static bool
+readable_anywhere(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) != 0 || S_ISREG(sb.st_mode) ||
+	    S_ISDIR(sb.st_mode);
+}
+
+/*
+ * Hand the recordings of inputs [first, first + k) over. Called with p->mu
+ * held.
+ */
+static void
+publish(struct worker *w, size_t first, size_t k,
+    struct ostd_recording **done, const bool *reread)
+{
+	struct pool *p = w->pool;
+
+	for (size_t j = 0; j < k; j++) {
+		p->recs[first + j] = done[j];
+		p->maker[first + j] = w->index;
+		p->reread[first + j] = reread[j];
+		p->waiting_bytes += ostd_recording_bytes(done[j]);
+	}
+	if (p->waiting >= first && p->waiting < first + k)
+		pthread_cond_signal(&p->ready);
+}
+
+/*
+ * Read inputs [first, first + k) and hand their recordings over, in parts
+ * that hold at most OSTD_RECORDING_LIMIT bytes. Called with p->mu held, which
+ * is let go while reading.
  */
 static void
 read_run(struct worker *w, size_t first, size_t k)
 {
 	struct pool *p = w->pool;
 	struct ostd_recording *done[CHUNK_MAX];
+	bool reread[CHUNK_MAX];
+	size_t from = 0, held = 0;
 
 	pthread_mutex_unlock(&p->mu);
 	for (size_t j = 0; j < k; j++) {
-		int status = analyze_listed(w->a, w->fs,
-		    p->paths[first + j]);
+		const char *path = p->paths[first + j];
+		int status = 0;
 
+		reread[j] = !readable_anywhere(path);
+		if (!reread[j])
+			status = analyze_listed(w->a, w->fs, path);
 		done[j] = ostd_analyzer_take_recording(w->a,
 		    w->nspare > 0 ? w->spare[--w->nspare] : NULL);
 		ostd_recording_set_status(done[j], status);
+		reread[j] |= ostd_recording_overflowed(done[j]);
+		held += ostd_recording_bytes(done[j]);
+		if (held >= OSTD_RECORDING_LIMIT && j + 1 < k) {
+			pthread_mutex_lock(&p->mu);
+			publish(w, first + from, j + 1 - from, done + from,
+			    reread + from);
+			pthread_mutex_unlock(&p->mu);
+			from = j + 1;
+			held = 0;
+		}
 	}
 	pthread_mutex_lock(&p->mu);
-	for (size_t j = 0; j < k; j++) {
-		p->recs[first + j] = done[j];
-		p->maker[first + j] = w->index;
-	}
-	if (p->waiting >= first && p->waiting < first + k)
-		pthread_cond_signal(&p->ready);
+	publish(w, first + from, k - from, done + from, reread + from);
 }
 
 /* Set w up to record with the rules rs. */
@@ -281,6 +341,7 @@ worker_start(struct worker *w, const struct ostd_ruleset *rs)
 	p->batch->configure(w->a, p->batch->ctx);
 	ostd_analyzer_record_sessions(w->a, p->sessions);
 	ostd_analyzer_start_recording(w->a);
+	ostd_analyzer_limit_recording(w->a, OSTD_RECORDING_LIMIT);
 }
 
 static void
@@ -355,8 +416,10 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 		p.chunk = 1;
 	else if (p.chunk > CHUNK_MAX)
 		p.chunk = CHUNK_MAX;
+	p.budget = jobs * OSTD_RECORDING_LIMIT;
 	p.recs = xcalloc(n, sizeof(*p.recs));
 	p.maker = xcalloc(n, sizeof(*p.maker));
+	p.reread = xcalloc(n, sizeof(*p.reread));
 	for (size_t t = 0; t < jobs; t++) {
 		workers[t].pool = &p;
 		workers[t].index = t;
@@ -376,6 +439,7 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 	for (size_t i = 0; i < n; i++) {
 		struct ostd_recording *rec;
 		size_t first, k;
+		bool reread;
 
 		pthread_mutex_lock(&p.mu);
 		while (p.recs[i] == NULL) {
@@ -394,9 +458,14 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 			p.waiting = n;
 		}
 		rec = p.recs[i];
+		reread = p.reread[i];
 		pthread_mutex_unlock(&p.mu);
-		trouble |= ostd_analyzer_replay(a, rec) == -1;
+		if (reread)
+			trouble |= analyze_listed(a, self->fs, paths[i]) != 0;
+		else
+			trouble |= ostd_analyzer_replay(a, rec) == -1;
 		pthread_mutex_lock(&p.mu);
+		p.waiting_bytes -= ostd_recording_bytes(rec);
 		hand_back(&workers[p.maker[i]], &rec);
 		p.recs[i] = NULL;
 		p.replayed++;
@@ -421,6 +490,7 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 	}
 	free(p.recs);
 	free(p.maker);
+	free(p.reread);
 	free(threads);
 	free(workers);
 	pthread_mutex_destroy(&p.mu);

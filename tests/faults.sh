@@ -51,4 +51,23 @@ done
 	grep -q '"notes":\[{"kind":"note"' "$tmp/out" && ok ||
 	no "closed standard error: the JSON is broken"
 
+# Memory with threads: a log of 300,000 distinct errors read beside a small
+# one on two threads stays within 250 MB of address space (a whole recording
+# of it would need more). Sanitizer builds reserve far more than that.
+if grep -q '__asan_init\|__tsan_init' "$bin"; then
+	echo "faults: memory bound not checked under a sanitizer"
+else
+	awk 'BEGIN { print "9:14:02 Synchronizer Version 16.0.14326";
+		for (i = 0; i < 300000; i++) {
+			printf "9:14:03 Synchronizing server changes in folder '\''F%d'\''\n", i;
+			print "9:14:03 Error synchronizing folder";
+			print "9:14:03 [8004010F-501-0-521]" } }' >"$tmp/distinct.log"
+	head -n 4 "$tmp/distinct.log" >"$tmp/small.log"
+	sh -c 'ulimit -v 250000; "$1" -j 2 --format json "$2" "$3" >"$4"' sh \
+		"$bin" "$tmp/distinct.log" "$tmp/small.log" "$tmp/out" 2>"$tmp/err"
+	[ $? = 1 ] && [ "$(grep -o '"kind":"error"' "$tmp/out" | wc -l)" = 300001 ] &&
+		ok || no "300,000 distinct errors on two threads: $(cat "$tmp/err")"
+	rm -f "$tmp/distinct.log" "$tmp/out"
+fi
+
 finish

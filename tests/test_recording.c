@@ -142,6 +142,47 @@ test_spare_recording_starts_empty(void **state)
 	free(got);
 }
 
+/*
+ * A bounded recording gives up an input that would outgrow it: it holds
+ * nothing of it and stays within the bound; a small input after it (into the
+ * same recording, handed back) is recorded whole again.
+ */
+static void
+test_recording_bound(void **state)
+{
+	const struct ostd_ruleset *rs = *state;
+	struct ostd_analyzer *rec = ostd_analyzer_new(rs, NULL);
+	struct ostd_recording *big, *small = NULL;
+	struct strbuf log;
+	const size_t limit = 64 * 1024;
+
+	strbuf_init(&log, 0);
+	strbuf_adds(&log, "9:14:02 Synchronizer Version 16.0.14326\n");
+	for (int i = 0; i < 5000; i++)
+		strbuf_addf(&log, "9:14:03 Synchronizing server changes in "
+		    "folder 'F%d'\n9:14:03 Error synchronizing folder\n"
+		    "9:14:03 [8004010F-501-0-521]\n", i);
+	ostd_analyzer_start_recording(rec);
+	ostd_analyzer_limit_recording(rec, limit);
+	(void)ostd_analyze_buffer(rec, log.data, log.len, "distinct.log");
+	big = ostd_analyzer_take_recording(rec, NULL);
+	assert_true(ostd_recording_overflowed(big));
+	assert_true(ostd_recording_bytes(big) <= limit);
+	/* Handed back, big records the next input. */
+	ostd_recording_free(&small);
+	small = ostd_analyzer_take_recording(rec, big);
+	assert_int_equal(ostd_analyze_buffer(rec, SEED_LOG, strlen(SEED_LOG),
+	    "seed.log"), 0);
+	ostd_recording_free(&small);
+	small = ostd_analyzer_take_recording(rec, NULL);
+	assert_ptr_equal(small, big);
+	assert_false(ostd_recording_overflowed(small));
+	assert_true(ostd_recording_bytes(small) <= limit);
+	ostd_recording_free(&small);
+	ostd_analyzer_free(&rec);
+	strbuf_free(&log);
+}
+
 static bool
 all_zero(const unsigned char *p, size_t n)
 {
@@ -232,6 +273,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_replay_reports_as_read,
 		    builtin_rules_setup, rules_teardown),
 		cmocka_unit_test_setup_teardown(test_spare_recording_starts_empty,
+		    builtin_rules_setup, rules_teardown),
+		cmocka_unit_test_setup_teardown(test_recording_bound,
 		    builtin_rules_setup, rules_teardown),
 		cmocka_unit_test(test_arena_keeps_objects),
 		cmocka_unit_test(test_arena_reset_reuses),

@@ -189,6 +189,17 @@ struct ostd_recording;
 
 void ostd_analyzer_start_recording(struct ostd_analyzer *a);
 /*
+ * Bound a recording to about limit bytes (0: no bound). An input whose
+ * recording would grow past it is given up at once: its recording is marked
+ * overflowed and holds nothing of it, and the reporting thread reads that
+ * input itself, as it comes, in bounded memory.
+ */
+void ostd_analyzer_limit_recording(struct ostd_analyzer *a, size_t limit);
+/* Did the recording outgrow its bound (its input must be read again)? */
+bool ostd_recording_overflowed(const struct ostd_recording *rec);
+/* The memory a recording holds, in bytes. */
+size_t ostd_recording_bytes(const struct ostd_recording *rec);
+/*
  * What was recorded since the start (the analyzer records on, afresh). spare,
  * when not NULL, is a recording already replayed: it is emptied and records
  * what comes next, which saves allocating a new one.

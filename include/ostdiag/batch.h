@@ -12,6 +12,14 @@
 #include "ostdiag/analyze.h"
 #include "ostdiag/rules.h"
 
+/*
+ * With jobs > 1, the memory an input's recording may hold before the
+ * reporting thread reads that input itself instead (see
+ * ostd_analyzer_limit_recording); recordings waiting to be reported hold at
+ * most this much a thread more.
+ */
+#define OSTD_RECORDING_LIMIT ((size_t)2 << 20)
+
 struct ostd_batch {
 	bool recursive;
 	int jobs;		/* threads reading inputs; 1 or less: none */
