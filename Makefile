@@ -41,7 +41,7 @@ LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 	src/report_text.c src/report_json.c src/report_checklist.c \
 	src/report_html.c src/json.c \
 	src/selftest.c src/repeat.c src/kept.c src/arena.c src/message.c src/redact.c \
-	src/spool.c src/filesource.c src/batch.c \
+	src/spool.c src/extsort.c src/filesource.c src/batch.c \
 	src/input.c \
 	src/encoding.c src/msgfile.c src/cfb.c src/lzfu.c src/rtf.c src/mime.c \
 	src/txtheader.c src/textconv.c \
@@ -51,7 +51,7 @@ RULES = $(sort $(wildcard src/rules/*.rule))
 TESTS = test_code test_classify test_log test_reader test_rules test_match \
 	test_report test_rule_examples test_explain test_redact test_encoding \
 	test_msgfile test_rtf test_mime test_txtheader test_property \
-	test_readahead test_recording test_filesource test_advice
+	test_readahead test_recording test_filesource test_advice test_extsort
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 HEADERS = $(wildcard include/ostdiag/*.h src/*.h)
 

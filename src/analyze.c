@@ -19,6 +19,7 @@
 #include "readahead.h"
 #include "textmemo.h"
 #include "repeat.h"
+#include "spool.h"
 #include "util.h"
 
 struct ostd_analyzer {
@@ -474,11 +475,22 @@ emit(const struct ostd_finding *f, void *ctx)
 		ostd_report_finding(a->report, f);
 }
 
-static void
+/*
+ * Hand the merged findings of the input out. Returns 0, or -1 when repeats
+ * could not be merged in their temporary file (noted; the input failed).
+ */
+static int
 flush_repeats(struct ostd_analyzer *a)
 {
-	if (a->repeats != NULL)
-		repeat_flush(a->repeats, a->sessions, emit, a);
+	int error;
+
+	if (a->repeats == NULL ||
+	    (error = repeat_flush(a->repeats, a->sessions, emit, a)) == 0)
+		return 0;
+	note(a, 0, "repeated findings could not be merged in a temporary file "
+	    "in %s: %s", spool_dir(), strerror(error));
+	a->file_rec.failed = true;
+	return -1;
 }
 
 /*
@@ -518,9 +530,7 @@ report(struct ostd_analyzer *a, struct ostd_finding *f)
 		emit(f, a);
 		return;
 	}
-	if (repeat_full(a->repeats))
-		flush_repeats(a);
-	repeat_add(a->repeats, f);
+	(void)repeat_add(a->repeats, f);	/* a failure shows at the flush */
 }
 
 /*
@@ -854,7 +864,8 @@ run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
 			rc = frc;
 	}
 	flush_record(a);
-	flush_repeats(a);
+	if (flush_repeats(a) != 0 && rc == 0)
+		rc = -1;
 	if (rc == 0 && report_failed(a))
 		rc = -2;
 	a->sum.bytes += ostd_reader_bytes(rd);

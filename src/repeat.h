@@ -1,7 +1,11 @@
 /*
  * repeat.h: a table of findings that merges repeats. A finding is copied in with
  * everything it points to, so it outlives the session it came from; repeats only
- * raise its count. Internal to libostdiag.
+ * raise its count. The table holds at most REPEAT_TABLE_MAX distinct findings
+ * (or REPEAT_TABLE_BYTES of their text) in memory; past that they are sorted
+ * out to a temporary file and merged back when the table is handed out, so
+ * merging stays right however many distinct findings an input has.
+ * Internal to libostdiag.
  */
 #ifndef OSTD_REPEAT_H
 #define OSTD_REPEAT_H
@@ -10,25 +14,27 @@
 
 #include "ostdiag/analyze.h"
 
-/* Distinct findings kept before the table is handed out early. */
 #define REPEAT_TABLE_MAX 4096
+#define REPEAT_TABLE_BYTES (8 * 1024 * 1024)
 
 struct repeat_table;
 
 struct repeat_table *repeat_new(void);
 void repeat_free(struct repeat_table **t);
 
-/* Is the table full (hand it out before adding more)? */
-bool repeat_full(const struct repeat_table *t);
-
-/* Add a finding: a new entry, or one more occurrence of an earlier one. */
-void repeat_add(struct repeat_table *t, const struct ostd_finding *f);
+/*
+ * Add a finding: a new entry, or one more occurrence of an earlier one.
+ * False when the table could not go to its temporary file (repeat_error).
+ */
+bool repeat_add(struct repeat_table *t, const struct ostd_finding *f);
 
 /*
  * Hand every entry to fn in the order first seen, with sessions_total set, and
- * empty the table.
+ * empty the table. Returns 0, or the errno of its temporary file's failure
+ * (since the last flush), when some entries may not have been handed out.
  */
-void repeat_flush(struct repeat_table *t, unsigned sessions_total,
+int repeat_flush(struct repeat_table *t, unsigned sessions_total,
     void (*fn)(const struct ostd_finding *f, void *ctx), void *ctx);
+
 
 #endif

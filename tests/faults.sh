@@ -51,6 +51,28 @@ done
 	grep -q '"notes":\[{"kind":"note"' "$tmp/out" && ok ||
 	no "closed standard error: the JSON is broken"
 
+# Merging holds past the table's 4,096 distinct findings: 5,000 errors, each
+# in all three sessions, are 5,000 findings seen 3 times in 3 of 3 sessions,
+# each at its first place and with its last.
+awk 'BEGIN { for (r = 0; r < 3; r++) {
+	print "9:14:02 Synchronizer Version 16.0.14326";
+	for (i = 0; i < 5000; i++) {
+		printf "9:14:03 Synchronizing server changes in folder '\''F%d'\''\n", i;
+		print "9:14:03 Error synchronizing folder";
+		print "9:14:03 [8004010F-501-0-521]" }
+	print "9:14:09 Done" } }' >"$tmp/repeats.log"
+"$bin" --format jsonl "$tmp/repeats.log" >"$tmp/out"
+[ "$(grep -c '"kind":"error"' "$tmp/out")" = 5000 ] &&
+	[ "$(grep -c '"count":3,"last_line":[0-9]*,"last_time":"09:14:03","sessions_with":3,"sessions_total":3' "$tmp/out")" = 5000 ] &&
+	grep -q '"line":3,.*"count":3,"last_line":30007,' "$tmp/out" &&
+	grep -q '"line":15000,.*"last_line":45004,' "$tmp/out" && ok ||
+	no "5,000 errors three times each are not merged: $(grep -c '"kind":"error"' "$tmp/out") findings"
+# Merging them needs a temporary file: one that cannot be made fails the
+# input, with a note, rather than leaving repeats unmerged.
+TMPDIR="$tmp/none" "$bin" "$tmp/repeats.log" >/dev/null 2>"$tmp/err"
+[ $? = 2 ] && grep -q "repeats.log: repeated findings could not be merged in a temporary file in $tmp/none" "$tmp/err" &&
+	ok || no "a merge that cannot spill: $(cat "$tmp/err")"
+
 # Memory with threads: a log of 300,000 distinct errors read beside a small
 # one on two threads stays within 250 MB of address space (a whole recording
 # of it would need more). Sanitizer builds reserve far more than that.
