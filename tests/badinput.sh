@@ -133,5 +133,19 @@ if [ -w /dev/full ]; then
 		sh -c "\"$bin\" \"$tmp/seed.log\" >/dev/full"
 fi
 
+# RTF whose log is followed by groups nested deeper than the reader's stack:
+# the deep groups are skipped with a note, the log around them is analysed.
+awk -v seed="$seed" 'BEGIN { n = split(seed, l, "\n"); printf "{\\rtf1 ";
+	for (i = 1; i <= n; i++) printf "%s\\par\n", l[i];
+	for (i = 0; i < 300; i++) printf "{"; printf "deep";
+	for (i = 0; i < 300; i++) printf "}";
+	printf "11:43:28 Done\\par\n}\n" }' >"$tmp/deep.rtf"
+expect "RTF nested too deep" 1 \
+	"deep.rtf: RTF groups nested deeper than 256 were skipped" -- \
+	"$bin" "$tmp/deep.rtf"
+grep -q "8004010F-501-0-521" "$tmp/out" || {
+	echo "badinput: RTF nested too deep: the error before the groups was lost"
+	fail=$((fail + 1)); }
+
 echo "badinput: $pass passed, $fail failed"
 [ $fail = 0 ]
