@@ -164,6 +164,11 @@ open_message(struct ostd_input *in, FILE *raw, const unsigned char *head,
 		break;
 	case OSTD_INPUT_EML:
 		rc = ostd_mime_read((const char *)buf, len, &in->msg, err);
+		if (rc == 1) {	/* read around damage */
+			in->warning = *err;
+			*err = NULL;
+			rc = 0;
+		}
 		break;
 	case OSTD_INPUT_RTF:
 		rc = ostd_rtf_to_text((const char *)buf, len, &text, &text_len,

@@ -147,5 +147,22 @@ grep -q "8004010F-501-0-521" "$tmp/out" || {
 	echo "badinput: RTF nested too deep: the error before the groups was lost"
 	fail=$((fail + 1)); }
 
+# A base64 body that is two encoded texts joined: padding in the middle, the
+# log after it. Decoding goes on after the padding, with a note.
+{
+	printf 'From: helpdesk@example.com\r\nSubject: Synchronization Log:\r\n'
+	printf 'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="p"\r\n\r\n'
+	printf -- '--p\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n'
+	printf 'Log:\n' | base64
+	printf '%s\n' "$seed" | base64
+	printf -- '--p--\r\n'
+} >"$tmp/padded.eml"
+expect "base64 padding in the middle" 1 \
+	"padded.eml: text/plain part: base64 padding in the middle" -- \
+	"$bin" "$tmp/padded.eml"
+grep -q "8004010F-501-0-521" "$tmp/out" || {
+	echo "badinput: base64 padding in the middle: the log after it was lost"
+	fail=$((fail + 1)); }
+
 echo "badinput: $pass passed, $fail failed"
 [ $fail = 0 ]
