@@ -1013,6 +1013,10 @@ choose_body(struct walk *w, struct ostd_message *out, struct strbuf *notes,
 				continue;
 			}
 			free(first_err);
+			if (w->too_deep)
+				strbuf_addf(next_note(notes), "multipart nested "
+				    "deeper than %d levels: the parts there were "
+				    "skipped", OSTD_MIME_DEPTH_MAX);
 			if (part.len > 0)
 				strbuf_add(next_note(notes), part.data, part.len);
 			strbuf_free(&part);

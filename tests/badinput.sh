@@ -164,5 +164,22 @@ grep -q "8004010F-501-0-521" "$tmp/out" || {
 	echo "badinput: base64 padding in the middle: the log after it was lost"
 	fail=$((fail + 1)); }
 
+# 10,000 nested multiparts beside a text part at the top level: the deep parts
+# are skipped with a note, the text part is analysed.
+awk -v seed="$seed" 'BEGIN { printf "From: helpdesk@example.com\r\n";
+	printf "Subject: nested\r\nMIME-Version: 1.0\r\n";
+	printf "Content-Type: multipart/mixed; boundary=\"n0\"\r\n\r\n";
+	printf "--n0\r\nContent-Type: text/plain\r\n\r\n%s\r\n", seed;
+	for (i = 0; i < 10000; i++)
+		printf "--n%d\r\nContent-Type: multipart/mixed; boundary=\"n%d\"\r\n\r\n", i, i + 1;
+	printf "--n10000\r\nContent-Type: text/plain\r\n\r\ndeep\r\n";
+	for (i = 10000; i >= 0; i--) printf "--n%d--\r\n", i }' >"$tmp/nested.eml"
+expect "multipart nested 10000 deep" 1 \
+	"nested.eml: multipart nested deeper than 20 levels: the parts there were skipped" -- \
+	"$bin" "$tmp/nested.eml"
+grep -q "8004010F-501-0-521" "$tmp/out" || {
+	echo "badinput: multipart nested 10000 deep: the top-level text was lost"
+	fail=$((fail + 1)); }
+
 echo "badinput: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -442,7 +442,7 @@ nested_message(int levels, bool plain_first)
 	char line[128];
 	int i;
 
-	b.cap = 64 * 1024;
+	b.cap = 1024 + (size_t)levels * 128;
 	b.p = malloc(b.cap);
 	assert_non_null(b.p);
 #define ADD(...) do { \
@@ -479,11 +479,19 @@ test_deep_nesting(void **state)
 	assert_string_equal(r.err, "multipart nested deeper than 20 levels");
 	assert_false(r.has_subject);
 
+	/* Text within reach is read; the parts too deep are skipped, and said. */
 	msg = nested_message(50, true);
 	read_msg(msg, &r);
 	free(msg);
-	assert_int_equal(r.rc, 0);
+	assert_int_equal(r.rc, 1);
 	assert_string_equal(r.subject, "nested 50");
+	assert_string_equal(r.body, "top");
+	assert_string_equal(r.err, "multipart nested deeper than 20 levels: "
+	    "the parts there were skipped");
+	msg = nested_message(10000, true);
+	read_msg(msg, &r);
+	free(msg);
+	assert_int_equal(r.rc, 1);
 	assert_string_equal(r.body, "top");
 
 	msg = nested_message(OSTD_MIME_DEPTH_MAX, false);
