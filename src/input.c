@@ -36,57 +36,109 @@ ostd_input_format_from_name(const char *name)
 	return -1;
 }
 
-/* Header names that open a MIME message. */
-static const char *const mime_headers[] = {
-	"received:", "return-path:", "mime-version:", "message-id:",
-	"content-type:", "delivered-to:", "x-", "from:", "date:", "subject:",
-	"to:", "reply-to:", "dkim-signature:", "authentication-results:",
-	"x-mailer:", "thread-topic:",
+/*
+ * Header fields of mail. The first ones are also in the block Outlook writes at
+ * the top of a message saved as text (From:, Sent:, To:, Cc:, Subject:); the
+ * others only a mail system or a MIME writer adds.
+ */
+static const char *const mail_fields[] = {
+	"from", "to", "cc", "bcc", "subject", "date", "sender", "reply-to",
+};
+static const char *const mime_fields[] = {
+	"message-id", "mime-version", "content-type",
+	"content-transfer-encoding", "received", "return-path", "delivered-to",
+	"in-reply-to", "references", "dkim-signature", "authentication-results",
+	"thread-topic", "thread-index",
 };
 
-/* Does the text start with a header block that a MIME message has? */
+/* Whether name[0..len) is one of the n field names in names, in any case. */
 static bool
-looks_like_mime(const unsigned char *s, size_t n)
+field_in(const char *name, size_t len, const char *const *names, size_t n)
 {
-	bool strong = false;
-	size_t lines = 0;
+	for (size_t i = 0; i < n; i++)
+		if (strlen(names[i]) == len && ascii_strncaseeq(name, names[i],
+		    len))
+			return true;
+	return false;
+}
 
-	while (n > 0 && lines < 40) {
+/*
+ * The length of the field name that starts line[0..len), up to its colon, or
+ * 0 when the line is no header field. RFC 5322 allows any printable character
+ * but the colon in a name; blanks before the colon are its obsolete syntax.
+ */
+static size_t
+field_name(const unsigned char *line, size_t len)
+{
+	size_t i = 0, name;
+
+	while (i < len && line[i] > 0x20 && line[i] < 0x7F && line[i] != ':')
+		i++;
+	name = i;
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	return name > 0 && i < len && line[i] == ':' ? name : 0;
+}
+
+/*
+ * Does the text s[0..n) start with the header block of a mail message? Every
+ * line up to the first blank one must be a header field or a folded
+ * continuation, and the block must hold two fields of mail, one of them a
+ * field that Outlook's text saves do not have. An mbox "From " line may come
+ * first. When s is not the whole input (whole false), a last line cut short
+ * is not judged.
+ */
+static bool
+looks_like_mime(const unsigned char *s, size_t n, bool whole)
+{
+	size_t fields = 0, mime = 0, lines = 0;
+
+	if (n >= 5 && memcmp(s, "From ", 5) == 0) {
 		const unsigned char *nl = memchr(s, '\n', n);
-		size_t len = nl != NULL ? (size_t)(nl - s) : n;
-		bool known = false;
 
-		if (len == 0 || (len == 1 && s[0] == '\r'))
-			break;		/* end of the header block */
-		if (s[0] != ' ' && s[0] != '\t') {
-			for (size_t i = 0; i < sizeof(mime_headers) /
-			    sizeof(mime_headers[0]); i++) {
-				size_t hl = strlen(mime_headers[i]);
+		if (nl == NULL)
+			return false;
+		n -= (size_t)(nl + 1 - s);
+		s = nl + 1;
+	}
+	while (n > 0) {
+		const unsigned char *nl = memchr(s, '\n', n);
+		size_t len = nl != NULL ? (size_t)(nl - s) : n, name;
 
-				if (len >= hl && ascii_strncaseeq((const char *)s,
-				    mime_headers[i], hl))
-					known = true;
-			}
-			if (!known)
+		if (len > 0 && s[len - 1] == '\r')
+			len--;
+		if (len == 0)
+			break;		/* the end of the header block */
+		if (nl == NULL && !whole)
+			break;		/* cut where the sniffed bytes end */
+		if (s[0] == ' ' || s[0] == '\t') {
+			if (lines == 0)
 				return false;
-			if (len >= 13 && (ascii_strncaseeq((const char *)s,
-			    "mime-version:", 13) || ascii_strncaseeq(
-			    (const char *)s, "content-type:", 13) ||
-			    ascii_strncaseeq((const char *)s, "received:", 9) ||
-			    ascii_strncaseeq((const char *)s, "message-id:", 11)))
-				strong = true;
+		} else if ((name = field_name(s, len)) == 0) {
+			return false;
+		} else if (field_in((const char *)s, name, mime_fields,
+		    sizeof(mime_fields) / sizeof(mime_fields[0]))) {
+			fields++;
+			mime++;
+		} else if (field_in((const char *)s, name, mail_fields,
+		    sizeof(mail_fields) / sizeof(mail_fields[0]))) {
+			fields++;
 		}
 		lines++;
 		if (nl == NULL)
 			break;
-		n -= len + 1;
-		s += len + 1;
+		n -= (size_t)(nl + 1 - s);
+		s = nl + 1;
 	}
-	return strong && lines >= 2;
+	return fields >= 2 && mime >= 1;
 }
 
+/*
+ * The format of an input from its first n bytes s; whole says whether they
+ * are all of it.
+ */
 static enum ostd_input_format
-sniff(const unsigned char *s, size_t n)
+sniff(const unsigned char *s, size_t n, bool whole)
 {
 	static const unsigned char cfb[] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1,
 		0x1A, 0xE1 };
@@ -100,7 +152,7 @@ sniff(const unsigned char *s, size_t n)
 		i++;
 	if (n - i >= 5 && memcmp(s + i, "{\\rtf", 5) == 0)
 		return OSTD_INPUT_RTF;
-	if (looks_like_mime(s + i, n - i))
+	if (looks_like_mime(s + i, n - i, whole))
 		return OSTD_INPUT_EML;
 	return OSTD_INPUT_TEXT;
 }
@@ -164,6 +216,11 @@ open_message(struct ostd_input *in, FILE *raw, const unsigned char *head,
 		break;
 	case OSTD_INPUT_EML:
 		rc = ostd_mime_read((const char *)buf, len, &in->msg, err);
+		if (rc == 1) {	/* read around damage */
+			in->warning = *err;
+			*err = NULL;
+			rc = 0;
+		}
 		break;
 	case OSTD_INPUT_RTF:
 		rc = ostd_rtf_to_text((const char *)buf, len, &text, &text_len,
@@ -265,7 +322,8 @@ ostd_input_open(struct ostd_input *in, FILE *raw, enum ostd_input_format format,
 		*err = xasprintf("read error: %s", strerror(errno));
 		return -1;
 	}
-	in->format = format != OSTD_INPUT_AUTO ? format : sniff(head, n);
+	in->format = format != OSTD_INPUT_AUTO ? format :
+	    sniff(head, n, n < sizeof(head));
 	if (in->format == OSTD_INPUT_TEXT)
 		return open_text(in, raw, head, n, encoding, err);
 	return open_message(in, raw, head, n, err);

@@ -487,16 +487,27 @@ decode_qp(struct strbuf *out, const char *s, size_t n)
 	}
 }
 
-/* Decode base64 s[0..n) into out; characters outside the alphabet are ignored. */
+/*
+ * Decode base64 s[0..n) into out; characters outside the alphabet are ignored.
+ * Padding ends a run: what follows it starts a new one, as when two encoded
+ * texts were joined. *restarted (when not NULL) is set when one did.
+ */
 static void
-decode_base64(struct strbuf *out, const char *s, size_t n)
+decode_base64(struct strbuf *out, const char *s, size_t n, bool *restarted)
 {
 	uint32_t acc = 0;
 	int bits = 0;
+	bool padded = false;
 
-	for (size_t i = 0; i < n && s[i] != '='; i++) {
+	for (size_t i = 0; i < n; i++) {
 		int c = (unsigned char)s[i], v;
 
+		if (c == '=') {
+			padded = true;
+			acc = 0;
+			bits = 0;
+			continue;
+		}
 		if (c >= 'A' && c <= 'Z')
 			v = c - 'A';
 		else if (c >= 'a' && c <= 'z')
@@ -509,6 +520,9 @@ decode_base64(struct strbuf *out, const char *s, size_t n)
 			v = 63;
 		else
 			continue;
+		if (padded && restarted != NULL)
+			*restarted = true;
+		padded = false;
 		acc = (acc << 6 | (uint32_t)v) & 0xFFFFFF;
 		bits += 6;
 		if (bits >= 8) {
@@ -518,16 +532,20 @@ decode_base64(struct strbuf *out, const char *s, size_t n)
 	}
 }
 
-/* Undo the transfer encoding of a part body into out. */
+/*
+ * Undo the transfer encoding of a part body into out; *restarted as for
+ * decode_base64.
+ */
 static void
-decode_transfer(struct strbuf *out, struct span body, enum encoding enc)
+decode_transfer(struct strbuf *out, struct span body, enum encoding enc,
+    bool *restarted)
 {
 	switch (enc) {
 	case ENC_QP:
 		decode_qp(out, body.p, body.n);
 		break;
 	case ENC_BASE64:
-		decode_base64(out, body.p, body.n);
+		decode_base64(out, body.p, body.n, restarted);
 		break;
 	case ENC_IDENTITY:
 		strbuf_add(out, body.p, body.n);
@@ -559,22 +577,36 @@ html_meta_charset(const char *s, size_t n, char *cs, size_t size)
 	}
 }
 
+/* Start the next note of notes: a separator after the ones before. */
+static struct strbuf *
+next_note(struct strbuf *notes)
+{
+	if (notes->len > 0)
+		strbuf_add(notes, "; ", 2);
+	return notes;
+}
+
 /*
- * Decode candidate c of kind k into out. Returns 0, or -1 with *err set when
- * the part cannot be read (RTF that is not RTF).
+ * Decode candidate c of kind k into out, saying in notes what was read
+ * around. Returns 0, or -1 with *err set when the part cannot be read (RTF
+ * that is not RTF).
  */
 static int
 decode_part(const struct candidate *c, enum kind k, struct strbuf *out,
-    char **err)
+    struct strbuf *notes, char **err)
 {
 	struct strbuf raw, utf;
 	char cs[CHARSET_MAX];
+	bool restarted = false;
 	int rc = 0;
 
 	strbuf_init(&raw, 0);
-	decode_transfer(&raw, c->body, c->enc);
+	decode_transfer(&raw, c->body, c->enc, &restarted);
 	if (raw.data == NULL)
 		strbuf_add(&raw, "", 0);
+	if (restarted)
+		strbuf_addf(next_note(notes), "%s part: base64 padding in the "
+		    "middle; the text after it was decoded too", kind_source[k]);
 	if (k == KIND_RTF) {
 		char *text, *rerr;
 		size_t len;
@@ -584,6 +616,9 @@ decode_part(const struct candidate *c, enum kind k, struct strbuf *out,
 			*err = xasprintf("text/rtf part: %s", rerr);
 			free(rerr);
 		} else {
+			if (rerr != NULL)
+				strbuf_addf(next_note(notes), "text/rtf part: %s",
+				    rerr);
 			free(rerr);
 			strbuf_add(out, text, len);
 			free(text);
@@ -616,7 +651,7 @@ static void
 decode_word(struct strbuf *raw, const char *t, size_t n, char enc)
 {
 	if (enc == 'b' || enc == 'B') {
-		decode_base64(raw, t, n);
+		decode_base64(raw, t, n, NULL);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -948,11 +983,15 @@ parse_date_field(struct span v, bool received, struct ostd_message *m)
 	return ok;
 }
 
-/* Fill the body from the best candidate; -1 with *err when none can be read. */
+/*
+ * Fill the body from the best candidate, saying in notes what was read around;
+ * -1 with *err when none can be read.
+ */
 static int
-choose_body(struct walk *w, struct ostd_message *out, char **err)
+choose_body(struct walk *w, struct ostd_message *out, struct strbuf *notes,
+    char **err)
 {
-	struct strbuf body;
+	struct strbuf body, part;
 	char *first_err = NULL;
 
 	for (int att = 0; att < 2; att++) {
@@ -963,8 +1002,10 @@ choose_body(struct walk *w, struct ostd_message *out, char **err)
 			if (!c->found)
 				continue;
 			strbuf_init(&body, 0);
-			if (decode_part(c, (enum kind)k, &body, &e) < 0) {
+			strbuf_init(&part, 0);
+			if (decode_part(c, (enum kind)k, &body, &part, &e) < 0) {
 				strbuf_free(&body);
+				strbuf_free(&part);
 				if (first_err == NULL)
 					first_err = e;
 				else
@@ -972,6 +1013,13 @@ choose_body(struct walk *w, struct ostd_message *out, char **err)
 				continue;
 			}
 			free(first_err);
+			if (w->too_deep)
+				strbuf_addf(next_note(notes), "multipart nested "
+				    "deeper than %d levels: the parts there were "
+				    "skipped", OSTD_MIME_DEPTH_MAX);
+			if (part.len > 0)
+				strbuf_add(next_note(notes), part.data, part.len);
+			strbuf_free(&part);
 			out->body_len = body.len;
 			out->body = strbuf_detach(&body);
 			out->body_source = kind_source[k];
@@ -999,6 +1047,7 @@ ostd_mime_read(const char *buf, size_t len, struct ostd_message *out,
 {
 	struct headers h;
 	struct walk *w;
+	struct strbuf notes;
 	char *e = NULL;
 	size_t skip = 0;
 
@@ -1028,8 +1077,10 @@ ostd_mime_read(const char *buf, size_t len, struct ostd_message *out,
 		parse_date_field(h.received, true, out);
 	w = xcalloc(1, sizeof(*w));
 	walk_entity(w, buf, len, &h, 0);
-	if (choose_body(w, out, &e) < 0) {
+	strbuf_init(&notes, 0);
+	if (choose_body(w, out, &notes, &e) < 0) {
 		free(w);
+		strbuf_free(&notes);
 		ostd_message_free(out);
 		if (err != NULL)
 			*err = e;
@@ -1038,5 +1089,13 @@ ostd_mime_read(const char *buf, size_t len, struct ostd_message *out,
 		return -1;
 	}
 	free(w);
-	return 0;
+	if (notes.len == 0) {
+		strbuf_free(&notes);
+		return 0;
+	}
+	if (err != NULL)
+		*err = strbuf_detach(&notes);
+	else
+		strbuf_free(&notes);
+	return 1;
 }

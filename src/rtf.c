@@ -81,6 +81,9 @@ struct rtf {
 	struct group stack[OSTD_RTF_DEPTH_MAX];
 	size_t depth;		/* open groups: 0 before the first, after the last */
 	struct group cur;
+	size_t over;		/* groups open beyond the stack, being skipped */
+	struct group over_saved;	/* cur where the first of them opened */
+	bool too_deep;		/* some groups were nested beyond the stack */
 	bool star;		/* \* seen: the next control word is ignorable */
 	bool fromhtml;		/* the document encapsulates HTML */
 	bool bin_cut;		/* \bin data ran past the end */
@@ -88,14 +91,13 @@ struct rtf {
 	int skipchars;		/* fallback characters still to skip after \uN */
 	uint32_t high;		/* a high surrogate waiting for its low half */
 	struct strbuf out;	/* the text, or the HTML when fromhtml */
-	char *err;
 };
 
 /* Whether body text at this point is dropped. */
 static bool
 suppressed(const struct rtf *r)
 {
-	return r->cur.skip || (r->fromhtml && r->cur.htmlrtf);
+	return r->over > 0 || r->cur.skip || (r->fromhtml && r->cur.htmlrtf);
 }
 
 /* Emit one code point, joining UTF-16 surrogate halves written as two \uN. */
@@ -143,19 +145,23 @@ fallback(struct rtf *r)
 	return true;
 }
 
-/* '{': save the group state; refuse to nest deeper than the stack. */
+/*
+ * '{': save the group state. A group nested deeper than the stack has no room
+ * for its state: it and the groups inside it are skipped as one, their text
+ * dropped, and the state before the first of them comes back when it closes.
+ */
 static void
 group_open(struct rtf *r)
 {
-	if (r->depth == OSTD_RTF_DEPTH_MAX) {
-		r->err = xasprintf("groups nested deeper than %d",
-		    OSTD_RTF_DEPTH_MAX);
-		r->done = true;
+	r->skipchars = 0;
+	r->star = false;
+	if (r->over > 0 || r->depth == OSTD_RTF_DEPTH_MAX) {
+		if (r->over++ == 0)
+			r->over_saved = r->cur;
+		r->too_deep = true;
 		return;
 	}
 	r->stack[r->depth++] = r->cur;
-	r->skipchars = 0;
-	r->star = false;
 }
 
 /* '}': restore the enclosing state; the outermost group ends the document. */
@@ -164,6 +170,11 @@ group_close(struct rtf *r)
 {
 	r->skipchars = 0;
 	r->star = false;
+	if (r->over > 0) {
+		if (--r->over == 0)
+			r->cur = r->over_saved;
+		return;
+	}
 	if (r->depth == 0) {
 		r->done = true;
 		return;
@@ -250,7 +261,8 @@ control_word(struct rtf *r, const char *name, size_t len, bool has_param,
 	case W_BIN:
 		break;
 	case W_FROMHTML:
-		r->fromhtml = true;
+		if (r->over == 0)	/* a skipped group changes nothing */
+			r->fromhtml = true;
 		break;
 	case W_HTMLRTF:
 		r->cur.htmlrtf = !has_param || param != 0;
@@ -427,12 +439,35 @@ find_header(const char *s, size_t n)
 	return -1;
 }
 
+/* What was read around in the document, as one note (malloc'd), or NULL. */
+static char *
+damage(const struct rtf *r)
+{
+	struct strbuf b;
+	size_t open = r->depth + r->over;
+
+	if (!r->too_deep && !r->bin_cut && open == 0)
+		return NULL;
+	strbuf_init(&b, 0);
+	if (r->too_deep)
+		strbuf_addf(&b, "RTF groups nested deeper than %d were skipped",
+		    OSTD_RTF_DEPTH_MAX);
+	if (r->bin_cut)
+		strbuf_addf(&b, "%sRTF ends inside \\bin data",
+		    b.len > 0 ? "; " : "");
+	else if (open > 0)
+		strbuf_addf(&b, "%sRTF ends with %zu group%s still open",
+		    b.len > 0 ? "; " : "", open, open == 1 ? "" : "s");
+	return strbuf_detach(&b);
+}
+
 int
 ostd_rtf_to_text(const char *rtf, size_t len, char **text, size_t *text_len,
     char **err)
 {
 	struct rtf *r;
 	long start;
+	char *note;
 	int rc = 0;
 
 	*text = NULL;
@@ -450,22 +485,12 @@ ostd_rtf_to_text(const char *rtf, size_t len, char **text, size_t *text_len,
 	r->cur.uc = 1;
 	strbuf_init(&r->out, 0);
 	parse(r);
-	if (r->err != NULL) {
-		if (err != NULL)
-			*err = r->err;
-		else
-			free(r->err);
-		strbuf_free(&r->out);
-		free(r);
-		return -1;
-	}
-	if (r->bin_cut || r->depth > 0) {
+	if ((note = damage(r)) != NULL) {
 		rc = 1;
-		if (err != NULL && r->bin_cut)
-			*err = xstrdup("RTF ends inside \\bin data");
-		else if (err != NULL)
-			*err = xasprintf("RTF ends with %zu group%s still open",
-			    r->depth, r->depth == 1 ? "" : "s");
+		if (err != NULL)
+			*err = note;
+		else
+			free(note);
 	}
 	if (r->fromhtml) {
 		struct strbuf t;

@@ -133,5 +133,53 @@ if [ -w /dev/full ]; then
 		sh -c "\"$bin\" \"$tmp/seed.log\" >/dev/full"
 fi
 
+# RTF whose log is followed by groups nested deeper than the reader's stack:
+# the deep groups are skipped with a note, the log around them is analysed.
+awk -v seed="$seed" 'BEGIN { n = split(seed, l, "\n"); printf "{\\rtf1 ";
+	for (i = 1; i <= n; i++) printf "%s\\par\n", l[i];
+	for (i = 0; i < 300; i++) printf "{"; printf "deep";
+	for (i = 0; i < 300; i++) printf "}";
+	printf "11:43:28 Done\\par\n}\n" }' >"$tmp/deep.rtf"
+expect "RTF nested too deep" 1 \
+	"deep.rtf: RTF groups nested deeper than 256 were skipped" -- \
+	"$bin" "$tmp/deep.rtf"
+grep -q "8004010F-501-0-521" "$tmp/out" || {
+	echo "badinput: RTF nested too deep: the error before the groups was lost"
+	fail=$((fail + 1)); }
+
+# A base64 body that is two encoded texts joined: padding in the middle, the
+# log after it. Decoding goes on after the padding, with a note.
+{
+	printf 'From: helpdesk@example.com\r\nSubject: Synchronization Log:\r\n'
+	printf 'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="p"\r\n\r\n'
+	printf -- '--p\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n'
+	printf 'Log:\n' | base64
+	printf '%s\n' "$seed" | base64
+	printf -- '--p--\r\n'
+} >"$tmp/padded.eml"
+expect "base64 padding in the middle" 1 \
+	"padded.eml: text/plain part: base64 padding in the middle" -- \
+	"$bin" "$tmp/padded.eml"
+grep -q "8004010F-501-0-521" "$tmp/out" || {
+	echo "badinput: base64 padding in the middle: the log after it was lost"
+	fail=$((fail + 1)); }
+
+# 10,000 nested multiparts beside a text part at the top level: the deep parts
+# are skipped with a note, the text part is analysed.
+awk -v seed="$seed" 'BEGIN { printf "From: helpdesk@example.com\r\n";
+	printf "Subject: nested\r\nMIME-Version: 1.0\r\n";
+	printf "Content-Type: multipart/mixed; boundary=\"n0\"\r\n\r\n";
+	printf "--n0\r\nContent-Type: text/plain\r\n\r\n%s\r\n", seed;
+	for (i = 0; i < 10000; i++)
+		printf "--n%d\r\nContent-Type: multipart/mixed; boundary=\"n%d\"\r\n\r\n", i, i + 1;
+	printf "--n10000\r\nContent-Type: text/plain\r\n\r\ndeep\r\n";
+	for (i = 10000; i >= 0; i--) printf "--n%d--\r\n", i }' >"$tmp/nested.eml"
+expect "multipart nested 10000 deep" 1 \
+	"nested.eml: multipart nested deeper than 20 levels: the parts there were skipped" -- \
+	"$bin" "$tmp/nested.eml"
+grep -q "8004010F-501-0-521" "$tmp/out" || {
+	echo "badinput: multipart nested 10000 deep: the top-level text was lost"
+	fail=$((fail + 1)); }
+
 echo "badinput: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Inputs as help desks receive them: every encoding and message format in
-# tests/fixtures gives the same error; message dates give full timestamps
-# (across midnight); several inputs end with a summary table; a broken input is
-# reported while the others are still analysed.
+# tests/fixtures gives the same error; mail is found from its header block;
+# message dates give full timestamps (across midnight); several inputs end with
+# a summary table; a broken input is reported while the others are still
+# analysed.
 #   sh tests/inputs.sh BINARY
 set -u
 bin=$1
@@ -47,6 +48,41 @@ for f in "$fx"/*.msg; do
 	has "$(basename "$f")" "$common" '"format":"msg"' \
 		'"subject":"Synchronization Log:"' '"timestamp":"2026-03-03T09:14:03"'
 done
+
+# Mail as Exchange writes it (Thread-Index, Accept-Language, X-MS-* fields, a
+# base64 body) is found to be mail from its header block, whatever its fields.
+has sync-exchange-base64.eml '"code":"8004010F-501-0-521"' \
+	'"mailbox":"Dana Ruiz"' '"format":"eml"' \
+	'"subject":"Synchronization Log:","date":"2026-03-03T11:44:05"' \
+	'"timestamp":"2026-03-03T11:43:27"'
+"$bin" -q "$fx/sync-exchange-base64.eml" >/dev/null 2>&1
+[ $? = 1 ] && ok || no "sync-exchange-base64.eml: no finding by auto-detection"
+
+# The real messages Outlook converted to MIME are mail too.
+for f in "$top"/../shared/msg/*.eml; do
+	[ -e "$f" ] || continue
+	"$bin" --format json "$f" 2>/dev/null | grep -q '"format":"eml"' && ok ||
+		no "$(basename "$f") is not found to be mail"
+done
+
+# A header block longer than the 4096 bytes looked at first, cut there in the
+# middle of a field name: still mail.
+{
+	printf 'MIME-Version: 1.0\r\nTo: h@example\r\n'		# 34 bytes
+	awk 'BEGIN { for (i = 0; i < 63; i++) printf " b=%059d\r\n", i }'	# 4032
+	printf 'X-MS-Exchange-Organization-Network-Message-Id: 2f\r\n'
+	printf 'Subject: Synchronization Log:\r\n\r\n'
+	printf '11:43:27 Error synchronizing folder\r\n11:43:27 [8004010F-501-0-521]\r\n'
+} >"$tmp/long-header.eml"
+"$bin" --format json "$tmp/long-header.eml" |
+	grep -q '"format":"eml".*"subject":"Synchronization Log:"' &&
+	ok || no "a long header block is not found to be mail"
+
+# Outlook's text save in UTF-8 ("From:<tab>Name", "Sent:") stays text.
+iconv -f UTF-16 -t UTF-8 "$fx/sync-outlook-saved.txt" >"$tmp/saved-utf8.txt"
+"$bin" --format json "$tmp/saved-utf8.txt" |
+	grep -q '"format":"text","encoding":"utf-8","subject":"Synchronization Log:"' &&
+	ok || no "Outlook's text save in UTF-8 is not text"
 
 # Content decides, not the name: the UTF-16 file renamed .eml is still text.
 cp "$fx/sync-utf16le-bom.txt" "$tmp/misnamed.eml"

@@ -111,6 +111,73 @@ test_base64_with_line_breaks(void **state)
 	    "Dana\xE2\x80\x99s log\r\n");
 }
 
+/*
+ * Two base64 texts joined in one body: padding in the middle starts a new run,
+ * and the text after it is read, with a note.
+ */
+static void
+test_base64_joined(void **state)
+{
+	struct mime_result r;
+
+	(void)state;
+	read_msg("Subject: joined\r\n"
+	    "Content-Type: text/plain\r\n"
+	    "Content-Transfer-Encoding: base64\r\n"
+	    "\r\n"
+	    "TG9nOgo=\r\n"
+	    "MTE6NDM6MjcgRXJyb3Igc3luY2hyb25pemluZyBmb2xkZXINCjExOjQzOjI3IFs4\r\n"
+	    "MDA0MDEwRi01MDEtMC01MjFdDQo=\r\n", &r);
+	assert_int_equal(r.rc, 1);
+	assert_string_equal(r.body, "Log:\n"
+	    "11:43:27 Error synchronizing folder\r\n"
+	    "11:43:27 [8004010F-501-0-521]\r\n");
+	assert_string_equal(r.err, "text/plain part: base64 padding in the "
+	    "middle; the text after it was decoded too");
+
+	/* Runs joined on one line, one or two pad characters between. */
+	read_msg("Content-Transfer-Encoding: base64\r\n\r\n"
+	    "aGk=aGk=bm90IHJ0Zg==aGk\r\n", &r);
+	assert_int_equal(r.rc, 1);
+	assert_string_equal(r.body, "hihinot rtfhi");
+
+	/* Padding, however long, with nothing after it is regular. */
+	read_msg("Content-Transfer-Encoding: base64\r\n\r\naGk====\r\n\r\n", &r);
+	assert_int_equal(r.rc, 0);
+	assert_string_equal(r.err, "");
+	assert_string_equal(r.body, "hi");
+
+	/*
+	 * A part that cannot be read leaves no note behind: the joined runs of
+	 * the RTF that is not RTF are not the HTML's.
+	 */
+	read_msg("Content-Type: multipart/alternative; boundary=x\r\n"
+	    "\r\n"
+	    "--x\r\n"
+	    "Content-Type: text/rtf\r\n"
+	    "Content-Transfer-Encoding: base64\r\n"
+	    "\r\n"
+	    "aGk=bm90IHJ0Zg==\r\n"
+	    "--x\r\n"
+	    "Content-Type: text/html\r\n"
+	    "\r\n"
+	    "<p>text</p>\r\n"
+	    "--x--\r\n", &r);
+	assert_int_equal(r.rc, 0);
+	assert_string_equal(r.err, "");
+	assert_string_equal(r.source, "text/html");
+
+	/* Damaged RTF is read around, and the damage said. */
+	read_msg("Content-Type: text/rtf\r\n"
+	    "Content-Transfer-Encoding: base64\r\n"
+	    "\r\n"
+	    "e1xydGYxIHg=\r\n", &r);
+	assert_int_equal(r.rc, 1);
+	assert_string_equal(r.body, "x");
+	assert_string_equal(r.err,
+	    "text/rtf part: RTF ends with 1 group still open");
+}
+
 static void
 test_multipart_alternative(void **state)
 {
@@ -375,7 +442,7 @@ nested_message(int levels, bool plain_first)
 	char line[128];
 	int i;
 
-	b.cap = 64 * 1024;
+	b.cap = 1024 + (size_t)levels * 128;
 	b.p = malloc(b.cap);
 	assert_non_null(b.p);
 #define ADD(...) do { \
@@ -412,11 +479,19 @@ test_deep_nesting(void **state)
 	assert_string_equal(r.err, "multipart nested deeper than 20 levels");
 	assert_false(r.has_subject);
 
+	/* Text within reach is read; the parts too deep are skipped, and said. */
 	msg = nested_message(50, true);
 	read_msg(msg, &r);
 	free(msg);
-	assert_int_equal(r.rc, 0);
+	assert_int_equal(r.rc, 1);
 	assert_string_equal(r.subject, "nested 50");
+	assert_string_equal(r.body, "top");
+	assert_string_equal(r.err, "multipart nested deeper than 20 levels: "
+	    "the parts there were skipped");
+	msg = nested_message(10000, true);
+	read_msg(msg, &r);
+	free(msg);
+	assert_int_equal(r.rc, 1);
 	assert_string_equal(r.body, "top");
 
 	msg = nested_message(OSTD_MIME_DEPTH_MAX, false);
@@ -424,6 +499,7 @@ test_deep_nesting(void **state)
 	free(msg);
 	assert_int_equal(r.rc, 0);
 	assert_string_equal(r.body, "deep");
+	assert_string_equal(r.err, "");
 
 	msg = nested_message(OSTD_MIME_DEPTH_MAX + 1, false);
 	read_msg(msg, &r);
@@ -598,6 +674,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain_quoted_printable),
 		cmocka_unit_test(test_base64_with_line_breaks),
+		cmocka_unit_test(test_base64_joined),
 		cmocka_unit_test(test_multipart_alternative),
 		cmocka_unit_test(test_rtf_only_part),
 		cmocka_unit_test(test_encoded_word_subject),

@@ -188,36 +188,66 @@ test_encapsulated_html(void **state)
 	assert_string_equal(r.text, "abc");
 }
 
+/* Append s, or n copies of the byte c when s is NULL, to buf at *len. */
+static void
+put(char *buf, size_t size, size_t *len, const char *s, char c, size_t n)
+{
+	if (s != NULL)
+		n = strlen(s);
+	assert_true(*len + n <= size);
+	if (s != NULL)
+		memcpy(buf + *len, s, n);
+	else
+		memset(buf + *len, c, n);
+	*len += n;
+}
+
 static void
 test_group_bomb(void **state)
 {
-	static char bomb[8 + 300 + 1 + 301 + 1];
+	static char bomb[1024];
 	struct rtf_result r;
 	size_t n = 0;
 
 	(void)state;
-	memcpy(bomb, "{\\rtf1 ", 7);
-	n = 7;
-	memset(bomb + n, '{', 300);
-	n += 300;
-	bomb[n++] = 'x';
-	memset(bomb + n, '}', 301);
-	n += 301;
+	/*
+	 * Groups nested deeper than the stack are skipped with their text; the
+	 * log before and after them is kept, and the damage is said. Inside
+	 * them \bin data is still stepped over, and \fromhtml and \uc change
+	 * nothing outside.
+	 */
+	put(bomb, sizeof(bomb), &n, "{\\rtf1 before\\par ", 0, 0);
+	put(bomb, sizeof(bomb), &n, NULL, '{', 300);
+	put(bomb, sizeof(bomb), &n, "x\\fromhtml1{\\uc5}\\bin3 }}}", 0, 0);
+	put(bomb, sizeof(bomb), &n, NULL, '}', 300);
+	put(bomb, sizeof(bomb), &n, "after\\u8217?s}", 0, 0);
 	run_len(bomb, n, &r);
-	assert_int_equal(r.rc, -1);
-	assert_false(r.has_text);
-	assert_string_equal(r.err, "groups nested deeper than 256");
+	assert_int_equal(r.rc, 1);
+	assert_true(r.has_text);
+	assert_string_equal(r.text, "before\nafter\xE2\x80\x99s");
+	assert_string_equal(r.err,
+	    "RTF groups nested deeper than 256 were skipped");
+
+	/* The document ends inside the skipped groups: both are said. */
+	n = 0;
+	put(bomb, sizeof(bomb), &n, "{\\rtf1 a", 0, 0);
+	put(bomb, sizeof(bomb), &n, NULL, '{', 300);
+	run_len(bomb, n, &r);
+	assert_int_equal(r.rc, 1);
+	assert_string_equal(r.text, "a");
+	assert_string_equal(r.err, "RTF groups nested deeper than 256 were "
+	    "skipped; RTF ends with 301 groups still open");
 
 	/* 256 open groups (the document's own included) are allowed. */
-	n = 7;
-	memset(bomb + n, '{', 255);
-	n += 255;
-	bomb[n++] = 'x';
-	memset(bomb + n, '}', 256);
-	n += 256;
+	n = 0;
+	put(bomb, sizeof(bomb), &n, "{\\rtf1 ", 0, 0);
+	put(bomb, sizeof(bomb), &n, NULL, '{', 255);
+	put(bomb, sizeof(bomb), &n, "x", 0, 0);
+	put(bomb, sizeof(bomb), &n, NULL, '}', 256);
 	run_len(bomb, n, &r);
 	assert_int_equal(r.rc, 0);
 	assert_string_equal(r.text, "x");
+	assert_string_equal(r.err, "");
 }
 
 static void

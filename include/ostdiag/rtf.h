@@ -12,7 +12,9 @@
  * [MS-OXRTFEX] describes: the HTML is rebuilt from the \*\htmltag groups and the
  * text outside \htmlrtf, then reduced to plain text.
  *
- * Groups nest at most OSTD_RTF_DEPTH_MAX deep; deeper input is refused.
+ * Groups nest at most OSTD_RTF_DEPTH_MAX deep: a group deeper than that is
+ * skipped whole, with the groups inside it and their text, and the text around
+ * it is read as usual; the document then counts as damaged.
  * Included by any user of libostdiag.
  */
 #ifndef OSTDIAG_RTF_H
@@ -25,10 +27,11 @@
 /*
  * Convert rtf[0..len) to plain text. Returns
  *    0  *text (malloc'd, NUL-terminated, *text_len bytes) holds the text;
- *    1  the same, but the document was damaged (it ends inside a group, or in
- *       the middle of \bin data): *err (malloc'd) says how;
- *   -1  nothing could be read: *text is NULL and *err (malloc'd) says why (not
- *       RTF, or groups nested too deep).
+ *    1  the same, but the document was damaged (groups nested too deep were
+ *       skipped, or it ends inside a group, or in the middle of \bin data):
+ *       *err (malloc'd) says how;
+ *   -1  nothing could be read: *text is NULL and *err (malloc'd) says why (it
+ *       is not RTF).
  * *err is NULL when 0 is returned. err may be NULL when the caller does not
  * want the message.
  */

@@ -4,9 +4,10 @@
  * picks among them by content.
  *
  * Checks, for any bytes: each reader either fails with a message or gives
- * NUL-terminated text of the length it says; ostd_input_open on the bytes (found
- * by content, and forced to each format) either fails with a message or gives a
- * stream that reads to its end.
+ * NUL-terminated text of the length it says (with a message when it read around
+ * damage, and only then); ostd_input_open on the bytes (found by content, and
+ * forced to each format) either fails with a message or gives a stream that
+ * reads to its end.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -62,14 +63,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	err = NULL;
 
 	memset(&m, 0, sizeof(m));
-	if (ostd_mime_read(s, size, &m, &err) == 0) {
-		if (m.body == NULL || strlen(m.body) > m.body_len)
-			abort();
-	} else {
-		if (err == NULL)
-			abort();
-		free(err);
-	}
+	rc = ostd_mime_read(s, size, &m, &err);
+	if (rc >= 0 && (m.body == NULL || strlen(m.body) > m.body_len))
+		abort();
+	if ((rc != 0) != (err != NULL))
+		abort();
+	free(err);
+	err = NULL;
 	ostd_message_free(&m);
 
 	memset(&m, 0, sizeof(m));
