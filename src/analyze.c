@@ -490,6 +490,8 @@ flush_repeats(struct ostd_analyzer *a)
 	note(a, 0, "repeated findings could not be merged in a temporary file "
 	    "in %s: %s", spool_dir(), strerror(error));
 	a->file_rec.failed = true;
+	snprintf(a->file_rec.reason, sizeof(a->file_rec.reason),
+	    "repeated findings could not be merged: %s", strerror(error));
 	return -1;
 }
 
@@ -753,6 +755,8 @@ note_read_error(struct ostd_analyzer *a, unsigned long number, int error)
 {
 	note(a, number, "read error: %s", strerror(error));
 	a->file_rec.failed = true;
+	snprintf(a->file_rec.reason, sizeof(a->file_rec.reason),
+	    "read error: %s", strerror(error));
 	return -1;
 }
 
@@ -929,6 +933,7 @@ run_input(struct ostd_analyzer *a, FILE *raw, int regular)
 	if (ostd_input_open(&in, raw, (enum ostd_input_format)a->input_format,
 	    (enum ostd_encoding)a->encoding, &err) != 0) {
 		note(a, 0, "%s", err);
+		copy_cut(a->file_rec.reason, sizeof(a->file_rec.reason), err);
 		free(err);
 		a->file_rec.format = ostd_input_format_name(in.format);
 		a->file_rec.failed = true;
@@ -962,6 +967,27 @@ run_input(struct ostd_analyzer *a, FILE *raw, int regular)
 	ostd_input_close(&in);
 	a->local_date = -1;
 	return rc;
+}
+
+void
+ostd_analyzer_account(struct ostd_analyzer *a, const char *path,
+    bool failed, const char *reason)
+{
+	struct ostd_file_record rec;
+
+	memset(&rec, 0, sizeof(rec));
+	copy_cut(rec.file, sizeof(rec.file), path);
+	copy_cut(rec.reason, sizeof(rec.reason), reason);
+	rec.date = -1;
+	rec.failed = failed;
+	rec.skipped = !failed;
+	ostd_analyzer_note(a, path, 0, reason);
+	a->sum.files++;
+	if (failed)
+		a->sum.files_failed++;
+	else
+		a->sum.files_skipped++;
+	report_file(a, &rec);
 }
 
 int
@@ -1028,6 +1054,7 @@ ostd_analyzer_replay(struct ostd_analyzer *a, struct ostd_recording *rec)
 	}
 	a->sum.files += d->files;
 	a->sum.files_failed += d->files_failed;
+	a->sum.files_skipped += d->files_skipped;
 	a->sum.sessions += d->sessions;
 	a->sum.errors += d->errors;
 	a->sum.lines += d->lines;

@@ -17,6 +17,33 @@
 #define MAX_DEPTH 64		/* directories nested deeper are refused */
 
 /*
+ * An input of the run: a file to read, or one already judged not to be read
+ * (reason says why; failed: it could not be, else it was skipped), accounted
+ * for in its turn so that every thread count reports the same.
+ */
+struct input {
+	char *path;
+	char *reason;		/* NULL: read it */
+	bool failed;
+};
+
+/* Why an input could not be opened, in words, for errno error. */
+static const char *
+open_failure(int error)
+{
+	switch (error) {
+	case ENODEV:
+		return "is a device, not a file (give its content on "
+		    "standard input)";
+	case ETIMEDOUT:
+		return "is a FIFO that no program wrote to within "
+		    FIFO_WAIT_TEXT;
+	default:
+		return strerror(error);
+	}
+}
+
+/*
  * Analyze the file at path, read through fs. Returns 0, -1 when the input
  * could not be read, 1 when it is a directory.
  */
@@ -25,6 +52,7 @@ analyze_file(struct ostd_analyzer *a, struct file_source *fs,
     const char *path)
 {
 	bool regular;
+	off_t had, now;
 	FILE *fp;
 	int rc;
 
@@ -33,30 +61,45 @@ analyze_file(struct ostd_analyzer *a, struct file_source *fs,
 	if ((fp = file_source_open(fs, path, &regular)) == NULL) {
 		if (errno == EISDIR)
 			return 1;
-		ostd_analyzer_note(a, path, 0, strerror(errno));
+		ostd_analyzer_account(a, path, true, open_failure(errno));
 		return -1;
 	}
 	rc = ostd_analyze_file_stream(a, fp, path, regular);
+	if (file_source_shrank(fs, &had, &now)) {
+		char *msg = xasprintf("the file was cut from %lld to %lld bytes "
+		    "while it was read: what was cut off was not read",
+		    (long long)had, (long long)now);
+
+		ostd_analyzer_note(a, path, 0, msg);
+		free(msg);
+	}
 	file_source_close(fs);
 	return rc == -1 ? -1 : 0;
 }
 
-/* A directory given without --recursive: noted, and a failed input. */
+/* Account for an input judged not to be read; -1 when it failed. */
 static int
-note_directory(struct ostd_analyzer *a, const char *path)
+account(struct ostd_analyzer *a, const struct input *in)
 {
-	ostd_analyzer_note(a, path, 0, "is a directory (use --recursive)");
-	return -1;
+	ostd_analyzer_account(a, in->path, in->failed, in->reason);
+	return in->failed ? -1 : 0;
 }
 
 /* Analyze an input of the list (where directories are only given without -R). */
 static int
 analyze_listed(struct ostd_analyzer *a, struct file_source *fs,
-    const char *path)
+    const struct input *in)
 {
-	int rc = analyze_file(a, fs, path);
+	int rc;
 
-	return rc == 1 ? note_directory(a, path) : rc;
+	if (in->reason != NULL)
+		return account(a, in);
+	if ((rc = analyze_file(a, fs, in->path)) == 1) {
+		ostd_analyzer_account(a, in->path, true,
+		    "is a directory (use --recursive)");
+		return -1;
+	}
+	return rc;
 }
 
 static int
@@ -71,51 +114,88 @@ struct walk {
 	struct file_source *fs;		/* to read files with now */
 	bool recursive;
 	bool collect;			/* list the inputs instead */
-	char **list;
+	struct input *list;
 	size_t n, cap;
 };
 
 /*
- * Walk a path: a file is analyzed (or listed); with recursive, a directory's
- * files and subdirectories are walked in name order (links to directories are
- * not followed, so a loop cannot form). Returns 0, or -1 when any input could
- * not be read.
+ * Take an input: listed (with threads) or dealt with now. reason, when not
+ * NULL, says why it is not read. Returns 0, or -1 when it could not be read.
  */
 static int
-walk_path(struct walk *w, const char *path, int depth, bool is_dir)
+take(struct walk *w, const char *path, const char *reason, bool failed)
 {
-	struct stat sb;
+	struct input in = { (char *)path, (char *)reason, failed };
+
+	if (!w->collect)
+		return reason != NULL ? account(w->a, &in) :
+		    analyze_listed(w->a, w->fs, &in);
+	grow_array((void **)&w->list, &w->cap, w->n + 1, sizeof(*w->list));
+	w->list[w->n].path = xstrdup(path);
+	w->list[w->n].reason = reason != NULL ? xstrdup(reason) : NULL;
+	w->list[w->n].failed = failed;
+	w->n++;
+	return failed ? -1 : 0;
+}
+
+/* The kind of file of mode, for a note. */
+static const char *
+file_kind(mode_t mode)
+{
+	return S_ISFIFO(mode) ? "a FIFO" : S_ISSOCK(mode) ? "a socket" :
+	    S_ISCHR(mode) || S_ISBLK(mode) ? "a device" : "not a regular file";
+}
+
+static int walk_dir(struct walk *w, const char *path, int depth);
+
+/*
+ * An entry a directory walk found: a regular file is read (also through a
+ * symbolic link), a directory walked; links to directories are not followed
+ * (so no loop can form), and FIFOs, sockets, devices and dangling links are
+ * accounted for as skipped, with the reason.
+ */
+static int
+walk_entry(struct walk *w, const char *path, int depth)
+{
+	struct stat sb, target;
+	char why[96];
+
+	if (lstat(path, &sb) != 0)
+		return take(w, path, strerror(errno), true);
+	if (S_ISDIR(sb.st_mode))
+		return walk_dir(w, path, depth);
+	if (S_ISREG(sb.st_mode))
+		return take(w, path, NULL, false);
+	if (!S_ISLNK(sb.st_mode)) {
+		snprintf(why, sizeof(why), "%s, not read", file_kind(sb.st_mode));
+		return take(w, path, why, false);
+	}
+	if (stat(path, &target) != 0)
+		return take(w, path, errno == ENOENT ?
+		    "a symbolic link to nothing, not read" : strerror(errno),
+		    false);
+	if (S_ISREG(target.st_mode))
+		return take(w, path, NULL, false);
+	snprintf(why, sizeof(why), "a symbolic link to %s, not followed",
+	    S_ISDIR(target.st_mode) ? "a directory" :
+	    file_kind(target.st_mode));
+	return take(w, path, why, false);
+}
+
+/* Walk a directory's entries in name order. */
+static int
+walk_dir(struct walk *w, const char *path, int depth)
+{
 	DIR *dir;
 	struct dirent *de;
 	char **names = NULL;
 	size_t n = 0, cap = 0;
 	int rc = 0;
 
-	if (!is_dir && w->collect) {
-		/*
-		 * A name from the command line may still be a directory, to be
-		 * walked now with --recursive; without, the reading thread
-		 * finds it and notes it, as it finds an unreadable file.
-		 */
-		if (depth == 0 && w->recursive && strcmp(path, "-") != 0 &&
-		    stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-			return walk_path(w, path, depth, true);
-		grow_array((void **)&w->list, &w->cap, w->n + 1, sizeof(*w->list));
-		w->list[w->n++] = xstrdup(path);
-		return 0;
-	}
-	if (!is_dir) {
-		if ((rc = analyze_file(w->a, w->fs, path)) != 1)
-			return rc;
-		rc = 0;
-	}
-	if (!w->recursive)
-		return note_directory(w->a, path);
-	if (depth > MAX_DEPTH || (dir = opendir(path)) == NULL) {
-		ostd_analyzer_note(w->a, path, 0, depth > MAX_DEPTH ?
-		    "directories nested too deep" : strerror(errno));
-		return -1;
-	}
+	if (depth > MAX_DEPTH)
+		return take(w, path, "directories nested too deep", true);
+	if ((dir = opendir(path)) == NULL)
+		return take(w, path, strerror(errno), true);
 	while ((de = readdir(dir)) != NULL) {
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
 			continue;
@@ -126,14 +206,29 @@ walk_path(struct walk *w, const char *path, int depth, bool is_dir)
 	if (n > 1)
 		qsort(names, n, sizeof(*names), by_name);
 	for (size_t i = 0; i < n; i++) {
-		if (lstat(names[i], &sb) == 0 && (S_ISREG(sb.st_mode) ||
-		    S_ISDIR(sb.st_mode)) && !ostd_analyzer_failed(w->a))
-			rc |= walk_path(w, names[i], depth + 1,
-			    S_ISDIR(sb.st_mode));
+		if (!ostd_analyzer_failed(w->a))
+			rc |= walk_entry(w, names[i], depth + 1);
 		free(names[i]);
 	}
 	free(names);
 	return rc;
+}
+
+/*
+ * Walk a path from the command line: with recursive, a directory (also
+ * through a symbolic link) is walked; anything else is an input to read,
+ * which says for itself when it cannot be. Returns 0, or -1 when any input
+ * could not be read.
+ */
+static int
+walk_path(struct walk *w, const char *path)
+{
+	struct stat sb;
+
+	if (w->recursive && strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
+	    S_ISDIR(sb.st_mode))
+		return walk_dir(w, path, 0);
+	return take(w, path, NULL, false);
 }
 
 /*
@@ -158,7 +253,7 @@ struct pool {
 	pthread_cond_t ready;	/* the recording the reporter waits for is in */
 	pthread_cond_t room;	/* readers may take inputs again */
 	const struct ostd_batch *batch;
-	char **paths;
+	const struct input *inputs;
 	struct ostd_recording **recs;	/* done when non-NULL */
 	size_t n, next, replayed, window, chunk;
 	size_t waiting;		/* the input the reporter waits for, or n */
@@ -306,12 +401,12 @@ read_run(struct worker *w, size_t first, size_t k)
 
 	pthread_mutex_unlock(&p->mu);
 	for (size_t j = 0; j < k; j++) {
-		const char *path = p->paths[first + j];
+		const struct input *in = &p->inputs[first + j];
 		int status = 0;
 
-		reread[j] = !readable_anywhere(path);
+		reread[j] = in->reason == NULL && !readable_anywhere(in->path);
 		if (!reread[j])
-			status = analyze_listed(w->a, w->fs, path);
+			status = analyze_listed(w->a, w->fs, in);
 		done[j] = ostd_analyzer_take_recording(w->a,
 		    w->nspare > 0 ? w->spare[--w->nspare] : NULL);
 		ostd_recording_set_status(done[j], status);
@@ -392,7 +487,7 @@ read_inputs(void *arg)
  */
 static int
 analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
-    char **paths, size_t n, size_t jobs)
+    const struct input *inputs, size_t n, size_t jobs)
 {
 	struct pool p;
 	pthread_t *threads = xcalloc(jobs, sizeof(*threads));
@@ -406,7 +501,7 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 	pthread_cond_init(&p.room, NULL);
 	p.batch = b;
 	p.sessions = ostd_analyzer_wants_sessions(a);
-	p.paths = paths;
+	p.inputs = inputs;
 	p.n = n;
 	p.waiting = n;
 	p.window = jobs * 64;	/* recordings waiting at most */
@@ -461,7 +556,7 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 		reread = p.reread[i];
 		pthread_mutex_unlock(&p.mu);
 		if (reread)
-			trouble |= analyze_listed(a, self->fs, paths[i]) != 0;
+			trouble |= analyze_listed(a, self->fs, &inputs[i]) != 0;
 		else
 			trouble |= ostd_analyzer_replay(a, rec) == -1;
 		pthread_mutex_lock(&p.mu);
@@ -515,21 +610,23 @@ ostd_analyze_batch(struct ostd_analyzer *a, const struct ostd_batch *b,
 	w.collect = b->jobs > 1;
 	w.fs = file_source_new();
 	for (int i = 0; i < npaths && !ostd_analyzer_failed(a); i++)
-		trouble |= walk_path(&w, paths[i], 0, false) != 0;
+		trouble |= walk_path(&w, paths[i]) != 0;
 	for (size_t i = 0; i < w.n; i++)
-		uses_stdin |= strcmp(w.list[i], "-") == 0;
+		uses_stdin |= strcmp(w.list[i].path, "-") == 0;
 	if (!w.collect) {
 		/* Read as walked. */
 	} else if (uses_stdin || w.n < 2) {
 		/* Standard input cannot be shared out; one input needs no threads. */
 		for (size_t i = 0; i < w.n && !ostd_analyzer_failed(a); i++)
-			trouble |= analyze_listed(a, w.fs, w.list[i]) != 0;
+			trouble |= analyze_listed(a, w.fs, &w.list[i]) != 0;
 	} else {
 		trouble |= analyze_parallel(a, b, w.list, w.n,
 		    (size_t)b->jobs < w.n ? (size_t)b->jobs : w.n) != 0;
 	}
-	for (size_t i = 0; i < w.n; i++)
-		free(w.list[i]);
+	for (size_t i = 0; i < w.n; i++) {
+		free(w.list[i].path);
+		free(w.list[i].reason);
+	}
 	free(w.list);
 	file_source_free(&w.fs);
 	return trouble ? -1 : 0;

@@ -5,6 +5,7 @@
 #define _GNU_SOURCE		/* fopencookie */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -25,6 +26,8 @@ struct file_source {
 	off_t size;		/* of the regular file when opened */
 	off_t pos;		/* bytes read */
 	FILE *own;		/* a larger file's own stream, or NULL */
+	int own_fd;		/* its descriptor */
+	off_t opened_size;	/* of a regular file when opened; -1: not one */
 };
 
 static ssize_t
@@ -65,36 +68,62 @@ file_source_new(void)
 	return fs;
 }
 
+/* Give up on fd (closing it) with errno set to error; returns NULL. */
+static FILE *
+refuse(int fd, int error)
+{
+	close(fd);
+	errno = error;
+	return NULL;
+}
+
+/*
+ * Wait up to FIFO_WAIT_SECONDS for a FIFO's writer to write or go; then make
+ * its reads block again. False (errno set) when none came.
+ */
+static bool
+wait_for_writer(int fd)
+{
+	struct pollfd pfd = { fd, POLLIN, 0 };
+	int n, flags;
+
+	do
+		n = poll(&pfd, 1, FIFO_WAIT_SECONDS * 1000);
+	while (n < 0 && errno == EINTR);
+	if (n == 0)
+		errno = ETIMEDOUT;
+	if (n <= 0)
+		return false;
+	flags = fcntl(fd, F_GETFL);
+	return flags != -1 && fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != -1;
+}
+
 FILE *
 file_source_open(struct file_source *fs, const char *path, bool *regular)
 {
 	struct stat sb;
-	int fd;
+	int fd, flags;
 
 	file_source_close(fs);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+	/* Not blocking: opening a FIFO would wait for a writer forever. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
 		return NULL;
-	if (fstat(fd, &sb) != 0) {
-		int e = errno;
-
-		close(fd);
-		errno = e;
-		return NULL;
-	}
-	if (S_ISDIR(sb.st_mode)) {
-		close(fd);
-		errno = EISDIR;
-		return NULL;
-	}
+	if (fstat(fd, &sb) != 0)
+		return refuse(fd, errno);
+	if (S_ISDIR(sb.st_mode))
+		return refuse(fd, EISDIR);
+	if (S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) || S_ISSOCK(sb.st_mode))
+		return refuse(fd, ENODEV);
+	if (S_ISFIFO(sb.st_mode) ? !wait_for_writer(fd) :
+	    ((flags = fcntl(fd, F_GETFL)) == -1 ||
+	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1))
+		return refuse(fd, errno);
 	*regular = S_ISREG(sb.st_mode);
+	fs->opened_size = *regular ? sb.st_size : -1;
 	if (!*regular || sb.st_size > SMALL_FILE) {
-		if ((fs->own = fdopen(fd, "rb")) == NULL) {
-			int e = errno;
-
-			close(fd);
-			errno = e;
-			return NULL;
-		}
+		if ((fs->own = fdopen(fd, "rb")) == NULL)
+			return refuse(fd, errno);
+		fs->own_fd = fd;
 		/* Whatever reads an input asks for blocks of 4 KiB or more. */
 		setvbuf(fs->own, NULL, _IONBF, 0);
 		return fs->own;
@@ -104,6 +133,19 @@ file_source_open(struct file_source *fs, const char *path, bool *regular)
 	fs->pos = 0;
 	clearerr(fs->fp);
 	return fs->fp;
+}
+
+bool
+file_source_shrank(struct file_source *fs, off_t *had, off_t *now)
+{
+	struct stat sb;
+	int fd = fs->own != NULL ? fs->own_fd : fs->fd;
+
+	if (fd < 0 || fs->opened_size < 0 || fstat(fd, &sb) != 0)
+		return false;
+	*had = fs->opened_size;
+	*now = sb.st_size;
+	return sb.st_size < fs->opened_size;
 }
 
 void

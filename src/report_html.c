@@ -397,8 +397,13 @@ file_table(struct ostd_report *r, const struct ostd_summary *s)
 	while (spool_next(&st->files, &rec, sizeof(rec))) {
 		fputs("<tr><td>", r->out);
 		esc(r->out, rec.file);
-		fprintf(r->out, "</td><td>%s</td>", rec.format);
-		if (rec.failed)
+		fprintf(r->out, "</td><td>%s</td>", rec.format != NULL ?
+		    rec.format : "-");
+		if (rec.skipped) {
+			fputs("<td colspan=\"3\">skipped: ", r->out);
+			esc(r->out, rec.reason);
+			fputs("</td></tr>\n", r->out);
+		} else if (rec.failed)
 			fputs("<td colspan=\"3\">could not be read</td></tr>\n",
 			    r->out);
 		else

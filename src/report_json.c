@@ -314,17 +314,23 @@ file_object(struct strbuf *out, const struct ostd_file_record *rec)
 	key(out, "findings", 0);
 	strbuf_add_uint(out, rec->findings);
 	key(out, "failed", 0);
-	strbuf_adds(out, rec->failed ? "true}" : "false}");
+	strbuf_adds(out, rec->failed ? "true" : "false");
+	key(out, "skipped", 0);
+	strbuf_adds(out, rec->skipped ? "true" : "false");
+	key(out, "reason", 0);
+	json_str_or_null(out, rec->reason[0] ? rec->reason : NULL);
+	strbuf_addc(out, '}');
 }
 
 static void
 summary_object(struct strbuf *out, const struct ostd_summary *s)
 {
 	strbuf_addf(out, "{\"files\":%lu,\"files_failed\":%lu,"
-	    "\"sessions\":%lu,\"errors\":%lu,\"findings\":%lu,"
-	    "\"diagnosed\":%lu,\"unrecognized\":%lu,\"filtered\":%lu,"
+	    "\"files_skipped\":%lu,\"sessions\":%lu,\"errors\":%lu,"
+	    "\"findings\":%lu,\"diagnosed\":%lu,\"unrecognized\":%lu,\"filtered\":%lu,"
 	    "\"notes\":%lu,\"lines\":%lu,\"bytes\":%llu,\"by_diagnosis\":[",
-	    s->files, s->files_failed, s->sessions, s->errors, s->findings,
+	    s->files, s->files_failed, s->files_skipped, s->sessions,
+	    s->errors, s->findings,
 	    s->diagnosed, s->unrecognized, s->filtered, s->notes, s->lines,
 	    s->bytes);
 	for (size_t i = 0; i < s->nby_diagnosis; i++) {

@@ -494,8 +494,10 @@ print_files(struct ostd_report *r, const struct ostd_summary *s)
 		int n = columns(rec.file, strlen(rec.file));
 
 		fprintf(r->out, "%s%*s %-6s ", rec.file, n < 34 ? 34 - n : 0, "",
-		    rec.format);
-		if (rec.failed)
+		    rec.format != NULL ? rec.format : "-");
+		if (rec.skipped)
+			fprintf(r->out, "skipped: %s\n", rec.reason);
+		else if (rec.failed)
 			fprintf(r->out, "%8s\n", "could not be read");
 		else
 			fprintf(r->out, "%8lu %6lu %8lu\n", rec.sessions,
@@ -531,6 +533,11 @@ text_end(struct ostd_report *r, const struct ostd_summary *s)
 	    s->unrecognized);
 	if (s->filtered > 0)
 		fprintf(r->out, ", %lu left out by filters", s->filtered);
+	if (s->files_failed > 0)
+		fprintf(r->out, "; %lu %s could not be read", s->files_failed,
+		    plural(s->files_failed, "file", "files"));
+	if (s->files_skipped > 0)
+		fprintf(r->out, "; %lu skipped", s->files_skipped);
 	fputc('\n', r->out);
 }
 

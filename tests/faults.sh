@@ -51,6 +51,64 @@ done
 	grep -q '"notes":\[{"kind":"note"' "$tmp/out" && ok ||
 	no "closed standard error: the JSON is broken"
 
+# Every input given or found is accounted for in "files", with its outcome.
+printf '%s\n' '9:14:02 Synchronizer Version 16.0.14326' \
+	'9:14:03 Error synchronizing folder' '9:14:03 [8004010F-501-0-521]' \
+	>"$tmp/small.log"
+for j in 1 2; do
+	"$bin" -j $j --format json "$tmp/missing.log" "$tmp/small.log" \
+		>"$tmp/out" 2>/dev/null
+	[ $? = 2 ] && grep -q '"file":"[^"]*missing.log","format":null.*"failed":true,"skipped":false,"reason":"No such file or directory"' "$tmp/out" &&
+		grep -q '"files":2,"files_failed":1,"files_skipped":0' "$tmp/out" &&
+		ok || no "a missing input is not in files (-j $j)"
+done
+# A device never ends: it is refused, not read forever.
+timeout 20 "$bin" /dev/zero >"$tmp/out" 2>"$tmp/err"
+[ $? = 2 ] && grep -q "/dev/zero: is a device, not a file" "$tmp/err" && ok ||
+	no "/dev/zero as input: $(cat "$tmp/err")"
+# A FIFO no program writes to is given up after 10 s, not waited for forever;
+# one that is written to is read.
+mkfifo "$tmp/fifo"
+timeout 30 "$bin" "$tmp/fifo" >"$tmp/out" 2>"$tmp/err"
+[ $? = 2 ] && grep -q "fifo: is a FIFO that no program wrote to within 10 s" \
+	"$tmp/err" && ok || no "a FIFO with no writer: $(cat "$tmp/err")"
+(sleep 1; cat "$tmp/small.log" >"$tmp/fifo") &
+timeout 30 "$bin" -j 2 "$tmp/fifo" "$tmp/small.log" >"$tmp/out" 2>"$tmp/err"
+[ $? = 1 ] && [ "$(grep -c '8004010F-501-0-521' "$tmp/out")" = 2 ] && ok ||
+	no "a FIFO that is written to: $(cat "$tmp/err")"
+wait
+# A directory walk accounts for what it does not read: links to directories,
+# dangling links, FIFOs; a link to a file is read. One thread or two, the
+# report and its notes are the same, in the same order, and so are those of a
+# directory that cannot be walked (here: nested too deep).
+mkdir -p "$tmp/tree/sub"
+cp "$tmp/small.log" "$tmp/tree/a.log"
+cp "$tmp/small.log" "$tmp/tree/sub/c.log"
+ln -s a.log "$tmp/tree/b-link.log"
+ln -s nowhere "$tmp/tree/b-dangling.log"
+ln -s sub "$tmp/tree/b-dirlink"
+mkfifo "$tmp/tree/b-pipe.log"
+deep="$tmp/tree/b-deep"
+i=0
+while [ $i -lt 66 ]; do deep="$deep/d"; i=$((i + 1)); done
+mkdir -p "$deep"
+cp "$tmp/small.log" "$deep/x.log"
+for j in 1 2; do
+	timeout 30 "$bin" -j $j -R "$tmp/tree" >"$tmp/out$j" 2>"$tmp/err$j"
+	echo "status $?" >>"$tmp/out$j"
+done
+cmp -s "$tmp/out1" "$tmp/out2" && cmp -s "$tmp/err1" "$tmp/err2" && ok ||
+	no "-R reports differ between -j 1 and -j 2"
+grep -q "b-dangling.log: a symbolic link to nothing, not read" "$tmp/err1" &&
+	grep -q "b-dirlink: a symbolic link to a directory, not followed" "$tmp/err1" &&
+	grep -q "b-pipe.log: a FIFO, not read" "$tmp/err1" &&
+	grep -q "directories nested too deep" "$tmp/err1" &&
+	grep -q "^status 2$" "$tmp/out1" &&
+	[ "$(grep -c '8004010F-501-0-521' "$tmp/out1")" = 3 ] &&
+	grep -q "; 1 file could not be read; 3 skipped" "$tmp/out1" && ok ||
+	no "-R does not account for what it skips: $(cat "$tmp/err1")"
+rm -rf "$tmp/tree"
+
 # Merging holds past the table's 4,096 distinct findings: 5,000 errors, each
 # in all three sessions, are 5,000 findings seen 3 times in 3 of 3 sessions,
 # each at its first place and with its last.

@@ -162,19 +162,45 @@ test_directory_and_missing_file(void **state)
 	file_source_free(&fs);
 }
 
-/* A file that is not regular is read to its end, not to a size. */
+/* A device, which may never end, is refused. */
 static void
-test_not_regular(void **state)
+test_device_refused(void **state)
 {
 	struct file_source *fs = file_source_new();
 	bool regular = true;
-	FILE *fp;
 
 	(void)state;
-	fp = file_source_open(fs, "/dev/null", &regular);
-	assert_non_null(fp);
-	assert_false(regular);
-	assert_reads(fp, "", 0);
+	assert_null(file_source_open(fs, "/dev/zero", &regular));
+	assert_int_equal(errno, ENODEV);
+	file_source_free(&fs);
+}
+
+/* A file cut while it is read is known to have shrunk; one left alone is not. */
+static void
+test_shrank(void **state)
+{
+	struct file_source *fs = file_source_new();
+	const size_t sizes[] = { 1000, 200 * 1024 };	/* shared, own stream */
+	bool regular;
+	off_t had, now;
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		char *data, *path = write_file("cut", sizes[i], 7, &data);
+		char buf[100];
+		FILE *fp = file_source_open(fs, path, &regular);
+
+		assert_non_null(fp);
+		assert_int_equal(fread(buf, 1, sizeof(buf), fp), sizeof(buf));
+		assert_false(file_source_shrank(fs, &had, &now));
+		assert_int_equal(truncate(path, 500), 0);
+		assert_true(file_source_shrank(fs, &had, &now));
+		assert_int_equal(had, (off_t)sizes[i]);
+		assert_int_equal(now, 500);
+		file_source_close(fs);
+		free(data);
+		free(path);
+	}
 	file_source_free(&fs);
 }
 
@@ -186,7 +212,8 @@ main(void)
 		cmocka_unit_test(test_unread_rest_is_dropped),
 		cmocka_unit_test(test_read_to_size_at_open),
 		cmocka_unit_test(test_directory_and_missing_file),
-		cmocka_unit_test(test_not_regular),
+		cmocka_unit_test(test_device_refused),
+		cmocka_unit_test(test_shrank),
 	};
 
 	return cmocka_run_group_tests(tests, make_dir, remove_dir);

@@ -80,6 +80,8 @@ struct ostd_file_record {
 	long long date;			/* local, seconds since 1970; -1 none */
 	unsigned long sessions, errors, findings;
 	bool failed;			/* could not be read or decoded */
+	bool skipped;			/* not read: not a file to read */
+	char reason[160];		/* why it failed or was skipped, or "" */
 };
 
 /* How many findings (counting repeats) each diagnosis got in a run. */
@@ -93,6 +95,7 @@ struct ostd_diagnosis_count {
 struct ostd_summary {
 	unsigned long files;
 	unsigned long files_failed;
+	unsigned long files_skipped;	/* found by a walk, not read */
 	unsigned long sessions;
 	unsigned long errors;		/* error blocks */
 	unsigned long findings;
@@ -159,6 +162,13 @@ int ostd_analyze_stream(struct ostd_analyzer *a, FILE *fp, const char *name);
  */
 int ostd_analyze_file_stream(struct ostd_analyzer *a, FILE *fp,
     const char *name, bool regular);
+/*
+ * Account for an input that is not read: noted with reason, and listed among
+ * the files as failed (it could not be read) or skipped (it is not a file to
+ * read, such as a FIFO a directory walk found).
+ */
+void ostd_analyzer_account(struct ostd_analyzer *a, const char *path,
+    bool failed, const char *reason);
 
 /* Analyze text in memory (used to test rule examples). Same returns. */
 int ostd_analyze_buffer(struct ostd_analyzer *a, const char *text, size_t len,
