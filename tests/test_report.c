@@ -66,7 +66,7 @@ test_json_fields(void **state)
 	assert_non_null(strstr(out, "\"steps\":[{\"caution\":\"The Default permission applies "));
 	assert_non_null(strstr(out, "\"source\":\"practice\"}"));
 	assert_non_null(strstr(out, "\"summary\":{\"files\":1,\"files_failed\":0,"
-	    "\"sessions\":1,\"errors\":1,\"findings\":1,\"diagnosed\":1,"
+	    "\"files_skipped\":0,\"sessions\":1,\"errors\":1,\"findings\":1,\"diagnosed\":1,"
 	    "\"unrecognized\":0,\"filtered\":0,"));
 	free(out);
 }
