@@ -830,6 +830,83 @@ test_generator(void **state)
 	assert_true(uncoded > 0);
 }
 
+/* Merged findings: where each was first seen, and how often. */
+struct merged {
+	unsigned long *line, *count;
+	size_t n, cap;
+	unsigned long errors;	/* occurrences of errors, all findings */
+};
+
+static void
+on_merged(const struct ostd_finding *f, void *ctx)
+{
+	struct merged *m = ctx;
+
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 1024;
+		m->line = realloc(m->line, m->cap * sizeof(*m->line));
+		m->count = realloc(m->count, m->cap * sizeof(*m->count));
+		assert_non_null(m->line);
+		assert_non_null(m->count);
+	}
+	m->line[m->n] = f->line;
+	m->count[m->n++] = f->count;
+	if (f->kind == OSTD_FINDING_ERROR || f->kind == OSTD_FINDING_TASK)
+		m->errors += f->count;
+}
+
+static void
+analyze_merged(const struct ostd_ruleset *rs, const char *text, size_t len,
+    struct merged *m)
+{
+	struct ostd_report *rep = ostd_report_new_fn(on_merged, m);
+	struct ostd_analyzer *a = ostd_analyzer_new(rs, rep);
+
+	memset(m, 0, sizeof(*m));
+	assert_int_equal(ostd_analyze_buffer(a, text, len, "gen.log"), 0);
+	assert_int_equal(ostd_analyzer_summary(a)->errors, m->errors);
+	ostd_analyzer_free(&a);
+	ostd_report_free(&rep);
+}
+
+/*
+ * Merging accounts for every error, however many distinct findings: all the
+ * generated logs as one input (more distinct findings than the table of
+ * repeats holds in memory), then the same input twice over, give the same
+ * findings at the same first lines, each counted twice as often.
+ */
+static void
+test_merging_many_distinct(void **state)
+{
+	static struct genlog g;
+	struct buf once = { NULL, 0, 0 }, twice = { NULL, 0, 0 };
+	struct merged m1, m2;
+
+	for (unsigned c = 0; c < 4 * CASES; c++) {
+		struct rng r = { 0xABCD0000u + c };
+
+		generate(&g, &r);
+		render(&g, &r, 0, &once);
+	}
+	buf_add(&twice, once.p, once.len);
+	buf_add(&twice, once.p, once.len);
+	analyze_merged(*state, once.p, once.len, &m1);
+	analyze_merged(*state, twice.p, twice.len, &m2);
+	assert_true(m1.n > 4096);
+	assert_int_equal(m2.n, m1.n);
+	assert_int_equal(m2.errors, 2 * m1.errors);
+	for (size_t i = 0; i < m1.n; i++) {
+		assert_int_equal(m2.line[i], m1.line[i]);
+		assert_int_equal(m2.count[i], 2 * m1.count[i]);
+	}
+	free(m1.line);
+	free(m1.count);
+	free(m2.line);
+	free(m2.count);
+	free(once.p);
+	free(twice.p);
+}
+
 #define DAMAGE_TEST(name, dmg) \
 	static void name(void **state) { run_cases(*state, (dmg)); }
 
@@ -852,6 +929,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_generator),
+		cmocka_unit_test(test_merging_many_distinct),
 		cmocka_unit_test(test_clean),
 		cmocka_unit_test(test_cut_lines),
 		cmocka_unit_test(test_rewrapped),
