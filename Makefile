@@ -173,6 +173,8 @@ check-valgrind: all $(BUILD)/ostdiag-dynamic
 # Throughput, memory and start-up against grep and awk on generated logs
 # (tests/bench/bench.sh says what is measured; needs perl and GNU time).
 BENCH_SIZE ?= 1G
+# Distinct findings and sessions of the memory benchmark (tests/bench/memory.sh).
+BENCH_FINDINGS ?= 1000000
 $(BUILD)/genlog: tests/bench/genlog.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -o $@ tests/bench/genlog.c
@@ -184,6 +186,7 @@ $(BUILD)/linescan: tests/bench/linescan.c
 bench: all $(BUILD)/genlog $(BUILD)/linescan
 	sh tests/bench/bench.sh $(BUILD)/ostdiag $(BUILD)/genlog \
 		$(BUILD)/linescan $(BENCH_SIZE)
+	sh tests/bench/memory.sh $(BUILD)/ostdiag $(BENCH_FINDINGS)
 
 # libFuzzer harnesses (clang): each runs FUZZ_SECONDS on its corpus, or
 # FUZZ_RUNS inputs when that is set.

@@ -92,6 +92,20 @@ given_up(const struct ostd_analyzer *a)
 	return a->recording != NULL && a->recording->overflowed;
 }
 
+/* Give the input being recorded up: empty its recording, mark it overflowed. */
+static void
+give_up(struct ostd_analyzer *a)
+{
+	struct ostd_recording *rec = a->recording;
+
+	rec->overflowed = true;
+	rec->n = 0;
+	rec->cap = 0;
+	free(rec->items);
+	rec->items = NULL;
+	arena_free(&rec->arena);
+}
+
 /*
  * A new item of the recording, or NULL when the recording would outgrow its
  * bound: it is emptied and marked overflowed instead.
@@ -112,12 +126,7 @@ record(struct ostd_analyzer *a, enum recorded_kind kind)
 		return NULL;
 	if (a->recording_limit > 0 &&
 	    ostd_recording_bytes(rec) > a->recording_limit) {
-		rec->overflowed = true;
-		rec->n = 0;
-		rec->cap = 0;
-		free(rec->items);
-		rec->items = NULL;
-		arena_free(&rec->arena);
+		give_up(a);
 		return NULL;
 	}
 	r = arena_alloc(&rec->arena, offsetof(struct recorded, u) +
@@ -533,6 +542,14 @@ report(struct ostd_analyzer *a, struct ostd_finding *f)
 		return;
 	}
 	(void)repeat_add(a->repeats, f);	/* a failure shows at the flush */
+	/*
+	 * Merged findings would be recorded at the end of the input: when they
+	 * are already more than a recording may hold, give up now.
+	 */
+	if (a->recording != NULL && a->recording_limit > 0 &&
+	    !a->recording->overflowed &&
+	    repeat_bytes(a->repeats) > a->recording_limit)
+		give_up(a);
 }
 
 /*

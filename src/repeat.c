@@ -307,6 +307,13 @@ spill(struct repeat_table *t)
 	return ok || fail(t, extsort_error(t->out));
 }
 
+size_t
+repeat_bytes(const struct repeat_table *t)
+{
+	/* Entries written out are all handed out at the end: no bound holds them. */
+	return t->out != NULL ? SIZE_MAX : t->bytes;
+}
+
 bool
 repeat_add(struct repeat_table *t, const struct ostd_finding *f)
 {

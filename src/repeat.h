@@ -28,6 +28,9 @@ void repeat_free(struct repeat_table **t);
  */
 bool repeat_add(struct repeat_table *t, const struct ostd_finding *f);
 
+/* Memory the entries in the table hold, in bytes; written-out ones count too. */
+size_t repeat_bytes(const struct repeat_table *t);
+
 /*
  * Hand every entry to fn in the order first seen, with sessions_total set, and
  * empty the table. Returns 0, or the errno of its temporary file's failure
