@@ -12,12 +12,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
 #include "ostdiag/log.h"
 #include "ostdiag/rules.h"
 #include "builtin_rules.h"
+#include "idindex.h"
 #include "safety.h"
 #include "util.h"
 
@@ -91,6 +91,7 @@ struct ostd_pattern {
 struct ostd_ruleset {
 	struct ostd_rule **rules;
 	size_t n, cap;
+	struct id_index ids;	/* each id's first place in rules */
 	struct matcher *matcher;
 	struct builtin_load **loads;	/* of the built-in rules */
 	size_t nloads, loads_cap;
@@ -207,6 +208,7 @@ ostd_ruleset_free(struct ostd_ruleset **rsp)
 	for (size_t i = 0; i < rs->n; i++)
 		rule_free(rs->rules[i]);
 	free(rs->rules);
+	id_index_free(&rs->ids);
 	for (size_t i = 0; i < rs->nloads; i++)
 		builtin_load_free(rs->loads[i]);
 	free(rs->loads);
@@ -232,10 +234,9 @@ ostd_ruleset_get(const struct ostd_ruleset *rs, size_t i)
 const struct ostd_rule *
 ostd_ruleset_find(const struct ostd_ruleset *rs, const char *id)
 {
-	for (size_t i = 0; i < rs->n; i++)
-		if (strcasecmp(rs->rules[i]->id, id) == 0)
-			return rs->rules[i];
-	return NULL;
+	size_t i = id_index_find(&rs->ids, id);
+
+	return i != SIZE_MAX ? rs->rules[i] : NULL;
 }
 
 bool
@@ -1172,27 +1173,33 @@ build_rule(struct reader_state *st, struct ostd_rule *r)
 }
 
 /*
- * Add r to rs, in place of a rule among the first limit with the same id (a
- * rule file replaces a built-in rule, or a rule read before).
+ * Add r to rs, in place of the first rule with the same id when that is among
+ * the first limit (a rule file replaces a built-in rule, or a rule read
+ * before). The id index finds that rule, so adding n rules costs n steps, not
+ * n * n.
  */
 static void
 ruleset_put(struct ostd_ruleset *rs, struct ostd_rule *r, size_t limit)
 {
+	size_t i = id_index_find(&rs->ids, r->id);
+
 	if (r->folder != NULL)
 		r->folder->matcher = rs->matcher;
 	if (r->message != NULL)
 		r->message->matcher = rs->matcher;
-	for (size_t i = 0; i < r->ntexts; i++)
-		r->texts[i]->matcher = rs->matcher;
-	for (size_t i = 0; i < limit; i++) {
-		if (strcasecmp(rs->rules[i]->id, r->id) == 0) {
-			rule_free(rs->rules[i]);
-			rs->rules[i] = r;
-			return;
-		}
+	for (size_t k = 0; k < r->ntexts; k++)
+		r->texts[k]->matcher = rs->matcher;
+	if (i != SIZE_MAX && i < limit) {
+		/* The index lets go of the old id before it is freed. */
+		id_index_set(&rs->ids, r->id, i);
+		rule_free(rs->rules[i]);
+		rs->rules[i] = r;
+		return;
 	}
 	grow_array((void **)&rs->rules, &rs->cap, rs->n + 1, sizeof(*rs->rules));
 	rs->rules[rs->n++] = r;
+	if (i == SIZE_MAX)
+		id_index_set(&rs->ids, r->id, rs->n - 1);
 }
 
 int
