@@ -8,11 +8,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "ostdiag/log.h"
 #include "ostdiag/rules.h"
@@ -1411,31 +1413,71 @@ ostd_serialized_free(unsigned char *bytes)
 	pcre2_serialize_free(bytes);
 }
 
-/* Read a whole file of at most RULE_FILE_MAX bytes. */
+/* What kind of file mode is, other than a regular file, in a few words. */
+static const char *
+file_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+/*
+ * Read a whole rule file of at most RULE_FILE_MAX bytes. It is opened so that
+ * opening cannot wait (a FIFO with no writer would wait for ever) and is read
+ * only when it is a regular file; anything else is refused, named.
+ */
 static char *
 slurp(const char *path, size_t *len, char **err)
 {
-	FILE *fp = fopen(path, "rb");
+	struct stat sb;
 	struct strbuf b;
 	char chunk[8192];
-	size_t n;
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 
-	if (fp == NULL) {
+	if (fd < 0) {
 		*err = xasprintf("%s: %s", path, strerror(errno));
 		return NULL;
 	}
+	if (fstat(fd, &sb) != 0) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		*err = xasprintf("%s: %s, not a regular file: rules are read "
+		    "from regular files only", path, file_kind(sb.st_mode));
+		close(fd);
+		return NULL;
+	}
 	strbuf_init(&b, RULE_FILE_MAX);
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0 && !b.truncated)
-		strbuf_add(&b, chunk, n);
-	if (ferror(fp) || b.truncated) {
-		*err = ferror(fp) ? xasprintf("%s: %s", path, strerror(errno)) :
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		strbuf_add(&b, chunk, (size_t)n);
+		if (b.truncated)
+			break;
+	}
+	if (n < 0 || b.truncated) {
+		*err = n < 0 ? xasprintf("%s: %s", path, strerror(errno)) :
 		    xasprintf("%s: rule file larger than %d bytes", path,
 		    RULE_FILE_MAX);
-		fclose(fp);
+		close(fd);
 		strbuf_free(&b);
 		return NULL;
 	}
-	fclose(fp);
+	close(fd);
 	*len = b.len;
 	return strbuf_detach(&b);
 }

@@ -117,6 +117,27 @@ expect "broken rule in a directory" 2 "rules/bad.rule:7:" -- \
 expect "missing rules path" 2 "nope: No such file or directory" -- \
 	"$bin" --rules "$tmp/nope" "$tmp/seed.log"
 
+# A FIFO among the rule files, or given as one, and a device: refused by name
+# at once (a FIFO with no writer must not hang the load), exit 2.
+mkdir "$tmp/fiforules"
+printf 'id: LOCAL-1\ntitle: t\nproducts: p\nlevel: info\ncategory: other\nsummary: s\n' \
+	>"$tmp/fiforules/good.rule"
+mkfifo "$tmp/fiforules/x.rule"
+expect "FIFO in a rules directory" 2 \
+	"fiforules/x.rule: a FIFO, not a regular file" -- \
+	timeout 10 "$bin" --rules "$tmp/fiforules" "$tmp/seed.log"
+if grep -q "good.rule" "$tmp/err"; then
+	echo "badinput: FIFO in a rules directory: the good rule was refused"
+	fail=$((fail + 1))
+fi
+expect "FIFO as the rules file" 2 "x.rule: a FIFO, not a regular file" -- \
+	timeout 10 "$bin" --rules "$tmp/fiforules/x.rule" "$tmp/seed.log"
+expect "FIFO in rules --check" 2 "x.rule: a FIFO, not a regular file" -- \
+	timeout 10 "$bin" rules --check "$tmp/fiforules"
+expect "device as the rules file" 2 \
+	"/dev/null: a character device, not a regular file" -- \
+	timeout 10 "$bin" --rules /dev/null "$tmp/seed.log"
+
 # Usage errors.
 expect "unknown option" 2 "usage: ostdiag" -- "$bin" --bogus
 expect "unknown format" 2 "unknown format 'xml'" -- "$bin" --format xml
