@@ -106,10 +106,11 @@ help(void)
 	    "      --exclude ID     leave out findings diagnosed as ID (repeatable)\n"
 	    "  -R, --recursive      read directories given as FILE, and the directories\n"
 	    "                       in them\n"
-	    "  -j, --jobs N         threads to use (default: one per processor): N\n"
-	    "                       inputs are read at a time, and a long file is\n"
-	    "                       read ahead on a second thread; the report is the\n"
-	    "                       same, in input order; 1 uses no threads\n"
+	    "  -j, --jobs N         threads to use, 1 to 256 (default: one per\n"
+	    "                       processor): N inputs are read at a time, and a\n"
+	    "                       long file is read ahead on a second thread; the\n"
+	    "                       report is the same, in input order; 1 uses no\n"
+	    "                       threads\n"
 	    "      --input-format F auto (default: found from the content), text, msg\n"
 	    "                       (Outlook), rtf, or eml (MIME mail)\n"
 	    "      --encoding E     of text: auto (default: from the bytes), utf-8,\n"
@@ -306,26 +307,55 @@ parse_level(const char *s)
 	return -1;
 }
 
-/* Processors online, for the default number of jobs (1 to 256). */
+#define JOBS_MAX 256
+#define COLUMNS_MIN 40
+#define COLUMNS_MAX 65535	/* what a terminal can report (ws_col) */
+
+/*
+ * The decimal number s, from min to max (min >= 0): digits only, with no sign,
+ * space or suffix. -1 when s is anything else, or out of range.
+ */
+static long
+parse_number(const char *s, long min, long max)
+{
+	long n = 0;
+
+	if (*s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9' || n > (max - (*s - '0')) / 10)
+			return -1;
+		n = n * 10 + (*s - '0');
+	}
+	return n >= min ? n : -1;
+}
+
+/* Processors online, for the default number of jobs (1 to JOBS_MAX). */
 static int
 processors(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
-	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
+	return n < 1 ? 1 : n > JOBS_MAX ? JOBS_MAX : (int)n;
 }
 
-/* Columns of the terminal on stdout, or 80. */
+/*
+ * Columns of the terminal on stdout: COLUMNS when it is a number from
+ * COLUMNS_MIN to COLUMNS_MAX (anything else in it is passed over), else the
+ * terminal's own width, else 80.
+ */
 static int
 terminal_width(void)
 {
 	struct winsize ws;
 	const char *cols = getenv("COLUMNS");
+	long n;
 
-	if (cols != NULL && atoi(cols) >= 40)
-		return atoi(cols);
+	if (cols != NULL &&
+	    (n = parse_number(cols, COLUMNS_MIN, COLUMNS_MAX)) >= 0)
+		return (int)n;
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-	    ws.ws_col >= 40)
+	    ws.ws_col >= COLUMNS_MIN)
 		return ws.ws_col;
 	return 80;
 }
@@ -358,6 +388,7 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch, level;
+	long n;
 
 	while ((ch = getopt_long(*argcp, *argvp, "f:j:r:nqRvthV", longopts,
 	    NULL)) != -1) {
@@ -396,12 +427,12 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 			o->recursive = true;
 			break;
 		case 'j':
-			o->jobs = atoi(optarg);
-			if (o->jobs < 1 || o->jobs > 256) {
+			if ((n = parse_number(optarg, 1, JOBS_MAX)) < 0) {
 				fprintf(stderr, "ostdiag: --jobs takes a number "
-				    "from 1 to 256\n");
+				    "from 1 to %d, not '%s'\n", JOBS_MAX, optarg);
 				return EXIT_TROUBLE;
 			}
+			o->jobs = (int)n;
 			break;
 		case OPT_ENCODING:
 			if ((o->encoding = ostd_encoding_from_name(optarg)) < 0) {
