@@ -45,7 +45,7 @@ LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 	src/input.c \
 	src/encoding.c src/msgfile.c src/cfb.c src/lzfu.c src/rtf.c src/mime.c \
 	src/txtheader.c src/textconv.c \
-	src/explain.c
+	src/explain.c src/visible.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_rules.o
 RULES = $(sort $(wildcard src/rules/*.rule))
 TESTS = test_code test_classify test_log test_reader test_rules test_match \
@@ -82,7 +82,7 @@ $(BUILD)/%.o: src/%.c $(HEADERS)
 
 # The rule parser, run when ostdiag is built: the rules go in as data.
 EMBED_OBJ = $(BUILD)/rules.o $(BUILD)/idindex.o $(BUILD)/safety.o \
-	$(BUILD)/util.o $(BUILD)/code.o $(BUILD)/classify.o
+	$(BUILD)/util.o $(BUILD)/code.o $(BUILD)/classify.o $(BUILD)/visible.o
 $(BUILD)/embed_rules: src/embed_rules.c $(EMBED_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ src/embed_rules.c $(EMBED_OBJ) \

@@ -143,6 +143,20 @@ json_print_string(const char *s)
 	ostd_json_string(stdout, s, strlen(s));
 }
 
+/*
+ * Print "ostdiag: BEFORE'VALUE'AFTER", the value from the command line with its
+ * control characters shown escaped; returns EXIT_TROUBLE.
+ */
+static int
+refuse(const char *before, const char *value, const char *after)
+{
+	char *shown = ostd_visible(value);
+
+	fprintf(stderr, "ostdiag: %s'%s'%s\n", before, shown, after);
+	free(shown);
+	return EXIT_TROUBLE;
+}
+
 /* Load the built-in rules and every --rules path; NULL (reported) on error. */
 static struct ostd_ruleset *
 load_rules(const char *const *paths, int n)
@@ -207,7 +221,7 @@ check_rules(const struct ostd_ruleset *rs)
 
 	for (size_t i = 0; i < n; i++) {
 		const struct ostd_rule *r = ostd_ruleset_get(rs, i);
-		char *why = NULL;
+		char *why = NULL, *source;
 		bool ok = ostd_rule_selftest(rs, r, &why) == 0;
 
 		if (!ok)
@@ -216,9 +230,11 @@ check_rules(const struct ostd_ruleset *rs)
 		for (size_t k = 0; k < r->nsee; k++) {
 			if (ostd_ruleset_find(rs, r->see[k]) != NULL)
 				continue;
+			source = ostd_visible(r->source);
 			fprintf(stderr, "ostdiag: %s:%lu: rule %s cites %s, "
 			    "which is neither a rule nor a reference entry\n",
-			    r->source, r->source_line, r->id, r->see[k]);
+			    source, r->source_line, r->id, r->see[k]);
+			free(source);
 			ok = false;
 		}
 		failed += !ok;
@@ -245,9 +261,8 @@ explain(const struct ostd_ruleset *rs, int argc, char *argv[], bool json)
 		ostd_explain_code(stdout, rs, &code, json);
 		return EXIT_CLEAN;
 	}
-	fprintf(stderr, "ostdiag: explain: '%s' is neither a code nor a rule id "
-	    "(see 'ostdiag rules')\n", argv[0]);
-	return EXIT_TROUBLE;
+	return refuse("explain: ", argv[0], " is neither a code nor a rule id "
+	    "(see 'ostdiag rules')");
 }
 
 static int
@@ -308,6 +323,8 @@ parse_level(const char *s)
 }
 
 #define JOBS_MAX 256
+#define TEXT_OF(n) DIGITS_OF(n)	/* a number macro as a string literal */
+#define DIGITS_OF(n) #n
 #define COLUMNS_MIN 40
 #define COLUMNS_MAX 65535	/* what a terminal can report (ws_col) */
 
@@ -394,12 +411,9 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'f':
-			if ((o->format = ostd_format_from_name(optarg)) < 0) {
-				fprintf(stderr, "ostdiag: unknown format '%s' "
-				    "(want text, json, jsonl, checklist or html)\n",
-				    optarg);
-				return EXIT_TROUBLE;
-			}
+			if ((o->format = ostd_format_from_name(optarg)) < 0)
+				return refuse("unknown format ", optarg, " (want "
+				    "text, json, jsonl, checklist or html)");
 			break;
 		case OPT_CHECK:
 			if (!subcommand) {
@@ -427,29 +441,21 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 			o->recursive = true;
 			break;
 		case 'j':
-			if ((n = parse_number(optarg, 1, JOBS_MAX)) < 0) {
-				fprintf(stderr, "ostdiag: --jobs takes a number "
-				    "from 1 to %d, not '%s'\n", JOBS_MAX, optarg);
-				return EXIT_TROUBLE;
-			}
+			if ((n = parse_number(optarg, 1, JOBS_MAX)) < 0)
+				return refuse("--jobs takes a number from 1 to "
+				    TEXT_OF(JOBS_MAX) ", not ", optarg, "");
 			o->jobs = (int)n;
 			break;
 		case OPT_ENCODING:
-			if ((o->encoding = ostd_encoding_from_name(optarg)) < 0) {
-				fprintf(stderr, "ostdiag: unknown encoding '%s' "
-				    "(want utf-8, utf-16le, utf-16be or "
-				    "windows-1252)\n", optarg);
-				return EXIT_TROUBLE;
-			}
+			if ((o->encoding = ostd_encoding_from_name(optarg)) < 0)
+				return refuse("unknown encoding ", optarg, " (want "
+				    "utf-8, utf-16le, utf-16be or windows-1252)");
 			break;
 		case OPT_INPUT_FORMAT:
 			if ((o->input_format = ostd_input_format_from_name(
-			    optarg)) < 0) {
-				fprintf(stderr, "ostdiag: unknown input format "
-				    "'%s' (want auto, text, msg, rtf or eml)\n",
-				    optarg);
-				return EXIT_TROUBLE;
-			}
+			    optarg)) < 0)
+				return refuse("unknown input format ", optarg,
+				    " (want auto, text, msg, rtf or eml)");
 			break;
 		case 'q':
 			o->report.quiet = true;

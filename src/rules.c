@@ -22,6 +22,7 @@
 #include "idindex.h"
 #include "safety.h"
 #include "util.h"
+#include "visible.h"
 
 #define RULE_FILE_MAX (1024 * 1024)
 #define TITLE_MAX 72
@@ -576,6 +577,37 @@ struct reader_state {
 	char *err;
 };
 
+static char *
+path_error(const char *path, unsigned long line, const char *fmt, ...)
+    OSTD_PRINTF(3, 4);
+
+/*
+ * "PATH:LINE: message" (LINE 0: "PATH: message"), with the control
+ * characters of both shown escaped (visible.h): a path or a line of a rule
+ * file can hold what a terminal would act on.
+ */
+static char *
+path_error(const char *path, unsigned long line, const char *fmt, ...)
+{
+	struct strbuf b;
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	strbuf_init(&b, 0);
+	strbuf_add_visible(&b, path, strlen(path));
+	if (line > 0) {
+		strbuf_addc(&b, ':');
+		strbuf_add_uint(&b, line);
+	}
+	strbuf_adds(&b, ": ");
+	strbuf_add_visible(&b, msg, strlen(msg));
+	free(msg);
+	return strbuf_detach(&b);
+}
+
 static int
 fail(struct reader_state *st, unsigned long line, const char *fmt, ...)
     OSTD_PRINTF(3, 4);
@@ -591,7 +623,7 @@ fail(struct reader_state *st, unsigned long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	st->err = xasprintf("%s:%lu: %s", st->name, line, msg);
+	st->err = path_error(st->name, line, "%s", msg);
 	free(msg);
 	return -1;
 }
@@ -1445,17 +1477,17 @@ slurp(const char *path, size_t *len, char **err)
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 
 	if (fd < 0) {
-		*err = xasprintf("%s: %s", path, strerror(errno));
+		*err = path_error(path, 0, "%s", strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &sb) != 0) {
-		*err = xasprintf("%s: %s", path, strerror(errno));
+		*err = path_error(path, 0, "%s", strerror(errno));
 		close(fd);
 		return NULL;
 	}
 	if (!S_ISREG(sb.st_mode)) {
-		*err = xasprintf("%s: %s, not a regular file: rules are read "
-		    "from regular files only", path, file_kind(sb.st_mode));
+		*err = path_error(path, 0, "%s, not a regular file: rules are "
+		    "read from regular files only", file_kind(sb.st_mode));
 		close(fd);
 		return NULL;
 	}
@@ -1470,8 +1502,8 @@ slurp(const char *path, size_t *len, char **err)
 			break;
 	}
 	if (n < 0 || b.truncated) {
-		*err = n < 0 ? xasprintf("%s: %s", path, strerror(errno)) :
-		    xasprintf("%s: rule file larger than %d bytes", path,
+		*err = n < 0 ? path_error(path, 0, "%s", strerror(errno)) :
+		    path_error(path, 0, "rule file larger than %d bytes",
 		    RULE_FILE_MAX);
 		close(fd);
 		strbuf_free(&b);
@@ -1524,13 +1556,13 @@ ostd_ruleset_load_path(struct ostd_ruleset *rs, const char *path, char **err)
 
 	*err = NULL;
 	if (stat(path, &sb) != 0) {
-		*err = xasprintf("%s: %s", path, strerror(errno));
+		*err = path_error(path, 0, "%s", strerror(errno));
 		return -1;
 	}
 	if (!S_ISDIR(sb.st_mode))
 		return load_file(rs, path, err) == 0 ? 0 : 1;
 	if ((dir = opendir(path)) == NULL) {
-		*err = xasprintf("%s: %s", path, strerror(errno));
+		*err = path_error(path, 0, "%s", strerror(errno));
 		return -1;
 	}
 	while ((de = readdir(dir)) != NULL) {

@@ -39,7 +39,8 @@ mkdir -p "$out/obj"
 # shellcheck disable=SC2086
 cc $CFLAGS -o "$out/obj/embed_rules" "$top/src/embed_rules.c" \
 	"$top/src/rules.c" "$top/src/idindex.c" "$top/src/safety.c" \
-	"$top/src/util.c" "$top/src/code.c" "$top/src/classify.c" $LIBS
+	"$top/src/util.c" "$top/src/code.c" "$top/src/classify.c" \
+	"$top/src/visible.c" $LIBS
 "$out/obj/embed_rules" "$top"/src/rules/*.rule > "$out/obj/builtin_rules.c"
 
 objs=
