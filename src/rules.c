@@ -689,11 +689,32 @@ state_free(struct reader_state *st)
 	free(st->err);
 }
 
+/*
+ * Does s[0..n) hold a control character other than a tab (C0, DEL, or a C1
+ * character in UTF-8)? *col gets the column of the first, counted in bytes
+ * from 1.
+ */
+static int
+control_char(const char *s, size_t n, size_t *col)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\t') || c == 0x7F || (c == 0xC2 &&
+		    i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] < 0xA0)) {
+			*col = i + 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Split text into lines and collect field values. */
 static int
 read_fields(struct reader_state *st, const char *text, size_t len)
 {
-	size_t pos = 0;
+	size_t pos = 0, col;
 	unsigned long lineno = 0;
 	struct value *cur = NULL;
 	int curf = -1;
@@ -714,6 +735,10 @@ read_fields(struct reader_state *st, const char *text, size_t len)
 			n--;
 		if (memchr(line, '\0', n) != NULL)
 			return fail(st, lineno, "NUL byte in rule file");
+		if (control_char(line, n, &col) != 0)
+			return fail(st, lineno, "control character at column "
+			    "%zu: a rule's text is shown on terminals, and only "
+			    "tabs may be in it", col);
 		if (line[0] == ' ' || line[0] == '\t') {
 			if (cur == NULL)
 				return fail(st, lineno,

@@ -139,7 +139,7 @@ expect "device as the rules file" 2 \
 	timeout 10 "$bin" --rules /dev/null "$tmp/seed.log"
 
 # Control characters in file names (ESC [2J clears a screen, a newline forges a
-# report line), in a log, in a rule file's name and on the command line: every format
+# report line), in a log, in a rule file and on the command line: every format
 # and every message shows them escaped (\x1b, \n), none raw.
 esc=$(printf '\033')
 evil="$tmp/$(printf 'a\033[2J\nFORGED b')"
@@ -169,6 +169,11 @@ expect "control characters in a missing name" 2 \
 	"$bin" "$evil-missing.log"
 expect "control characters in a name, text" 1 \
 	'^.*/a\\x1b\[2J\\nFORGED b.log:2: error' -- "$bin" "$evil.log"
+printf 'id: CTL-1\ntitle: t\033[2J\nproducts: p\nlevel: info\ncategory: other\nsummary: s\n' \
+	>"$tmp/ctl/ctl.rule"
+expect "control character in a rule file" 2 \
+	"ctl.rule:2: control character at column 9" -- \
+	"$bin" --rules "$tmp/ctl/ctl.rule" "$tmp/seed.log"
 mkdir "$tmp/ctlrules"
 printf 'id: CTL-2\n' >"$tmp/ctlrules/$(printf 'x\033[2J\nFORGED.rule')"
 expect "control characters in a rule file's name" 2 \
