@@ -37,7 +37,7 @@ LINK_FLAGS_static = -static-pie
 LINK_FLAGS_dynamic =
 
 LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
-	src/reader.c src/rules.c src/safety.c src/match.c src/textmemo.c src/readahead.c src/analyze.c src/report.c \
+	src/reader.c src/rules.c src/idindex.c src/safety.c src/match.c src/textmemo.c src/readahead.c src/analyze.c src/report.c \
 	src/report_text.c src/report_json.c src/report_checklist.c \
 	src/report_html.c src/json.c \
 	src/selftest.c src/repeat.c src/kept.c src/arena.c src/message.c src/redact.c \
@@ -45,7 +45,7 @@ LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 	src/input.c \
 	src/encoding.c src/msgfile.c src/cfb.c src/lzfu.c src/rtf.c src/mime.c \
 	src/txtheader.c src/textconv.c \
-	src/explain.c
+	src/explain.c src/visible.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_rules.o
 RULES = $(sort $(wildcard src/rules/*.rule))
 TESTS = test_code test_classify test_log test_reader test_rules test_match \
@@ -81,8 +81,8 @@ $(BUILD)/%.o: src/%.c $(HEADERS)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The rule parser, run when ostdiag is built: the rules go in as data.
-EMBED_OBJ = $(BUILD)/rules.o $(BUILD)/safety.o $(BUILD)/util.o $(BUILD)/code.o \
-	$(BUILD)/classify.o
+EMBED_OBJ = $(BUILD)/rules.o $(BUILD)/idindex.o $(BUILD)/safety.o \
+	$(BUILD)/util.o $(BUILD)/code.o $(BUILD)/classify.o $(BUILD)/visible.o
 $(BUILD)/embed_rules: src/embed_rules.c $(EMBED_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ src/embed_rules.c $(EMBED_OBJ) \

@@ -8,6 +8,7 @@
 
 #include "ostdiag/explain.h"
 #include "ostdiag/log.h"
+#include "ostdiag/report.h"
 #include "json.h"
 #include "util.h"
 
@@ -372,7 +373,7 @@ static void
 explain_rule_text(FILE *out, const struct ostd_ruleset *rs,
     const struct ostd_rule *r)
 {
-	char buf[512], *words;
+	char buf[512], *words, *source;
 	bool any = false;
 
 	fprintf(out, "%s: %s\n", r->id, r->title);
@@ -445,7 +446,9 @@ explain_rule_text(FILE *out, const struct ostd_ruleset *rs,
 		fputc('\n', out);
 	if (r->example != NULL)
 		fprintf(out, "example:\n%s\n", r->example);
-	fprintf(out, "file:      %s:%lu\n", r->source, r->source_line);
+	source = ostd_visible(r->source);
+	fprintf(out, "file:      %s:%lu\n", source, r->source_line);
+	free(source);
 }
 
 static void

@@ -48,7 +48,16 @@ json_string(struct strbuf *out, const char *str, size_t len)
 			i++;
 			continue;
 		}
-		if (c >= 0x80 && (n = utf8_sequence(s + i, len - i)) > 0) {
+		n = c >= 0x80 ? utf8_sequence(s + i, len - i) : 0;
+		/* C1 controls (U+0080 to U+009F) are escaped like C0. */
+		if (n == 2 && c == 0xC2 && s[i + 1] < 0xA0) {
+			strbuf_add(out, (const char *)s + run, i - run);
+			strbuf_addf(out, "\\u%04x", s[i + 1]);
+			i += 2;
+			run = i;
+			continue;
+		}
+		if (n > 0) {
 			i += n;
 			continue;
 		}

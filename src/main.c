@@ -107,10 +107,11 @@ help(void)
 	    "      --exclude ID     leave out findings diagnosed as ID (repeatable)\n"
 	    "  -R, --recursive      read directories given as FILE, and the directories\n"
 	    "                       in them\n"
-	    "  -j, --jobs N         threads to use (default: one per processor): N\n"
-	    "                       inputs are read at a time, and a long file is\n"
-	    "                       read ahead on a second thread; the report is the\n"
-	    "                       same, in input order; 1 uses no threads\n"
+	    "  -j, --jobs N         threads to use, 1 to 256 (default: one per\n"
+	    "                       processor): N inputs are read at a time, and a\n"
+	    "                       long file is read ahead on a second thread; the\n"
+	    "                       report is the same, in input order; 1 uses no\n"
+	    "                       threads\n"
 	    "      --input-format F auto (default: found from the content), text, msg\n"
 	    "                       (Outlook), rtf, or eml (MIME mail)\n"
 	    "      --encoding E     of text: auto (default: from the bytes), utf-8,\n"
@@ -141,6 +142,20 @@ static void
 json_print_string(const char *s)
 {
 	ostd_json_string(stdout, s, strlen(s));
+}
+
+/*
+ * Print "ostdiag: BEFORE'VALUE'AFTER", the value from the command line with its
+ * control characters shown escaped; returns EXIT_TROUBLE.
+ */
+static int
+refuse(const char *before, const char *value, const char *after)
+{
+	char *shown = ostd_visible(value);
+
+	fprintf(stderr, "ostdiag: %s'%s'%s\n", before, shown, after);
+	free(shown);
+	return EXIT_TROUBLE;
 }
 
 /* Load the built-in rules and every --rules path; NULL (reported) on error. */
@@ -207,7 +222,7 @@ check_rules(const struct ostd_ruleset *rs)
 
 	for (size_t i = 0; i < n; i++) {
 		const struct ostd_rule *r = ostd_ruleset_get(rs, i);
-		char *why = NULL;
+		char *why = NULL, *source;
 		bool ok = ostd_rule_selftest(rs, r, &why) == 0;
 
 		if (!ok)
@@ -216,9 +231,11 @@ check_rules(const struct ostd_ruleset *rs)
 		for (size_t k = 0; k < r->nsee; k++) {
 			if (ostd_ruleset_find(rs, r->see[k]) != NULL)
 				continue;
+			source = ostd_visible(r->source);
 			fprintf(stderr, "ostdiag: %s:%lu: rule %s cites %s, "
 			    "which is neither a rule nor a reference entry\n",
-			    r->source, r->source_line, r->id, r->see[k]);
+			    source, r->source_line, r->id, r->see[k]);
+			free(source);
 			ok = false;
 		}
 		failed += !ok;
@@ -245,9 +262,8 @@ explain(const struct ostd_ruleset *rs, int argc, char *argv[], bool json)
 		ostd_explain_code(stdout, rs, &code, json);
 		return EXIT_CLEAN;
 	}
-	fprintf(stderr, "ostdiag: explain: '%s' is neither a code nor a rule id "
-	    "(see 'ostdiag rules')\n", argv[0]);
-	return EXIT_TROUBLE;
+	return refuse("explain: ", argv[0], " is neither a code nor a rule id "
+	    "(see 'ostdiag rules')");
 }
 
 /*
@@ -324,26 +340,57 @@ parse_level(const char *s)
 	return -1;
 }
 
-/* Processors online, for the default number of jobs (1 to 256). */
+#define JOBS_MAX 256
+#define TEXT_OF(n) DIGITS_OF(n)	/* a number macro as a string literal */
+#define DIGITS_OF(n) #n
+#define COLUMNS_MIN 40
+#define COLUMNS_MAX 65535	/* what a terminal can report (ws_col) */
+
+/*
+ * The decimal number s, from min to max (min >= 0): digits only, with no sign,
+ * space or suffix. -1 when s is anything else, or out of range.
+ */
+static long
+parse_number(const char *s, long min, long max)
+{
+	long n = 0;
+
+	if (*s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9' || n > (max - (*s - '0')) / 10)
+			return -1;
+		n = n * 10 + (*s - '0');
+	}
+	return n >= min ? n : -1;
+}
+
+/* Processors online, for the default number of jobs (1 to JOBS_MAX). */
 static int
 processors(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
-	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
+	return n < 1 ? 1 : n > JOBS_MAX ? JOBS_MAX : (int)n;
 }
 
-/* Columns of the terminal on stdout, or 80. */
+/*
+ * Columns of the terminal on stdout: COLUMNS when it is a number from
+ * COLUMNS_MIN to COLUMNS_MAX (anything else in it is passed over), else the
+ * terminal's own width, else 80.
+ */
 static int
 terminal_width(void)
 {
 	struct winsize ws;
 	const char *cols = getenv("COLUMNS");
+	long n;
 
-	if (cols != NULL && atoi(cols) >= 40)
-		return atoi(cols);
+	if (cols != NULL &&
+	    (n = parse_number(cols, COLUMNS_MIN, COLUMNS_MAX)) >= 0)
+		return (int)n;
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-	    ws.ws_col >= 40)
+	    ws.ws_col >= COLUMNS_MIN)
 		return ws.ws_col;
 	return 80;
 }
@@ -376,17 +423,15 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch, level;
+	long n;
 
 	while ((ch = getopt_long(*argcp, *argvp, "f:j:r:nqRvthV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'f':
-			if ((o->format = ostd_format_from_name(optarg)) < 0) {
-				fprintf(stderr, "ostdiag: unknown format '%s' "
-				    "(want text, json, jsonl, checklist or html)\n",
-				    optarg);
-				return EXIT_TROUBLE;
-			}
+			if ((o->format = ostd_format_from_name(optarg)) < 0)
+				return refuse("unknown format ", optarg, " (want "
+				    "text, json, jsonl, checklist or html)");
 			break;
 		case OPT_CHECK:
 			if (!subcommand) {
@@ -414,29 +459,21 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 			o->recursive = true;
 			break;
 		case 'j':
-			o->jobs = atoi(optarg);
-			if (o->jobs < 1 || o->jobs > 256) {
-				fprintf(stderr, "ostdiag: --jobs takes a number "
-				    "from 1 to 256\n");
-				return EXIT_TROUBLE;
-			}
+			if ((n = parse_number(optarg, 1, JOBS_MAX)) < 0)
+				return refuse("--jobs takes a number from 1 to "
+				    TEXT_OF(JOBS_MAX) ", not ", optarg, "");
+			o->jobs = (int)n;
 			break;
 		case OPT_ENCODING:
-			if ((o->encoding = ostd_encoding_from_name(optarg)) < 0) {
-				fprintf(stderr, "ostdiag: unknown encoding '%s' "
-				    "(want utf-8, utf-16le, utf-16be or "
-				    "windows-1252)\n", optarg);
-				return EXIT_TROUBLE;
-			}
+			if ((o->encoding = ostd_encoding_from_name(optarg)) < 0)
+				return refuse("unknown encoding ", optarg, " (want "
+				    "utf-8, utf-16le, utf-16be or windows-1252)");
 			break;
 		case OPT_INPUT_FORMAT:
 			if ((o->input_format = ostd_input_format_from_name(
-			    optarg)) < 0) {
-				fprintf(stderr, "ostdiag: unknown input format "
-				    "'%s' (want auto, text, msg, rtf or eml)\n",
-				    optarg);
-				return EXIT_TROUBLE;
-			}
+			    optarg)) < 0)
+				return refuse("unknown input format ", optarg,
+				    " (want auto, text, msg, rtf or eml)");
 			break;
 		case 'q':
 			o->report.quiet = true;

@@ -10,6 +10,7 @@
 #include "report_impl.h"
 #include "spool.h"
 #include "util.h"
+#include "visible.h"
 
 int
 ostd_format_from_name(const char *name)
@@ -152,15 +153,27 @@ void
 ostd_report_note(struct ostd_report *r, const char *file, unsigned long line,
     const char *message)
 {
-	/* People watching a run see problems with the input in every format. */
+	/*
+	 * People watching a run see problems with the input in every format,
+	 * with what a terminal would act on in the name or message escaped.
+	 */
 	if (r->err != NULL) {
+		struct strbuf b;
+
 		if (r->out != NULL)
 			fflush(r->out);
-		if (line > 0)
-			fprintf(r->err, "ostdiag: %s:%lu: %s\n", file, line,
-			    message);
-		else
-			fprintf(r->err, "ostdiag: %s: %s\n", file, message);
+		strbuf_init(&b, 0);
+		strbuf_adds(&b, "ostdiag: ");
+		strbuf_add_visible(&b, file, strlen(file));
+		if (line > 0) {
+			strbuf_addc(&b, ':');
+			strbuf_add_uint(&b, line);
+		}
+		strbuf_adds(&b, ": ");
+		strbuf_add_visible(&b, message, strlen(message));
+		strbuf_addc(&b, '\n');
+		fwrite(b.data, 1, b.len, r->err);
+		strbuf_free(&b);
 	}
 	if (r->ops->note != NULL)
 		r->ops->note(r, file, line, message);

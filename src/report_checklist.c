@@ -9,20 +9,32 @@
 #include "ostdiag/code.h"
 #include "report_impl.h"
 #include "util.h"
+#include "visible.h"
 
-/* Write text on one line, with Markdown's active characters and controls escaped. */
+/*
+ * Write text on one line, with Markdown's active characters escaped, and
+ * control characters shown escaped (visible.h).
+ */
 static void
 md(FILE *out, const char *s)
 {
-	for (; s != NULL && *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
+	char esc[VISIBLE_ESCAPE_MAX];
+	size_t len = s != NULL ? strlen(s) : 0;
 
-		if (c < 0x20 || c == 0x7F)
-			putc(' ', out);
-		else if (strchr("\\`*[]<|", c) != NULL)
-			fprintf(out, "\\%c", c);
-		else
-			putc(c, out);
+	while (len > 0) {
+		size_t n = visible_span(s, len);
+
+		for (size_t i = 0; i < n; i++) {
+			if (strchr("\\`*[]<|", s[i]) != NULL)
+				putc('\\', out);
+			putc(s[i], out);
+		}
+		if (n == len)
+			break;
+		(void)visible_escape((unsigned char)s[n], esc);
+		fputs(esc, out);
+		s += n + 1;
+		len -= n + 1;
 	}
 }
 

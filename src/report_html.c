@@ -4,6 +4,7 @@
  * session timeline drawn as SVG with the errors marked. The markup is also
  * well-formed XML, so it can be checked with an XML parser.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 #include "report_impl.h"
 #include "spool.h"
 #include "util.h"
+#include "visible.h"
 
 #define TIMELINE_ROWS 500	/* sessions drawn at most */
 
@@ -44,51 +46,60 @@ static const char style[] =
     "svg text{font:11px sans-serif}"
     ".summary{background:#eef3ee;padding:.5em 1em;border-radius:4px}";
 
-/* Write text with HTML's special characters escaped; bad UTF-8 becomes U+FFFD. */
+/*
+ * Write text with HTML's special characters escaped, and control characters
+ * and bytes that are not UTF-8 shown escaped (visible.h): the page is
+ * well-formed XML whatever the input held. With lines, the newlines and tabs
+ * of a block of log lines stay as they are.
+ */
+static void
+esc_text(FILE *out, const char *s, bool lines)
+{
+	char buf[VISIBLE_ESCAPE_MAX];
+	size_t len = s != NULL ? strlen(s) : 0, n;
+
+	while (len > 0) {
+		n = visible_span(s, len);
+		for (size_t i = 0; i < n; i++) {
+			switch (s[i]) {
+			case '&':
+				fputs("&amp;", out);
+				break;
+			case '<':
+				fputs("&lt;", out);
+				break;
+			case '>':
+				fputs("&gt;", out);
+				break;
+			case '"':
+				fputs("&quot;", out);
+				break;
+			case '\'':
+				fputs("&#39;", out);
+				break;
+			default:
+				putc(s[i], out);
+				break;
+			}
+		}
+		if (n == len)
+			break;
+		if (lines && (s[n] == '\n' || s[n] == '\t')) {
+			putc(s[n], out);
+		} else {
+			(void)visible_escape((unsigned char)s[n], buf);
+			fputs(buf, out);
+		}
+		s += n + 1;
+		len -= n + 1;
+	}
+}
+
+/* One line of text, escaped. */
 static void
 esc(FILE *out, const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t len, i = 0;
-
-	if (s == NULL)
-		return;
-	len = strlen(s);
-	while (i < len) {
-		size_t n;
-
-		switch (u[i]) {
-		case '&':
-			fputs("&amp;", out);
-			break;
-		case '<':
-			fputs("&lt;", out);
-			break;
-		case '>':
-			fputs("&gt;", out);
-			break;
-		case '"':
-			fputs("&quot;", out);
-			break;
-		case '\'':
-			fputs("&#39;", out);
-			break;
-		default:
-			if (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n') {
-				putc('?', out);
-				break;
-			}
-			n = utf8_sequence(u + i, len - i);
-			if (n == 0) {
-				fputs("\xEF\xBF\xBD", out);
-				break;
-			}
-			fwrite(u + i, 1, n, out);
-			i += n;
-			continue;
-		}
-		i++;
-	}
+	esc_text(out, s, false);
 }
 
 static struct html_state *
@@ -285,7 +296,7 @@ html_finding(struct ostd_report *r, const struct ostd_finding *f)
 	if (b != NULL && b->evidence != NULL) {
 		fputs("<details><summary>log lines</summary><pre class=\"log\">",
 		    out);
-		esc(out, b->evidence);
+		esc_text(out, b->evidence, true);
 		fputs("</pre></details>\n", out);
 	}
 	fputs("</section>\n", out);

@@ -13,6 +13,7 @@
 #include "report_impl.h"
 #include "spool.h"
 #include "util.h"
+#include "visible.h"
 
 enum colour { C_NONE, C_BOLD, C_RED, C_YELLOW, C_CYAN, C_DIM };
 
@@ -51,27 +52,20 @@ columns(const char *s, size_t n)
 	return w;
 }
 
-/* Write s[0..n) with control characters shown as '?'. */
-static void
-put_clean(FILE *out, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		putc(c < 0x20 || c == 0x7F ? '?' : c, out);
-	}
-}
-
 /*
  * Write text after a prefix (already counted as col columns), wrapping at the
- * report's width and indenting continuation lines by indent columns.
+ * report's width and indenting continuation lines by indent columns. Control
+ * characters in it are shown escaped (visible.h), and take the columns of
+ * their escapes.
  */
 static void
 wrap(const struct ostd_report *r, int col, int indent, const char *text)
 {
 	const char *p = text;
 	bool first = true;
+	struct strbuf word;
 
+	strbuf_init(&word, 0);
 	for (;;) {
 		size_t wl;
 		int w;
@@ -81,7 +75,9 @@ wrap(const struct ostd_report *r, int col, int indent, const char *text)
 		wl = strcspn(p, " ");
 		if (wl == 0)
 			break;
-		w = columns(p, wl);
+		strbuf_reset(&word);
+		strbuf_add_visible(&word, p, wl);
+		w = columns(word.data, word.len);
 		if (!first && col + 1 + w > r->opts.width) {
 			fprintf(r->out, "\n%*s", indent, "");
 			col = indent;
@@ -89,12 +85,26 @@ wrap(const struct ostd_report *r, int col, int indent, const char *text)
 			putc(' ', r->out);
 			col++;
 		}
-		put_clean(r->out, p, wl);
+		fwrite(word.data, 1, word.len, r->out);
 		col += w;
 		p += wl;
 		first = false;
 	}
+	strbuf_free(&word);
 	putc('\n', r->out);
+}
+
+/* "FILE:LINE", the name with its control characters escaped (malloc'd). */
+static char *
+place(const char *file, unsigned long line)
+{
+	struct strbuf b;
+
+	strbuf_init(&b, 0);
+	strbuf_add_visible(&b, file, strlen(file));
+	strbuf_addc(&b, ':');
+	strbuf_add_uint(&b, line);
+	return strbuf_detach(&b);
 }
 
 /* "label: text", wrapped under the text. */
@@ -141,7 +151,7 @@ print_where(const struct ostd_report *r, const struct ostd_finding *f)
 {
 	const struct ostd_session *s = f->session;
 	const char *ctx = finding_context(f);
-	char tbuf[16], tsbuf[32];
+	char tbuf[16], tsbuf[32], *where;
 	struct strbuf b;
 	int col;
 
@@ -159,9 +169,12 @@ print_where(const struct ostd_report *r, const struct ostd_finding *f)
 		strbuf_addf(&b, " (mailbox '%s')", s->mailbox);
 	if (ctx != NULL)
 		strbuf_addf(&b, ", in: %s", ctx);
+	where = place(f->file, f->line);
 	on(r, C_BOLD);
-	col = fprintf(r->out, "%s:%lu:", f->file, f->line);
+	fprintf(r->out, "%s:", where);
 	off(r, C_BOLD);
+	col = columns(where, strlen(where)) + 1;
+	free(where);
 	col += fprintf(r->out, " ");
 	wrap(r, col, 4, b.data);
 	strbuf_free(&b);
@@ -207,7 +220,7 @@ print_evidence(const struct ostd_report *r, const struct ostd_block *b)
 		n = nl != NULL ? (size_t)(nl - tab - 1) : strlen(tab + 1);
 		on(r, C_DIM);
 		fprintf(r->out, "  %6.*s | ", (int)(tab - p), p);
-		put_clean(r->out, tab + 1, n);
+		put_visible(r->out, tab + 1, n);
 		off(r, C_DIM);
 		putc('\n', r->out);
 		if (nl == NULL)
@@ -430,7 +443,7 @@ text_session(struct ostd_report *r, const struct ostd_session_record *rec)
 static void
 print_session(const struct ostd_report *r, const struct ostd_session_record *rec)
 {
-	char t1[16], t2[16];
+	char t1[16], t2[16], *where;
 	struct strbuf b;
 	int col;
 
@@ -448,8 +461,9 @@ print_session(const struct ostd_report *r, const struct ostd_session_record *rec
 	for (size_t i = 0; i < rec->nerror_folders; i++)
 		strbuf_addf(&b, "%s%s: %lu", i ? "; " : "; errors in ",
 		    rec->error_folders[i].name, rec->error_folders[i].errors);
-	col = fprintf(r->out, "  session %u at %s:%lu: ", rec->index, rec->file,
-	    rec->first_line);
+	where = place(rec->file, rec->first_line);
+	col = fprintf(r->out, "  session %u at %s: ", rec->index, where);
+	free(where);
 	wrap(r, col, 4, b.data);
 	strbuf_free(&b);
 }
@@ -491,10 +505,12 @@ print_files(struct ostd_report *r, const struct ostd_summary *s)
 	fprintf(r->out, "%s%-34s %-6s %8s %6s %8s\n", r->nfindings ? "\n" : "",
 	    "file", "format", "sessions", "errors", "findings");
 	while (spool_next(&st->files, &rec, sizeof(rec))) {
-		int n = columns(rec.file, strlen(rec.file));
+		char *name = ostd_visible(rec.file);
+		int n = columns(name, strlen(name));
 
-		fprintf(r->out, "%s%*s %-6s ", rec.file, n < 34 ? 34 - n : 0, "",
+		fprintf(r->out, "%s%*s %-6s ", name, n < 34 ? 34 - n : 0, "",
 		    rec.format != NULL ? rec.format : "-");
+		free(name);
 		if (rec.skipped)
 			fprintf(r->out, "skipped: %s\n", rec.reason);
 		else if (rec.failed)

@@ -8,18 +8,21 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "ostdiag/log.h"
 #include "ostdiag/rules.h"
 #include "builtin_rules.h"
+#include "idindex.h"
 #include "safety.h"
 #include "util.h"
+#include "visible.h"
 
 #define RULE_FILE_MAX (1024 * 1024)
 #define TITLE_MAX 72
@@ -91,6 +94,7 @@ struct ostd_pattern {
 struct ostd_ruleset {
 	struct ostd_rule **rules;
 	size_t n, cap;
+	struct id_index ids;	/* each id's first place in rules */
 	struct matcher *matcher;
 	struct builtin_load **loads;	/* of the built-in rules */
 	size_t nloads, loads_cap;
@@ -207,6 +211,7 @@ ostd_ruleset_free(struct ostd_ruleset **rsp)
 	for (size_t i = 0; i < rs->n; i++)
 		rule_free(rs->rules[i]);
 	free(rs->rules);
+	id_index_free(&rs->ids);
 	for (size_t i = 0; i < rs->nloads; i++)
 		builtin_load_free(rs->loads[i]);
 	free(rs->loads);
@@ -232,10 +237,9 @@ ostd_ruleset_get(const struct ostd_ruleset *rs, size_t i)
 const struct ostd_rule *
 ostd_ruleset_find(const struct ostd_ruleset *rs, const char *id)
 {
-	for (size_t i = 0; i < rs->n; i++)
-		if (strcasecmp(rs->rules[i]->id, id) == 0)
-			return rs->rules[i];
-	return NULL;
+	size_t i = id_index_find(&rs->ids, id);
+
+	return i != SIZE_MAX ? rs->rules[i] : NULL;
 }
 
 bool
@@ -573,6 +577,37 @@ struct reader_state {
 	char *err;
 };
 
+static char *
+path_error(const char *path, unsigned long line, const char *fmt, ...)
+    OSTD_PRINTF(3, 4);
+
+/*
+ * "PATH:LINE: message" (LINE 0: "PATH: message"), with the control
+ * characters of both shown escaped (visible.h): a path or a line of a rule
+ * file can hold what a terminal would act on.
+ */
+static char *
+path_error(const char *path, unsigned long line, const char *fmt, ...)
+{
+	struct strbuf b;
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	strbuf_init(&b, 0);
+	strbuf_add_visible(&b, path, strlen(path));
+	if (line > 0) {
+		strbuf_addc(&b, ':');
+		strbuf_add_uint(&b, line);
+	}
+	strbuf_adds(&b, ": ");
+	strbuf_add_visible(&b, msg, strlen(msg));
+	free(msg);
+	return strbuf_detach(&b);
+}
+
 static int
 fail(struct reader_state *st, unsigned long line, const char *fmt, ...)
     OSTD_PRINTF(3, 4);
@@ -588,7 +623,7 @@ fail(struct reader_state *st, unsigned long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	st->err = xasprintf("%s:%lu: %s", st->name, line, msg);
+	st->err = path_error(st->name, line, "%s", msg);
 	free(msg);
 	return -1;
 }
@@ -654,11 +689,32 @@ state_free(struct reader_state *st)
 	free(st->err);
 }
 
+/*
+ * Does s[0..n) hold a control character other than a tab (C0, DEL, or a C1
+ * character in UTF-8)? *col gets the column of the first, counted in bytes
+ * from 1.
+ */
+static int
+control_char(const char *s, size_t n, size_t *col)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\t') || c == 0x7F || (c == 0xC2 &&
+		    i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] < 0xA0)) {
+			*col = i + 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Split text into lines and collect field values. */
 static int
 read_fields(struct reader_state *st, const char *text, size_t len)
 {
-	size_t pos = 0;
+	size_t pos = 0, col;
 	unsigned long lineno = 0;
 	struct value *cur = NULL;
 	int curf = -1;
@@ -679,6 +735,10 @@ read_fields(struct reader_state *st, const char *text, size_t len)
 			n--;
 		if (memchr(line, '\0', n) != NULL)
 			return fail(st, lineno, "NUL byte in rule file");
+		if (control_char(line, n, &col) != 0)
+			return fail(st, lineno, "control character at column "
+			    "%zu: a rule's text is shown on terminals, and only "
+			    "tabs may be in it", col);
 		if (line[0] == ' ' || line[0] == '\t') {
 			if (cur == NULL)
 				return fail(st, lineno,
@@ -1172,27 +1232,33 @@ build_rule(struct reader_state *st, struct ostd_rule *r)
 }
 
 /*
- * Add r to rs, in place of a rule among the first limit with the same id (a
- * rule file replaces a built-in rule, or a rule read before).
+ * Add r to rs, in place of the first rule with the same id when that is among
+ * the first limit (a rule file replaces a built-in rule, or a rule read
+ * before). The id index finds that rule, so adding n rules costs n steps, not
+ * n * n.
  */
 static void
 ruleset_put(struct ostd_ruleset *rs, struct ostd_rule *r, size_t limit)
 {
+	size_t i = id_index_find(&rs->ids, r->id);
+
 	if (r->folder != NULL)
 		r->folder->matcher = rs->matcher;
 	if (r->message != NULL)
 		r->message->matcher = rs->matcher;
-	for (size_t i = 0; i < r->ntexts; i++)
-		r->texts[i]->matcher = rs->matcher;
-	for (size_t i = 0; i < limit; i++) {
-		if (strcasecmp(rs->rules[i]->id, r->id) == 0) {
-			rule_free(rs->rules[i]);
-			rs->rules[i] = r;
-			return;
-		}
+	for (size_t k = 0; k < r->ntexts; k++)
+		r->texts[k]->matcher = rs->matcher;
+	if (i != SIZE_MAX && i < limit) {
+		/* The index lets go of the old id before it is freed. */
+		id_index_set(&rs->ids, r->id, i);
+		rule_free(rs->rules[i]);
+		rs->rules[i] = r;
+		return;
 	}
 	grow_array((void **)&rs->rules, &rs->cap, rs->n + 1, sizeof(*rs->rules));
 	rs->rules[rs->n++] = r;
+	if (i == SIZE_MAX)
+		id_index_set(&rs->ids, r->id, rs->n - 1);
 }
 
 int
@@ -1404,31 +1470,71 @@ ostd_serialized_free(unsigned char *bytes)
 	pcre2_serialize_free(bytes);
 }
 
-/* Read a whole file of at most RULE_FILE_MAX bytes. */
+/* What kind of file mode is, other than a regular file, in a few words. */
+static const char *
+file_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+/*
+ * Read a whole rule file of at most RULE_FILE_MAX bytes. It is opened so that
+ * opening cannot wait (a FIFO with no writer would wait for ever) and is read
+ * only when it is a regular file; anything else is refused, named.
+ */
 static char *
 slurp(const char *path, size_t *len, char **err)
 {
-	FILE *fp = fopen(path, "rb");
+	struct stat sb;
 	struct strbuf b;
 	char chunk[8192];
-	size_t n;
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 
-	if (fp == NULL) {
-		*err = xasprintf("%s: %s", path, strerror(errno));
+	if (fd < 0) {
+		*err = path_error(path, 0, "%s", strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &sb) != 0) {
+		*err = path_error(path, 0, "%s", strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		*err = path_error(path, 0, "%s, not a regular file: rules are "
+		    "read from regular files only", file_kind(sb.st_mode));
+		close(fd);
 		return NULL;
 	}
 	strbuf_init(&b, RULE_FILE_MAX);
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0 && !b.truncated)
-		strbuf_add(&b, chunk, n);
-	if (ferror(fp) || b.truncated) {
-		*err = ferror(fp) ? xasprintf("%s: %s", path, strerror(errno)) :
-		    xasprintf("%s: rule file larger than %d bytes", path,
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		strbuf_add(&b, chunk, (size_t)n);
+		if (b.truncated)
+			break;
+	}
+	if (n < 0 || b.truncated) {
+		*err = n < 0 ? path_error(path, 0, "%s", strerror(errno)) :
+		    path_error(path, 0, "rule file larger than %d bytes",
 		    RULE_FILE_MAX);
-		fclose(fp);
+		close(fd);
 		strbuf_free(&b);
 		return NULL;
 	}
-	fclose(fp);
+	close(fd);
 	*len = b.len;
 	return strbuf_detach(&b);
 }
@@ -1475,13 +1581,13 @@ ostd_ruleset_load_path(struct ostd_ruleset *rs, const char *path, char **err)
 
 	*err = NULL;
 	if (stat(path, &sb) != 0) {
-		*err = xasprintf("%s: %s", path, strerror(errno));
+		*err = path_error(path, 0, "%s", strerror(errno));
 		return -1;
 	}
 	if (!S_ISDIR(sb.st_mode))
 		return load_file(rs, path, err) == 0 ? 0 : 1;
 	if ((dir = opendir(path)) == NULL) {
-		*err = xasprintf("%s: %s", path, strerror(errno));
+		*err = path_error(path, 0, "%s", strerror(errno));
 		return -1;
 	}
 	while ((de = readdir(dir)) != NULL) {

@@ -53,13 +53,16 @@ ostd_rule_selftest(const struct ostd_ruleset *rs, const struct ostd_rule *rule,
 	ostd_analyzer_free(&a);
 	ostd_report_free(&rep);
 	if (!t.led) {
+		char *source = ostd_visible(rule->source);
+
 		if (t.findings == 0)
 			*why = xasprintf("%s:%lu: rule %s: its example yields no "
-			    "finding", rule->source, rule->source_line, rule->id);
+			    "finding", source, rule->source_line, rule->id);
 		else
 			*why = xasprintf("%s:%lu: rule %s: its example is not "
-			    "diagnosed as %s (%s)", rule->source,
-			    rule->source_line, rule->id, rule->id, t.seen.data);
+			    "diagnosed as %s (%s)", source, rule->source_line,
+			    rule->id, rule->id, t.seen.data);
+		free(source);
 	}
 	strbuf_free(&t.seen);
 	return t.led ? 0 : -1;

@@ -117,6 +117,73 @@ expect "broken rule in a directory" 2 "rules/bad.rule:7:" -- \
 expect "missing rules path" 2 "nope: No such file or directory" -- \
 	"$bin" --rules "$tmp/nope" "$tmp/seed.log"
 
+# A FIFO among the rule files, or given as one, and a device: refused by name
+# at once (a FIFO with no writer must not hang the load), exit 2.
+mkdir "$tmp/fiforules"
+printf 'id: LOCAL-1\ntitle: t\nproducts: p\nlevel: info\ncategory: other\nsummary: s\n' \
+	>"$tmp/fiforules/good.rule"
+mkfifo "$tmp/fiforules/x.rule"
+expect "FIFO in a rules directory" 2 \
+	"fiforules/x.rule: a FIFO, not a regular file" -- \
+	timeout 10 "$bin" --rules "$tmp/fiforules" "$tmp/seed.log"
+if grep -q "good.rule" "$tmp/err"; then
+	echo "badinput: FIFO in a rules directory: the good rule was refused"
+	fail=$((fail + 1))
+fi
+expect "FIFO as the rules file" 2 "x.rule: a FIFO, not a regular file" -- \
+	timeout 10 "$bin" --rules "$tmp/fiforules/x.rule" "$tmp/seed.log"
+expect "FIFO in rules --check" 2 "x.rule: a FIFO, not a regular file" -- \
+	timeout 10 "$bin" rules --check "$tmp/fiforules"
+expect "device as the rules file" 2 \
+	"/dev/null: a character device, not a regular file" -- \
+	timeout 10 "$bin" --rules /dev/null "$tmp/seed.log"
+
+# Control characters in file names (ESC [2J clears a screen, a newline forges a
+# report line), in a log, in a rule file and on the command line: every format
+# and every message shows them escaped (\x1b, \n), none raw.
+esc=$(printf '\033')
+evil="$tmp/$(printf 'a\033[2J\nFORGED b')"
+mkdir "$tmp/ctl"
+cp "$tmp/seed.log" "$evil.log"
+printf '11:43:26 Synchronizing Mailbox '"'"'Dana\033]0;x\007'"'"'\n%s\n' "$seed" \
+	>"$tmp/ctl/ctl.log"
+# no_raw NAME FILE...: the files hold no ESC and no line the name began.
+no_raw() {
+	n=$1
+	shift
+	if cat "$@" | grep -q -e "$esc" -e '^FORGED'; then
+		echo "badinput: $n: a raw control character reached the output"
+		cat "$@" | grep -e "$esc" -e '^FORGED' | head -3 | od -c | head -5
+		fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
+	fi
+}
+for fmt in text json jsonl checklist html; do
+	expect "control characters, $fmt" 2 "" -- "$bin" -v -t --format "$fmt" \
+		"$evil.log" "$evil-missing.log" "$tmp/ctl/ctl.log" "$tmp/seed.log"
+	no_raw "control characters, $fmt" "$tmp/out" "$tmp/err"
+done
+expect "control characters in a missing name" 2 \
+	'a\\x1b\[2J\\nFORGED b-missing.log: No such file' -- \
+	"$bin" "$evil-missing.log"
+expect "control characters in a name, text" 1 \
+	'^.*/a\\x1b\[2J\\nFORGED b.log:2: error' -- "$bin" "$evil.log"
+printf 'id: CTL-1\ntitle: t\033[2J\nproducts: p\nlevel: info\ncategory: other\nsummary: s\n' \
+	>"$tmp/ctl/ctl.rule"
+expect "control character in a rule file" 2 \
+	"ctl.rule:2: control character at column 9" -- \
+	"$bin" --rules "$tmp/ctl/ctl.rule" "$tmp/seed.log"
+mkdir "$tmp/ctlrules"
+printf 'id: CTL-2\n' >"$tmp/ctlrules/$(printf 'x\033[2J\nFORGED.rule')"
+expect "control characters in a rule file's name" 2 \
+	'x\\x1b\[2J\\nFORGED.rule:1: missing' -- \
+	"$bin" --rules "$tmp/ctlrules" "$tmp/seed.log"
+no_raw "control characters in a rule file's name" "$tmp/out" "$tmp/err"
+expect "control characters in an option" 2 'unknown format .x\\x1b\[2J\\nFORGED' \
+	-- "$bin" --format "$(printf 'x\033[2J\nFORGED')" "$tmp/seed.log"
+no_raw "control characters in an option" "$tmp/out" "$tmp/err"
+
 # Usage errors.
 expect "unknown option" 2 "usage: ostdiag" -- "$bin" --bogus
 expect "unknown format" 2 "unknown format 'xml'" -- "$bin" --format xml

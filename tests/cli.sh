@@ -168,6 +168,29 @@ s3=$?
 [ $s1 = 2 ] && [ $s3 = 2 ] && grep -q 'is a directory (use --recursive)' "$tmp/j1" &&
 	cmp -s "$tmp/j1" "$tmp/j3" && ok || no "-j 3 with a directory differs"
 expect_status 2 "$bin" -j 0 "$top/samples/orgforms.log" && ok || no "-j 0 is accepted"
+# --jobs takes digits only, from 1 to 256: anything else is a usage error that
+# names the option, not a number read as far as it goes (or wrapped).
+for v in 1abc 4294967297 257 -1 +2 ' 2' 2x 0x10 '' 99999999999999999999; do
+	"$bin" --jobs "$v" "$top/samples/orgforms.log" >"$tmp/out" 2>"$tmp/err"
+	[ $? = 2 ] && [ ! -s "$tmp/out" ] &&
+		grep -q -e "--jobs takes a number from 1 to 256, not '$v'" "$tmp/err" &&
+		ok || no "--jobs '$v' is not refused: $(cat "$tmp/err")"
+done
+for v in 1 256; do
+	expect_status 1 "$bin" -j "$v" "$top/samples/orgforms.log" && ok ||
+		no "-j $v is refused"
+done
+# COLUMNS is used only when it is a number from 40 to 65535; other text in it
+# is passed over (80 columns off a terminal).
+COLUMNS=80 "$bin" "$top/samples/messy-2016.log" >"$tmp/c80"
+COLUMNS=120 "$bin" "$top/samples/messy-2016.log" >"$tmp/c120"
+cmp -s "$tmp/c80" "$tmp/c120" && no "COLUMNS=120 does not change the width" ||
+	ok
+for v in 120abc 4294967416 ' 120' 39; do
+	COLUMNS=$v "$bin" "$top/samples/messy-2016.log" >"$tmp/out"
+	cmp -s "$tmp/c80" "$tmp/out" && ok ||
+		no "COLUMNS='$v' is not passed over"
+done
 
 # A file longer than 1 MiB is read ahead on a second thread: the same report,
 # also when the text is converted from UTF-16 on the way.

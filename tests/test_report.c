@@ -151,6 +151,7 @@ test_text_report(void **state)
 	free(out);
 }
 
+/* Control characters from the log are shown escaped, not sent raw. */
 static void
 test_text_hides_control_bytes(void **state)
 {
@@ -160,7 +161,58 @@ test_text_hides_control_bytes(void **state)
 
 	(void)state;
 	assert_null(strchr(out, '\x1b'));
-	assert_non_null(strstr(out, "a?[31mred"));
+	assert_non_null(strstr(out, "a\\x1b[31mred"));
+	free(out);
+}
+
+/*
+ * ostd_visible: C0 controls, DEL, C1 controls and bytes that are not UTF-8
+ * are escaped byte by byte; other UTF-8 text and backslashes stay.
+ */
+static void
+test_visible_escapes(void **state)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{ "plain name.log", "plain name.log" },
+		{ "a\x1b[2J\nFORGED", "a\\x1b[2J\\nFORGED" },
+		{ "\t\r\x01\x7f", "\\t\\r\\x01\\x7f" },
+		{ "C1 \xc2\x9b\xc2\x85 end", "C1 \\xc2\\x9b\\xc2\\x85 end" },
+		{ "caf\xc3\xa9 \xc2\xa0 \xe2\x82\xac", "caf\xc3\xa9 \xc2\xa0 \xe2\x82\xac" },
+		{ "bad \xff\xc3 end", "bad \\xff\\xc3 end" },
+		{ "C:\\Users\\x", "C:\\Users\\x" },
+		{ "", "" },
+	};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		char *out = ostd_visible(cases[k].in);
+
+		assert_string_equal(out, cases[k].want);
+		free(out);
+	}
+	{
+		char *out = ostd_visible(NULL);
+
+		assert_string_equal(out, "");
+		free(out);
+	}
+}
+
+/* JSON escapes C1 controls (U+0080 to U+009F) like C0 ones. */
+static void
+test_json_escapes_c1(void **state)
+{
+	static const char in[] = "a\xc2\x9b[2J\xc2\x85" "b\xc2\xa0" "c";
+	char *out = NULL;
+	size_t outlen = 0;
+	FILE *fp = open_memstream(&out, &outlen);
+
+	(void)state;
+	ostd_json_string(fp, in, sizeof(in) - 1);
+	fclose(fp);
+	assert_string_equal(out, "\"a\\u009b[2J\\u0085b\xc2\xa0" "c\"");
 	free(out);
 }
 
@@ -382,6 +434,8 @@ main(void)
 		cmocka_unit_test(test_json_valid_for_any_bytes),
 		cmocka_unit_test(test_text_report),
 		cmocka_unit_test(test_text_hides_control_bytes),
+		cmocka_unit_test(test_visible_escapes),
+		cmocka_unit_test(test_json_escapes_c1),
 		cmocka_unit_test(test_clean_log_has_no_findings),
 		cmocka_unit_test(test_repeats_are_merged),
 		cmocka_unit_test(test_checklist),

@@ -139,6 +139,15 @@ test_refuses_broken_rules(void **state)
 		{ "fix: Step one", "", "" },
 		{ "example:", "example: inline\n", "bad.rule:22: example text goes" },
 		{ "  11:43:26", " 11:43:26 x\n", "bad.rule:23: example lines must" },
+		{ "title:", "title: A \x1b[2J rule\n",
+		    "bad.rule:3: control character at column 10" },
+		{ "cause:", "cause: one\rtwo\n",
+		    "bad.rule:15: control character at column 11" },
+		{ "ask:", "ask: Is it\x7f?\n",
+		    "bad.rule:20: control character at column 11" },
+		{ "ask:", "ask: Is it \xc2\x9b?\n",
+		    "bad.rule:20: control character at column 12" },
+		{ "ask:", "ask: Is it\tso, \xc2\xa0" "caf\xc3\xa9?\r\n", "" },
 	};
 	struct ostd_ruleset *rs = *state;
 
@@ -149,7 +158,8 @@ test_refuses_broken_rules(void **state)
 		    strlen(text), &err);
 
 		if (cases[i].want[0] == '\0') {
-			assert_int_equal(rc, 0);	/* one fix step fewer is fine */
+			/* One fix step fewer, or a tab, is fine. */
+			assert_int_equal(rc, 0);
 		} else {
 			assert_int_equal(rc, -1);
 			assert_non_null(err);
@@ -201,6 +211,53 @@ test_same_id_replaces(void **state)
 	assert_string_equal(ostd_ruleset_find(rs, "TEST-1")->title, "Replaced");
 }
 
+/* A reference entry with this id and title, loaded into rs. */
+static void
+load_entry(struct ostd_ruleset *rs, const char *id, const char *title)
+{
+	char text[256];
+	char *err = NULL;
+
+	snprintf(text, sizeof(text), "id: %s\ntitle: %s\nproducts: p\n"
+	    "level: info\ncategory: other\nsummary: s\n", id, title);
+	assert_int_equal(ostd_ruleset_load_text(rs, id, text, strlen(text),
+	    &err), 0);
+}
+
+/*
+ * Among thousands of rules, each id is found, in either case, and a rule read
+ * later replaces the one with its id (given in other case) in its place; an id
+ * not given is not found.
+ */
+static void
+test_many_ids(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+	enum { N = 5000 };
+	char id[32];
+
+	for (int i = 0; i < N; i++) {
+		snprintf(id, sizeof(id), "Many-%d", i);
+		load_entry(rs, id, "first");
+	}
+	for (int i = 0; i < N; i += 3) {
+		snprintf(id, sizeof(id), "MANY-%d", i);
+		load_entry(rs, id, "second");
+	}
+	assert_int_equal(ostd_ruleset_count(rs), N);
+	for (int i = 0; i < N; i++) {
+		const struct ostd_rule *r;
+
+		snprintf(id, sizeof(id), "many-%d", i);
+		r = ostd_ruleset_find(rs, id);
+		assert_non_null(r);
+		assert_ptr_equal(ostd_ruleset_get(rs, (size_t)i), r);
+		assert_string_equal(r->title, i % 3 == 0 ? "second" : "first");
+	}
+	assert_null(ostd_ruleset_find(rs, "many-5000"));
+	assert_null(ostd_ruleset_find(rs, "many-"));
+	assert_null(ostd_ruleset_find(rs, ""));
+}
 
 /* A rule around the given fix lines, for the step checks. */
 static char *
@@ -799,6 +856,8 @@ main(void)
 		    test_applicability_and_provenance_keys, empty_rules_setup,
 		    rules_teardown),
 		cmocka_unit_test_setup_teardown(test_same_id_replaces, empty_rules_setup,
+		    rules_teardown),
+		cmocka_unit_test_setup_teardown(test_many_ids, empty_rules_setup,
 		    rules_teardown),
 		cmocka_unit_test_setup_teardown(test_directory_with_broken_file,
 		    empty_rules_setup, rules_teardown),

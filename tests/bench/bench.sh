@@ -25,6 +25,10 @@
 #   grep_c_10k_halves  two of those greps at once, on 5,000 of the logs each
 #   startup_1k     ostdiag --format json on a 1 KB log, best of 20
 #   startup_version  ostdiag --version, in turns with startup_1k
+#   rules_10k      ostdiag -j 1 --format json --rules DIR on the 1 KB log, DIR
+#                  a directory of 10,000 small rule files (tests/bench/
+#                  genrules.sh), best of 3
+#   rules_100k     the same with 100,000 rule files, in turns with rules_10k
 # The commands on the big log take turns, one run each per round, and so do
 # those on the small logs (tests/bench/timing.pl): a slow spell of the machine
 # then falls on all of them, and the ratios between them hold.
@@ -42,7 +46,9 @@
 # So is startup_version: what starting the program costs before it reads
 # anything, which the 1 KB log's time includes. And so are the two linescan
 # measures: what visiting every line of the big log costs before any analysis,
-# the floor of a program that reads a log line by line, as ostdiag must.
+# the floor of a program that reads a log line by line, as ostdiag must. The
+# rules_ measures are figures as well, no targets: the time to read 100,000
+# rule files, and how it grows from 10,000 (10x is linear).
 #
 # Prints one line per measure ("bench: name=... seconds=... mbps=... rss_kb=...
 # cpu_seconds=..."), then a table, then each target with PASS or MISS ("bench:
@@ -181,9 +187,28 @@ one="$dir/one-1k-s$seed.log"
 "$genlog" -s "$seed" -e 10 1k >"$one" || die "$genlog 1k failed"
 one_bytes=$(wc -c <"$one")
 
+# The rules directories, kept the same way (what they hold depends only on
+# genrules.sh).
+for nrules in 10000 100000; do
+	rdir="$dir/rules-$nrules"
+	want="count=$nrules genrules=$(cksum <"$here/genrules.sh" | cut -d' ' -f1)"
+	if [ -d "$rdir" ] && [ -f "$rdir.stamp" ] &&
+		[ "$(cat "$rdir.stamp")" = "$want" ]; then
+		echo "bench: reusing $rdir"
+	else
+		echo "bench: generating $rdir"
+		rm -rf "$rdir" "$rdir.stamp"
+		sh "$here/genrules.sh" "$nrules" "$rdir" ||
+			die "genrules.sh $nrules failed"
+		echo "$want" >"$rdir.stamp"
+	fi
+done
+
 # Warm the page cache.
 cat "$big" >/dev/null
 cat "$@" "$one" >/dev/null
+find "$dir/rules-10000" "$dir/rules-100000" -name '*.rule' -exec cat {} + \
+	>/dev/null
 
 echo "bench: $("$ostdiag" --version); $("$awk" -W version 2>/dev/null |
 	sed -n 1p || true); $(grep --version | sed -n 1p)"
@@ -278,15 +303,25 @@ timed 20
 rate startup_1k "$one_bytes"
 rate startup_version 0
 
+spec ::job rules_10k ::run /dev/null 1 "$ostdiag" -j 1 --format json \
+	--rules "$dir/rules-10000" "$one"
+spec ::job rules_100k ::run /dev/null 1 "$ostdiag" -j 1 --format json \
+	--rules "$dir/rules-100000" "$one"
+timed 3
+rate rules_10k 0
+rate rules_100k 0
+
 # The table.
 echo
 printf '%-18s %10s %9s %12s %8s  %s\n' measure seconds MB/s 'peak RSS KB' \
 	'CPU s' input
 for n in ostdiag_file ostdiag_file_j1 ostdiag_stdin grep_cE awk_baseline \
 	lines_j1 lines_all ostdiag_10k ostdiag_10k_j1 ostdiag_10k_j2 ostdiag_10k_halves grep_c_10k \
-	grep_c_10k_halves startup_1k startup_version; do
+	grep_c_10k_halves startup_1k startup_version rules_10k rules_100k; do
 	eval "s=\$s_$n m=\$m_$n r=\$r_$n c=\$c_$n"
 	case $n in
+	rules_10k) in="10,000 rule files and the 1 KB log, best of 3" ;;
+	rules_100k) in="100,000 rule files and the 1 KB log, best of 3" ;;
 	*_halves) in="two runs at once, $half logs each ($how)" ;;
 	*_10k*) in="$nsmall logs, $small_bytes bytes ($how)" ;;
 	startup_1k) in="$one_bytes bytes, best of 20" ;;
@@ -353,3 +388,10 @@ ratio lines_j1_grep_ratio "$s_lines_j1" "$s_grep_cE" \
 	"only finding every line, one thread" "linescan/grep"
 ratio lines_all_grep_ratio "$s_lines_all" "$s_grep_cE" \
 	"only finding every line, $ncpu threads" "linescan/grep"
+# Reading a large rules directory: its time, and how it grows with the count.
+v=$(calc %.2f 'a' "$s_rules_100k")
+w=$(calc %.1f 'a * 1e6 / 100000' "$s_rules_100k")
+yardstick rules_100k_seconds "$v" "load 100,000 rule files (-j 1)" \
+	"$v s, $w us a rule"
+ratio rules_growth "$s_rules_100k" "$s_rules_10k" \
+	"100,000 rule files vs 10,000 (10x: linear)" "100k/10k"

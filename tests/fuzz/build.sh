@@ -38,8 +38,9 @@ mkdir -p "$out/obj"
 # The generator reads the rule files with the library's own parser.
 # shellcheck disable=SC2086
 cc $CFLAGS -o "$out/obj/embed_rules" "$top/src/embed_rules.c" \
-	"$top/src/rules.c" "$top/src/safety.c" "$top/src/util.c" "$top/src/code.c" \
-	"$top/src/classify.c" $LIBS
+	"$top/src/rules.c" "$top/src/idindex.c" "$top/src/safety.c" \
+	"$top/src/util.c" "$top/src/code.c" "$top/src/classify.c" \
+	"$top/src/visible.c" $LIBS
 "$out/obj/embed_rules" "$top"/src/rules/*.rule > "$out/obj/builtin_rules.c"
 
 objs=
