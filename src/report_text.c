@@ -6,6 +6,8 @@
  * session timeline after the findings.
  */
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -426,6 +428,60 @@ end_words(enum ostd_session_end end)
 }
 
 /*
+ * The timeline keeps a session record without the unused bytes of its
+ * strings, which are most of it: the lengths of the strings, then the record
+ * with each string cut to its length. The strings are the file, version,
+ * mailbox and the names of the error places, in the order they lie in the
+ * record.
+ */
+#define SESSION_STRINGS (3 + OSTD_RECORD_FOLDERS)
+
+/* Where string i of a session record lies, and its size. */
+static size_t
+session_string(size_t i)
+{
+	static const size_t at[3] = {
+		offsetof(struct ostd_session_record, file),
+		offsetof(struct ostd_session_record, version),
+		offsetof(struct ostd_session_record, mailbox),
+	};
+
+	return i < 3 ? at[i] : offsetof(struct ostd_session_record,
+	    error_folders) + (i - 3) *
+	    sizeof(((struct ostd_session_record *)NULL)->error_folders[0]);
+}
+
+static size_t
+session_string_size(size_t i)
+{
+	const struct ostd_session_record *r = NULL;
+
+	return i == 0 ? sizeof(r->file) : i == 1 ? sizeof(r->version) :
+	    i == 2 ? sizeof(r->mailbox) : sizeof(r->error_folders[0].name);
+}
+
+static void
+pack_session(struct strbuf *out, const struct ostd_session_record *rec)
+{
+	uint16_t lens[SESSION_STRINGS];
+	const char *p = (const char *)rec;
+	size_t at = 0;
+
+	for (size_t i = 0; i < SESSION_STRINGS; i++)
+		lens[i] = (uint16_t)strnlen(p + session_string(i),
+		    session_string_size(i) - 1);
+	strbuf_add(out, (const char *)lens, sizeof(lens));
+	for (size_t i = 0; i < SESSION_STRINGS; i++) {
+		size_t off = session_string(i);
+
+		strbuf_add(out, p + at, off - at);
+		strbuf_add(out, p + off, lens[i]);
+		at = off + session_string_size(i);
+	}
+	strbuf_add(out, p + at, sizeof(*rec) - at);
+}
+
+/*
  * The timeline is printed after the findings; its records wait in a temporary
  * file so that memory does not grow with the number of sessions.
  */
@@ -433,10 +489,36 @@ static void
 text_session(struct ostd_report *r, const struct ostd_session_record *rec)
 {
 	struct text_state *st = state(r);
+	struct strbuf packed;
 
 	if (!r->opts.timeline || r->opts.quiet)
 		return;
-	report_keep(r, &st->timeline, rec, sizeof(*rec));
+	strbuf_init(&packed, 0);
+	pack_session(&packed, rec);
+	report_keep(r, &st->timeline, packed.data, packed.len);
+	strbuf_free(&packed);
+}
+
+/* Read a packed session record back from s into rec; false at the end. */
+static bool
+next_session(struct spool *s, struct ostd_session_record *rec)
+{
+	uint16_t lens[SESSION_STRINGS];
+	char *p = (char *)rec;
+	size_t at = 0;
+
+	if (!spool_next(s, lens, sizeof(lens)))
+		return false;
+	memset(rec, 0, sizeof(*rec));
+	for (size_t i = 0; i < SESSION_STRINGS; i++) {
+		size_t off = session_string(i), size = session_string_size(i);
+
+		if (lens[i] >= size || !spool_next(s, p + at, off - at) ||
+		    (lens[i] > 0 && !spool_next(s, p + off, lens[i])))
+			return false;
+		at = off + size;
+	}
+	return spool_next(s, p + at, sizeof(*rec) - at);
 }
 
 /* "session 3 at a.log:12: 09:12:03-09:12:41 (38 s), mailbox 'X', ..." */
@@ -479,7 +561,7 @@ print_timeline(struct ostd_report *r)
 	spool_rewind(&st->timeline);
 	fprintf(r->out, "%stimeline (%lu %s):\n", r->nfindings ? "\n" : "",
 	    st->timeline.n, st->timeline.n == 1 ? "session" : "sessions");
-	while (spool_next(&st->timeline, &rec, sizeof(rec)))
+	while (next_session(&st->timeline, &rec))
 		print_session(r, &rec);
 	report_check_spool(r, &st->timeline);
 }

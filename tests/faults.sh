@@ -22,6 +22,20 @@ printf '%s\n' '9:00:00 Synchronizer Version 16.0.14326' \
 awk 'BEGIN { for (i = 0; i < 1200000; i++) printf "x"; print "" }' \
 	>>"$tmp/many-note.log"
 
+# The timeline read back from the spool's file: every session, whole, with
+# the strings of its record (mailbox, version, where its errors were).
+awk 'BEGIN { for (i = 0; i < 10000; i++) {
+	printf "9:00:00 Synchronizer Version 16.0.%d\n", i;
+	printf "9:00:00 Synchronizing Mailbox '\''User %d'\''\n", i;
+	printf "9:00:01 Synchronizing server changes in folder '\''Box-%d'\''\n", i;
+	print "9:00:01 Error synchronizing folder";
+	print "9:00:01 [8004010F-501-0-521]";
+	print "9:00:02 Done" } }' >"$tmp/errors.log"
+COLUMNS=300 "$bin" -t "$tmp/errors.log" >"$tmp/out"
+[ "$(grep -c '^  session [0-9]* at ' "$tmp/out")" = 10000 ] &&
+	grep -q "^  session 10000 at $tmp/errors.log:59995: 09:00:00-09:00:02 (2 s), mailbox 'User 9999', 1 folders, 0 items down, 0 up, 1 errors, Done; errors in Box-9999: 1$" "$tmp/out" &&
+	ok || no "the timeline from the spool's file is not whole"
+
 # The spool goes where TMPDIR says; when it cannot be made, the run fails
 # with the directory named, rather than reporting part of the list.
 TMPDIR="$tmp/none" "$bin" -t "$tmp/many.log" >/dev/null 2>"$tmp/err"
