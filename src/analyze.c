@@ -3,8 +3,10 @@
  * reporter, and keeps the totals.
  */
 #include <errno.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -29,6 +31,8 @@ struct ostd_analyzer {
 	const char *file;	/* name of the input being read */
 	struct repeat_table *repeats;	/* NULL: every occurrence on its own */
 	struct text_memo *texts;	/* text-pattern hits of recent strings */
+	struct ostd_limit_watch watch;	/* of the patterns that give up */
+	unsigned long match_line;	/* the line being matched */
 	struct ostd_reader *reader;	/* kept from one input to the next */
 	bool read_ahead;	/* long files may be read on a second thread */
 	bool record_sessions;	/* a recording keeps session records */
@@ -38,6 +42,7 @@ struct ostd_analyzer {
 	struct ostd_redactor *redactor;	/* NULL: names as they are */
 	int input_format;	/* enum ostd_input_format */
 	int encoding;		/* enum ostd_encoding */
+	enum ostd_utf8_check utf8_check;	/* of the input being read */
 	struct ostd_parser *parser;	/* of the input being read */
 	long long local_date;	/* the input message's local date, or -1 */
 	int date_slack;		/* seconds the log may run past that date */
@@ -210,6 +215,8 @@ ostd_analyzer_take_recording(struct ostd_analyzer *a,
 	return rec;
 }
 
+static void pattern_gave_up(const struct ostd_limit_hit *hit, void *ctx);
+
 struct ostd_analyzer *
 ostd_analyzer_new(const struct ostd_ruleset *rs, struct ostd_report *report)
 {
@@ -219,6 +226,8 @@ ostd_analyzer_new(const struct ostd_ruleset *rs, struct ostd_report *report)
 	a->report = report;
 	a->repeats = repeat_new();
 	a->texts = text_memo_new(rs);
+	a->watch.hit = pattern_gave_up;
+	a->watch.ctx = a;
 	a->local_date = -1;
 	a->record_sessions = true;
 	return a;
@@ -425,6 +434,41 @@ ostd_analyzer_note(struct ostd_analyzer *a, const char *file,
 	ostd_report_note(a->report, file, line, message);
 }
 
+/*
+ * A rule's pattern gave up on the line being matched: say so at once, with
+ * where the rule is, whether or not a finding comes of the line.
+ */
+static void
+pattern_gave_up(const struct ostd_limit_hit *hit, void *ctx)
+{
+	struct ostd_analyzer *a = ctx;
+	const struct ostd_rule *r = hit->rule;
+	char after[96] = "";
+
+	if (hit->retired)
+		snprintf(after, sizeof(after), "; it gave up on %u lines, so it "
+		    "is not tried again on this input", hit->hits);
+	note(a, a->match_line, "rule %s (%s:%lu): its pattern /%.80s%s/ gave "
+	    "up here (%s) and was taken as not matching%s",
+	    r != NULL ? r->id : "?", r != NULL && r->source != NULL ?
+	    r->source : "?", hit->line, hit->pattern,
+	    strlen(hit->pattern) > 80 ? "..." : "", hit->limit, after);
+}
+
+/* Matching from here tells a of the patterns that give up, as at line. */
+static void
+watch_patterns(struct ostd_analyzer *a, unsigned long line)
+{
+	a->match_line = line;
+	ostd_ruleset_watch(a->rs, &a->watch);
+}
+
+static void
+unwatch_patterns(struct ostd_analyzer *a)
+{
+	ostd_ruleset_watch(a->rs, NULL);
+}
+
 /* Report a copy of f whose names are replaced by placeholders. */
 static void
 report_redacted(struct ostd_analyzer *a, const struct ostd_finding *f)
@@ -467,9 +511,6 @@ emit(const struct ostd_finding *f, void *ctx)
 		a->sum.filtered++;
 		return;
 	}
-	if (f->diag->costly != NULL)
-		note(a, f->line, "rule %s: its pattern hit the match limit on "
-		    "this input and was skipped", f->diag->costly->id);
 	a->sum.findings++;
 	a->file_rec.findings++;
 	a->replayed_findings++;
@@ -710,6 +751,7 @@ on_session(const struct ostd_session *s, void *ctx)
 		a->file_rec.sessions++;
 	}
 	update_record(a, s);
+	watch_patterns(a, s->first_line);
 	for (size_t i = 0; i < s->nblocks; i++) {
 		const struct ostd_block *b = &s->blocks[i];
 
@@ -720,6 +762,7 @@ on_session(const struct ostd_session *s, void *ctx)
 		f.session = s;
 		f.block = b;
 		f.diag = &d;
+		a->match_line = b->line;
 		if (b->head == OSTD_HEAD_NONE) {
 			if (b->message == NULL)
 				continue;
@@ -742,6 +785,7 @@ on_session(const struct ostd_session *s, void *ctx)
 		}
 		report(a, &f);
 	}
+	a->match_line = s->first_line;
 	ostd_match_session(a->rs, s, &d);
 	if (d.n > 0) {
 		memset(&f, 0, sizeof(f));
@@ -755,6 +799,7 @@ on_session(const struct ostd_session *s, void *ctx)
 		f.diag = &d;
 		report(a, &f);
 	}
+	unwatch_patterns(a);
 	return report_failed(a) || given_up(a) ? -2 : 0;
 }
 
@@ -775,6 +820,29 @@ note_read_error(struct ostd_analyzer *a, unsigned long number, int error)
 	snprintf(a->file_rec.reason, sizeof(a->file_rec.reason),
 	    "read error: %s", strerror(error));
 	return -1;
+}
+
+/* Note the bytes of the input that were not UTF-8, from the reader's tally. */
+static void
+note_utf8(struct ostd_analyzer *a, const struct ostd_utf8_tally *t)
+{
+	const char *s = t->bytes == 1 ? "" : "s", *ls = t->lines == 1 ? "" : "s";
+
+	if (t->bytes == 0)
+		return;
+	if (a->utf8_check == OSTD_UTF8_CP1252) {
+		note(a, t->first_line, "%lu byte%s on %lu line%s from here on "
+		    "are not UTF-8, as the start of the file was, and were read "
+		    "as windows-1252", t->bytes, s, t->lines, ls);
+		/* No character past ASCII was UTF-8: the file is Windows text. */
+		if (t->multibyte == 0)
+			a->file_rec.encoding =
+			    ostd_encoding_name(OSTD_ENC_CP1252);
+		return;
+	}
+	note(a, t->first_line, "%lu byte%s on %lu line%s from here on are not "
+	    "valid UTF-8 and were replaced by U+FFFD", t->bytes, s, t->lines,
+	    ls);
 }
 
 /*
@@ -842,6 +910,7 @@ run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
 	struct ostd_parser *p = ostd_parser_new(on_session, a);
 	struct ostd_line line = { NULL, 0, 0, 0, false, false };
 	struct readahead *ra;
+	struct ostd_utf8_tally tally;
 	int rc = 0, got;
 
 	a->parser = p;
@@ -852,6 +921,7 @@ run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
 		ostd_reader_restart(rd, fp);
 	if (prefix_len > 0)
 		ostd_reader_replay(rd, prefix, prefix_len);
+	ostd_reader_check_utf8(rd, a->utf8_check);
 	while ((got = ostd_reader_next(rd, &line)) == 1) {
 		if (given_up(a)) {
 			rc = -2;
@@ -878,6 +948,8 @@ run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
 	}
 	if (got < 0 && rc == 0)
 		rc = note_read_error(a, line.number, errno);
+	tally = ostd_reader_utf8_tally(rd);
+	note_utf8(a, &tally);
 	if (rc != -2) {
 		int frc = ostd_parser_finish(p);
 
@@ -910,7 +982,9 @@ report_subject(struct ostd_analyzer *a, const char *subject)
 
 	if (subject == NULL || *subject == '\0')
 		return;
+	watch_patterns(a, 1);
 	ostd_match_text(a->rs, subject, strlen(subject), 0, &d);
+	unwatch_patterns(a);
 	if (d.n == 0)
 		return;
 	memset(&s, 0, sizeof(s));
@@ -932,6 +1006,20 @@ report_subject(struct ostd_analyzer *a, const char *subject)
 	report(a, &f);
 }
 
+/* Inputs read so far by every analyzer, to number each. */
+static atomic_ulong inputs_begun;
+
+/*
+ * A new input: patterns that gave up on the last one are tried again, and
+ * hits remembered from it are forgotten (their notes were the last input's).
+ */
+static void
+begin_input(struct ostd_analyzer *a)
+{
+	a->watch.input = atomic_fetch_add(&inputs_begun, 1) + 1;
+	text_memo_forget(a->texts);
+}
+
 /*
  * Open the input as text, analyze it, and report the file's record. regular:
  * as for run().
@@ -947,6 +1035,7 @@ run_input(struct ostd_analyzer *a, FILE *raw, int regular)
 	copy_cut(a->file_rec.file, sizeof(a->file_rec.file), a->file);
 	a->file_rec.date = -1;
 	a->sum.files++;
+	begin_input(a);
 	if (ostd_input_open(&in, raw, (enum ostd_input_format)a->input_format,
 	    (enum ostd_encoding)a->encoding, &err) != 0) {
 		note(a, 0, "%s", err);
@@ -972,6 +1061,9 @@ run_input(struct ostd_analyzer *a, FILE *raw, int regular)
 	    14 * 3600 : 600;
 	a->file_rec.date = a->local_date;
 	report_subject(a, a->file_rec.subject);
+	a->utf8_check = in.format != OSTD_INPUT_TEXT ||
+	    in.encoding != OSTD_ENC_UTF8 ? OSTD_UTF8_TRUST :
+	    in.utf8_guessed ? OSTD_UTF8_CP1252 : OSTD_UTF8_REPLACE;
 	rc = run(a, in.text, in.prefix, in.prefix_len,
 	    a->read_ahead ? raw : NULL, regular);
 	if ((problem = ostd_encoding_problem(in.encoding, in.bad)) != NULL) {

@@ -291,7 +291,11 @@ open_text(struct ostd_input *in, FILE *raw, const unsigned char *head,
 		free(utf8);
 	}
 	if (in->encoding == OSTD_ENC_UTF8) {
-		/* No conversion: the reader takes raw after the sniffed bytes. */
+		/*
+		 * No conversion: the reader takes raw after the sniffed bytes,
+		 * and checks the lines past ASCII.
+		 */
+		in->utf8_guessed = encoding == OSTD_ENC_AUTO && bom == 0;
 		memcpy(in->prefix, head, nhead);
 		in->prefix_len = nhead;
 		in->text = raw;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ostdiag/reader.h"
+#include "textconv.h"
 #include "util.h"
 
 #ifdef __SSE2__
@@ -22,6 +23,9 @@ struct ostd_reader {
 	char *buf;		/* CHUNK bytes read from fp */
 	size_t pos, end;
 	struct strbuf line;	/* a line spanning reads, capped */
+	struct strbuf repaired;	/* a line made well-formed UTF-8 */
+	enum ostd_utf8_check check;
+	struct ostd_utf8_tally tally;
 	unsigned long number;
 	unsigned long long bytes;
 	bool eof;
@@ -39,6 +43,7 @@ ostd_reader_new(FILE *fp)
 	r->fp = fp;
 	r->buf = xmalloc(CHUNK);
 	strbuf_init(&r->line, OSTD_LINE_MAX);
+	strbuf_init(&r->repaired, 0);
 	return r;
 }
 
@@ -51,6 +56,22 @@ ostd_reader_restart(struct ostd_reader *r, FILE *fp)
 	r->number = 0;
 	r->bytes = 0;
 	r->eof = r->error = r->started = r->skip_lf = false;
+	r->check = OSTD_UTF8_TRUST;
+	memset(&r->tally, 0, sizeof(r->tally));
+	strbuf_free(&r->repaired);
+	strbuf_init(&r->repaired, 0);
+}
+
+void
+ostd_reader_check_utf8(struct ostd_reader *r, enum ostd_utf8_check how)
+{
+	r->check = how;
+}
+
+struct ostd_utf8_tally
+ostd_reader_utf8_tally(const struct ostd_reader *r)
+{
+	return r->tally;
 }
 
 void
@@ -62,6 +83,7 @@ ostd_reader_free(struct ostd_reader **rp)
 		return;
 	free(r->buf);
 	strbuf_free(&r->line);
+	strbuf_free(&r->repaired);
 	free(r);
 	*rp = NULL;
 }
@@ -119,10 +141,11 @@ fill(struct ostd_reader *r)
 
 /*
  * The first CR or LF in [p, p + n), or NULL; sets *nul when a NUL byte comes
- * before it. One pass over the bytes, sixteen at a time where SSE2 is there.
+ * before it, and *high when a byte past ASCII does. One pass over the bytes,
+ * sixteen at a time where SSE2 is there.
  */
 static const char *
-find_eol(const char *p, size_t n, bool *nul)
+find_eol(const char *p, size_t n, bool *nul, bool *high)
 {
 	size_t i = 0;
 
@@ -135,14 +158,21 @@ find_eol(const char *p, size_t n, bool *nul)
 		unsigned hits = (unsigned)_mm_movemask_epi8(_mm_or_si128(
 		    _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)),
 		    _mm_cmpeq_epi8(v, zero)));
+		unsigned highs = (unsigned)_mm_movemask_epi8(v);
 
 		for (; hits != 0; hits &= hits - 1) {
-			const char *c = p + i + (unsigned)__builtin_ctz(hits);
+			unsigned at = (unsigned)__builtin_ctz(hits);
+			const char *c = p + i + at;
 
-			if (*c != '\0')
+			if (*c != '\0') {
+				if (highs & ((1u << at) - 1))
+					*high = true;
 				return c;
+			}
 			*nul = true;
 		}
+		if (highs != 0)
+			*high = true;
 	}
 #endif
 	for (; i < n; i++) {
@@ -150,13 +180,38 @@ find_eol(const char *p, size_t n, bool *nul)
 			return p + i;
 		if (p[i] == '\0')
 			*nul = true;
+		if ((unsigned char)p[i] >= 0x80)
+			*high = true;
 	}
 	return NULL;
 }
 
+/*
+ * A line past ASCII, checked as r->check says: one that is not well-formed
+ * UTF-8 is handed out repaired, and counted.
+ */
+static void
+check_utf8(struct ostd_reader *r, struct ostd_line *line)
+{
+	size_t multibyte, bad;
+
+	if (utf8_well_formed(line->ptr, line->len, &multibyte)) {
+		r->tally.multibyte += multibyte;
+		return;
+	}
+	strbuf_reset(&r->repaired);
+	bad = utf8_repair(&r->repaired, line->ptr, line->len,
+	    r->check == OSTD_UTF8_CP1252);
+	line->ptr = r->repaired.data;
+	line->len = r->repaired.len;
+	r->tally.bytes += bad;
+	if (r->tally.lines++ == 0)
+		r->tally.first_line = line->number;
+}
+
 static void
 finish_line(struct ostd_reader *r, struct ostd_line *line, const char *ptr,
-    size_t len, size_t full, bool nul)
+    size_t len, size_t full, bool nul, bool high)
 {
 	line->ptr = ptr;
 	line->len = len;
@@ -164,13 +219,15 @@ finish_line(struct ostd_reader *r, struct ostd_line *line, const char *ptr,
 	line->cut = full > len;
 	line->has_nul = nul;
 	line->number = ++r->number;
+	if (high && r->check != OSTD_UTF8_TRUST)
+		check_utf8(r, line);
 }
 
 int
 ostd_reader_next(struct ostd_reader *r, struct ostd_line *line)
 {
 	size_t full = 0;
-	bool nul = false;
+	bool nul = false, high = false;
 
 	if (r->line.len > 0)
 		strbuf_reset(&r->line);
@@ -186,7 +243,7 @@ ostd_reader_next(struct ostd_reader *r, struct ostd_line *line)
 		}
 		const char *p = r->buf + r->pos;
 		size_t avail = r->end - r->pos;
-		const char *eol = find_eol(p, avail, &nul);
+		const char *eol = find_eol(p, avail, &nul, &high);
 		size_t n = eol != NULL ? (size_t)(eol - p) : avail;
 
 		full += n;
@@ -200,11 +257,12 @@ ostd_reader_next(struct ostd_reader *r, struct ostd_line *line)
 					r->skip_lf = true;
 			}
 			if (r->line.len == 0 && full == n && n <= OSTD_LINE_MAX) {
-				finish_line(r, line, p, n, n, nul);
+				finish_line(r, line, p, n, n, nul, high);
 				return 1;
 			}
 			strbuf_add(&r->line, p, n);
-			finish_line(r, line, r->line.data, r->line.len, full, nul);
+			finish_line(r, line, r->line.data, r->line.len, full, nul,
+			    high);
 			return 1;
 		}
 		strbuf_add(&r->line, p, n);
@@ -214,6 +272,6 @@ ostd_reader_next(struct ostd_reader *r, struct ostd_line *line)
 		return -1;
 	if (full == 0)
 		return 0;
-	finish_line(r, line, r->line.data, r->line.len, full, nul);
+	finish_line(r, line, r->line.data, r->line.len, full, nul, high);
 	return 1;
 }

@@ -26,8 +26,6 @@
 
 #define RULE_FILE_MAX (1024 * 1024)
 #define TITLE_MAX 72
-#define MATCH_LIMIT 100000
-#define DEPTH_LIMIT 5000
 
 /*
  * Patterns are JIT-compiled once they have run JIT_AFTER times: compiling costs
@@ -44,6 +42,8 @@ struct pattern_state {
 	pcre2_code *code;	/* NULL until first needed */
 	unsigned long runs;
 	bool jit;		/* JIT may be used (OSTDIAG_NO_JIT is not set) */
+	unsigned long input;	/* of the watch when limit_hits was counted */
+	unsigned limit_hits;	/* matches that gave up on that input */
 };
 
 /*
@@ -79,6 +79,7 @@ struct builtin_load {
 struct matcher {
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
+	const struct ostd_limit_watch *watch;	/* or NULL */
 };
 
 struct ostd_pattern {
@@ -86,6 +87,8 @@ struct ostd_pattern {
 	size_t len;
 	bool owns_source;	/* not a built-in rule's */
 	const struct matcher *matcher;	/* set when its rule joins a ruleset */
+	const struct ostd_rule *rule;	/* the same */
+	unsigned long line;	/* in the rule's file; 0: the rule's line */
 	struct pattern_state *state;
 	struct builtin_load *load;	/* a built-in pattern's, or NULL */
 	size_t index;			/* its place in the load */
@@ -195,8 +198,9 @@ ostd_ruleset_new(void)
 		fprintf(stderr, "ostdiag: out of memory (pcre2 match data)\n");
 		exit(2);
 	}
-	pcre2_set_match_limit(m->mctx, MATCH_LIMIT);
-	pcre2_set_depth_limit(m->mctx, DEPTH_LIMIT);
+	pcre2_set_match_limit(m->mctx, OSTD_MATCH_STEPS);
+	pcre2_set_depth_limit(m->mctx, OSTD_MATCH_DEPTH);
+	pcre2_set_heap_limit(m->mctx, OSTD_MATCH_HEAP_KIB);
 	rs->matcher = m;
 	return rs;
 }
@@ -463,12 +467,71 @@ builtin_code(const struct ostd_pattern *pat)
 	return code;
 }
 
+void
+ostd_ruleset_watch(const struct ostd_ruleset *rs,
+    const struct ostd_limit_watch *w)
+{
+	rs->matcher->watch = w;
+}
+
+/* The limit a match went past, in words, from pcre2's error. */
+static const char *
+limit_words(int rc)
+{
+	_Static_assert(OSTD_MATCH_STEPS == 100000 && OSTD_MATCH_DEPTH == 1000 &&
+	    OSTD_MATCH_HEAP_KIB == 1024, "limit_words names the limits");
+
+	switch (rc) {
+	case PCRE2_ERROR_MATCHLIMIT:
+		return "more than 100,000 steps";
+	case PCRE2_ERROR_DEPTHLIMIT:
+		return "nesting deeper than 1,000";
+	case PCRE2_ERROR_HEAPLIMIT:
+		return "more than 1 MiB of memory";
+	case PCRE2_ERROR_JIT_STACKLIMIT:
+		return "more than its compiled code's stack";
+	case PCRE2_ERROR_NOMEMORY:
+		return "more memory than there was";
+	default:
+		return "an error of the pattern library";
+	}
+}
+
+/* Count a match of pat that gave up with rc, and tell the watch. */
+static void
+gave_up(const struct ostd_pattern *pat, int rc)
+{
+	struct pattern_state *ps = pat->state;
+	const struct ostd_limit_watch *w = pat->matcher->watch;
+	struct ostd_limit_hit hit;
+
+	ps->limit_hits++;
+	if (w == NULL || w->hit == NULL)
+		return;
+	hit.rule = pat->rule;
+	hit.pattern = pat->source;
+	hit.line = pat->line != 0 ? pat->line :
+	    pat->rule != NULL ? pat->rule->source_line : 0;
+	hit.limit = limit_words(rc);
+	hit.hits = ps->limit_hits;
+	hit.retired = ps->limit_hits >= OSTD_LIMIT_RETIRE;
+	w->hit(&hit, w->ctx);
+}
+
 int
 ostd_pattern_match(const struct ostd_pattern *pat, const char *s, size_t len)
 {
 	struct pattern_state *ps = pat->state;
+	const struct ostd_limit_watch *w = pat->matcher->watch;
+	unsigned long input = w != NULL ? w->input : 0;
 	int rc;
 
+	if (ps->input != input) {
+		ps->input = input;
+		ps->limit_hits = 0;
+	}
+	if (ps->limit_hits >= OSTD_LIMIT_RETIRE)
+		return -1;
 	/* Only a built-in pattern waits for its code. */
 	if (ps->code == NULL)
 		ps->code = builtin_code(pat);
@@ -481,6 +544,7 @@ ostd_pattern_match(const struct ostd_pattern *pat, const char *s, size_t len)
 		return 1;
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
+	gave_up(pat, rc);
 	return -1;
 }
 
@@ -849,6 +913,7 @@ compile_pattern(struct reader_state *st, const struct value *v,
 	pat->state->jit = getenv("OSTDIAG_NO_JIT") == NULL;
 	pat->source = xstrndup(v->text.data, v->text.len);
 	pat->len = v->text.len;
+	pat->line = v->line;
 	pat->owns_source = true;
 	*out = pat;
 	return 0;
@@ -1231,6 +1296,15 @@ build_rule(struct reader_state *st, struct ostd_rule *r)
 	return 0;
 }
 
+/* pat, of rule r, is matched by rs from now on. */
+static void
+pattern_join(struct ostd_pattern *pat, const struct ostd_ruleset *rs,
+    const struct ostd_rule *r)
+{
+	pat->matcher = rs->matcher;
+	pat->rule = r;
+}
+
 /*
  * Add r to rs, in place of the first rule with the same id when that is among
  * the first limit (a rule file replaces a built-in rule, or a rule read
@@ -1243,11 +1317,11 @@ ruleset_put(struct ostd_ruleset *rs, struct ostd_rule *r, size_t limit)
 	size_t i = id_index_find(&rs->ids, r->id);
 
 	if (r->folder != NULL)
-		r->folder->matcher = rs->matcher;
+		pattern_join(r->folder, rs, r);
 	if (r->message != NULL)
-		r->message->matcher = rs->matcher;
+		pattern_join(r->message, rs, r);
 	for (size_t k = 0; k < r->ntexts; k++)
-		r->texts[k]->matcher = rs->matcher;
+		pattern_join(r->texts[k], rs, r);
 	if (i != SIZE_MAX && i < limit) {
 		/* The index lets go of the old id before it is freed. */
 		id_index_set(&rs->ids, r->id, i);

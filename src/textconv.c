@@ -150,6 +150,51 @@ utf8_clean(struct strbuf *out, const unsigned char *s, size_t n)
 	strbuf_add(out, (const char *)s + run, i - run);
 }
 
+size_t
+utf8_repair(struct strbuf *out, const char *s, size_t n, bool cp1252)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, run = 0, bad = 0;
+
+	while (i < n) {
+		size_t k = utf8_seq(u + i, n - i);
+
+		if (k > 0) {
+			i += k;
+			continue;
+		}
+		strbuf_add(out, s + run, i - run);
+		utf8_put(out, cp1252 ? cp1252_char(u[i]) : OSTD_REPLACEMENT);
+		bad++;
+		run = ++i;
+	}
+	strbuf_add(out, s + run, i - run);
+	return bad;
+}
+
+bool
+utf8_well_formed(const char *s, size_t n, size_t *multibyte)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, many = 0;
+
+	while (i < n) {
+		size_t k;
+
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((k = utf8_seq(u + i, n - i)) == 0)
+			return false;
+		many++;
+		i += k;
+	}
+	if (multibyte != NULL)
+		*multibyte = many;
+	return true;
+}
+
 /* UTF-16 in the given byte order (or the one its byte-order mark names). */
 static void
 utf16_to_utf8(struct strbuf *out, const unsigned char *s, size_t n,

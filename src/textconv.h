@@ -8,6 +8,7 @@
 #ifndef OSTD_TEXTCONV_H
 #define OSTD_TEXTCONV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -46,6 +47,19 @@ enum ostd_charset charset_lookup(const char *name, size_t len);
  */
 void charset_to_utf8(struct strbuf *out, const char *s, size_t n,
     enum ostd_charset cs);
+
+/*
+ * Append s[0..n), UTF-8 with errors in it: well-formed sequences as they are, each
+ * byte that is not part of one read as CP1252 (cp1252) or as U+FFFD. Returns the
+ * number of such bytes.
+ */
+size_t utf8_repair(struct strbuf *out, const char *s, size_t n, bool cp1252);
+
+/*
+ * Is s[0..n) well-formed UTF-8? *multibyte (may be NULL) gets the number of
+ * sequences longer than a byte.
+ */
+bool utf8_well_formed(const char *s, size_t n, size_t *multibyte);
 
 /*
  * Append the text of UTF-8 HTML s[0..n) as plain lines: tags dropped, the

@@ -48,6 +48,12 @@ empty(struct text_memo *m)
 }
 
 void
+text_memo_forget(struct text_memo *m)
+{
+	empty(m);
+}
+
+void
 text_memo_free(struct text_memo **mp)
 {
 	if (mp == NULL || *mp == NULL)

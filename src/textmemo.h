@@ -18,6 +18,8 @@ struct text_memo;
 /* A memo for the rule set rs, which must outlive it. */
 struct text_memo *text_memo_new(const struct ostd_ruleset *rs);
 void text_memo_free(struct text_memo **m);
+/* Forget every string (a new input: its patterns' limits count afresh). */
+void text_memo_forget(struct text_memo *m);
 
 /* What the text patterns of the rules of a set make of one string. */
 struct text_hits {

@@ -94,6 +94,27 @@ grep -q "8004010F-501-0-0" "$tmp/out" || {
 	echo "badinput: invalid UTF-16: the error before the damage was lost"
 	fail=$((fail + 1)); }
 
+# Windows-1252 names after 5,000 bytes of ASCII (the detection's sample):
+# read as windows-1252 from where they start, with a note, in every format.
+awk 'BEGIN { print "11:43:26 Synchronizing Mailbox '"'"'x'"'"'";
+	for (i = 0; i < 100; i++) print "11:43:26 Synchronizing server changes in folder '"'"'Inbox'"'"'" }' \
+	>"$tmp/late1252.log"
+printf "11:43:27 Synchronizing Mailbox 'J\374rgen'\n11:43:27 Error synchronizing folder 'Entw\374rfe'\n11:43:27 [8004010F-501-0-521]\n" \
+	>>"$tmp/late1252.log"
+expect "windows-1252 after 5,000 ASCII bytes" 1 \
+	"late1252.log:102: 2 bytes on 2 lines from here on are not UTF-8, as the start of the file was, and were read as windows-1252" -- \
+	"$bin" "$tmp/late1252.log"
+grep -q "'Jürgen'" "$tmp/out" && grep -q "'Entwürfe'" "$tmp/out" || {
+	echo "badinput: windows-1252 after 5,000 ASCII bytes: names not read as windows-1252"
+	fail=$((fail + 1)); }
+expect "windows-1252 after 5,000 ASCII bytes, json" 1 '"encoding":"windows-1252"' -- \
+	"$bin" --format json "$tmp/late1252.log"
+
+# Bytes that are not UTF-8 in a file said to be UTF-8: replaced and noted.
+expect "invalid UTF-8 with --encoding utf-8" 1 \
+	"late1252.log:102: 2 bytes on 2 lines from here on are not valid UTF-8 and were replaced by U+FFFD" -- \
+	"$bin" --encoding utf-8 "$tmp/late1252.log"
+
 # A closed pipe ends the run quietly, even when SIGPIPE was ignored.
 awk 'BEGIN { for (i = 0; i < 20000; i++) {
 	print "10:00:00 Error synchronizing folder"; print "10:00:00 [80004005-501-0-" i "]" } }' \
@@ -137,6 +158,27 @@ expect "FIFO in rules --check" 2 "x.rule: a FIFO, not a regular file" -- \
 expect "device as the rules file" 2 \
 	"/dev/null: a character device, not a regular file" -- \
 	timeout 10 "$bin" --rules /dev/null "$tmp/seed.log"
+
+# A costly pattern of the user's over 100,000 texts: told at once, though no
+# finding comes of it, with the rule file's line; given up on three texts, then
+# not tried again on the input (the run ends in well under the timeout).
+mkdir "$tmp/costly"
+printf 'id: COSTLY\ntitle: t\nproducts: p\nclients: any\nlevel: error\ncategory: sync-message\nservers: s\ntext: (a+)+$\ncause: c\nfix: f\nexample:\n  11:43:27 aaab\n' \
+	>"$tmp/costly/costly.rule"
+awk 'BEGIN { print "11:43:26 Synchronizing Mailbox '"'"'x'"'"'";
+	for (i = 0; i < 100000; i++) {
+		print "11:43:27 Error synchronizing folder"
+		print "11:43:27 [80004005-501-0-0]"
+		printf "11:43:27 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab%d\n", i } }' \
+	>"$tmp/costly/costly.log"
+expect "costly pattern" 1 \
+	"costly.log:2: rule COSTLY (.*costly.rule:8): its pattern /(a+)+\$/ gave up here (more than 100,000 steps)" -- \
+	timeout 20 "$bin" --rules "$tmp/costly/costly.rule" "$tmp/costly/costly.log"
+n=$(grep -c "rule COSTLY" "$tmp/err")
+if [ "$n" != 3 ] || ! grep -q "costly.log:8: .*not tried again on this input" "$tmp/err"; then
+	echo "badinput: costly pattern: $n notes, want 3, the last saying it is retired"
+	fail=$((fail + 1))
+fi
 
 # Control characters in file names (ESC [2J clears a screen, a newline forges a
 # report line), in a log, in a rule file and on the command line: every format

@@ -376,6 +376,76 @@ test_runaway_pattern_is_contained(void **state)
 	assert_string_equal(c.d[0].costly->id, "RUNAWAY");
 }
 
+struct limit_log {
+	unsigned calls;
+	unsigned hits[8];
+	bool retired[8];
+	unsigned long line;
+	char limit[64];
+};
+
+static void
+log_limit(const struct ostd_limit_hit *hit, void *ctx)
+{
+	struct limit_log *l = ctx;
+
+	if (l->calls < 8) {
+		l->hits[l->calls] = hit->hits;
+		l->retired[l->calls] = hit->retired;
+	}
+	l->calls++;
+	l->line = hit->line;
+	snprintf(l->limit, sizeof(l->limit), "%s", hit->limit);
+	assert_string_equal(hit->rule->id, "RUNAWAY-TEXT");
+	assert_string_equal(hit->pattern, "^(c+)+$");
+}
+
+/*
+ * A pattern that gives up is told to the watch each time, with its rule and
+ * line, and is retired after the third time on one input; the next input
+ * tries it again.
+ */
+static void
+test_costly_pattern_told_and_retired(void **state)
+{
+	static const char rule[] =
+	    RULE("RUNAWAY-TEXT", ANY "text: ^(c+)+$\n");
+	static const char costly[] = "ccccccccccccccccccccccccccccccccccccccd";
+	struct ostd_ruleset *rs = ostd_ruleset_new();
+	struct limit_log log = { 0 };
+	struct ostd_limit_watch w = { 1, log_limit, &log };
+	struct ostd_diagnosis d;
+
+	(void)state;
+	assert_int_equal(ostd_ruleset_load_text(rs, "runaway.rule", rule,
+	    strlen(rule), NULL), 0);
+	ostd_ruleset_watch(rs, &w);
+	for (int i = 0; i < 5; i++) {
+		ostd_match_text(rs, costly, strlen(costly), 0, &d);
+		assert_int_equal(d.n, 0);
+		assert_non_null(d.costly);
+	}
+	assert_int_equal(log.calls, 3);
+	assert_int_equal(log.hits[0], 1);
+	assert_int_equal(log.hits[2], 3);
+	assert_false(log.retired[1]);
+	assert_true(log.retired[2]);
+	assert_int_equal(log.line, 8);	/* the text: line of the rule */
+	assert_string_equal(log.limit, "more than 100,000 steps");
+	/* Retired: not even a text it would match is tried. */
+	ostd_match_text(rs, "ccc", 3, 0, &d);
+	assert_int_equal(d.n, 0);
+	/* Another input: tried again, and matches. */
+	w.input = 2;
+	ostd_match_text(rs, "ccc", 3, 0, &d);
+	assert_int_equal(d.n, 1);
+	ostd_match_text(rs, costly, strlen(costly), 0, &d);
+	assert_int_equal(log.calls, 4);
+	assert_int_equal(log.hits[3], 1);
+	ostd_ruleset_watch(rs, NULL);
+	ostd_ruleset_free(&rs);
+}
+
 static void
 test_unknown_code_is_still_a_finding(void **state)
 {
@@ -487,7 +557,11 @@ test_repeated_texts_match_as_fresh(void **state)
 	assert_false(m.costly[0]);
 	assert_true(m.costly[2]);
 	assert_true(m.costly[3]);
-	assert_false(m.costly[4]);
+	/*
+	 * Memo and fresh matching made the pattern give up three times by the
+	 * fourth block, so it is not tried on the fifth either.
+	 */
+	assert_true(m.costly[4]);
 	ostd_analyzer_free(&a);
 	ostd_report_free(&rep);
 	ostd_ruleset_free(&rs);
@@ -565,6 +639,7 @@ main(void)
 		cmocka_unit_test(test_sourced_ranks_above_field_experience),
 		cmocka_unit_test(test_item_subject_and_task_findings),
 		cmocka_unit_test(test_session_condition),
+		cmocka_unit_test(test_costly_pattern_told_and_retired),
 		cmocka_unit_test(test_runaway_pattern_is_contained),
 		cmocka_unit_test(test_unknown_code_is_still_a_finding),
 		cmocka_unit_test(test_folder_repeat_takes_item_diagnosis),

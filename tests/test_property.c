@@ -95,9 +95,10 @@ enum {
 	DMG_FLAT = 1 << 7,	/* the whole log on one line */
 	DMG_GLUE = 1 << 8,	/* time glued to the text: 13:21:53[8004...] */
 	DMG_LOWER = 1 << 9,	/* every phrase in lower case */
-	DMG_BRITISH = 1 << 10	/* synchronising, organisation, favourites */
+	DMG_BRITISH = 1 << 10,	/* synchronising, organisation, favourites */
+	DMG_ANSI = 1 << 11	/* Windows-1252, after 5,000 bytes of ASCII */
 };
-#define DMG_ALL 0x7FF
+#define DMG_ALL 0xFFF
 
 /* A growable byte buffer for the damaged log. */
 struct buf {
@@ -595,6 +596,36 @@ split_message(struct rng *r, const char *text, bool wrap,
 }
 
 /* The log with damage dmg, as the bytes the analyzer reads. */
+/*
+ * The log as Windows-1252 writes it: the typographic quotes, the only
+ * characters past ASCII the generator writes, become one byte each.
+ */
+static void
+to_cp1252(struct buf *b)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < b->len; i++) {
+		if (i + 2 < b->len && (unsigned char)b->p[i] == 0xE2 &&
+		    (unsigned char)b->p[i + 1] == 0x80 &&
+		    (unsigned char)b->p[i + 2] >= 0x98 &&
+		    (unsigned char)b->p[i + 2] <= 0x9D) {
+			/* U+2018-U+201D; U+201B has no byte in 1252 */
+			static const unsigned char ansi[] = { 0x91, 0x92, 0x82,
+			    0x00, 0x93, 0x94 };
+
+			assert_true(ansi[(unsigned char)b->p[i + 2] - 0x98] != 0);
+			b->p[w++] = (char)ansi[(unsigned char)b->p[i + 2] - 0x98];
+			i += 2;
+			continue;
+		}
+		assert_true((unsigned char)b->p[i] < 0x80);
+		b->p[w++] = b->p[i];
+	}
+	b->len = w;
+	b->p[w] = '\0';
+}
+
 static void
 render(const struct genlog *g, struct rng *r, unsigned dmg, struct buf *out)
 {
@@ -609,6 +640,12 @@ render(const struct genlog *g, struct rng *r, unsigned dmg, struct buf *out)
 		/* Together: one or the other for this log. */
 		quote_first = rng_chance(r, 50);
 		quote_all = !quote_first;
+	}
+	/* Past the bytes the encoding is told from: ASCII lines with no error. */
+	while ((dmg & DMG_ANSI) && lines.len < 5000) {
+		add_time(&lines, g->n > 0 ? g->e[0].time : 0);
+		buf_adds(&lines, " Synchronizing server changes in folder "
+		    "'Inbox'\n");
 	}
 	for (size_t i = 0; i < g->n; i++) {
 		const struct entry *e = &g->e[i];
@@ -685,6 +722,8 @@ render(const struct genlog *g, struct rng *r, unsigned dmg, struct buf *out)
 		first = false;
 	}
 	free(lines.p);
+	if (dmg & DMG_ANSI)
+		to_cp1252(out);
 }
 
 /* The error findings of one analysis, copied. */
@@ -692,7 +731,29 @@ struct got {
 	struct expected err[MAX_ERRORS];
 	size_t n;
 	size_t overflow;
+	size_t not_utf8;	/* findings with a text that is not UTF-8 */
 };
+
+/* Is s (NULL: none) well-formed UTF-8? */
+static bool
+well_formed(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	while (u != NULL && *u != '\0') {
+		size_t need = *u < 0x80 ? 0 : *u >= 0xC2 && *u <= 0xDF ? 1 :
+		    *u >= 0xE0 && *u <= 0xEF ? 2 : *u >= 0xF0 && *u <= 0xF4 ?
+		    3 : 4;
+
+		if (need == 4)
+			return false;
+		for (size_t k = 1; k <= need; k++)
+			if ((u[k] & 0xC0) != 0x80)
+				return false;
+		u += need + 1;
+	}
+	return true;
+}
 
 /* Finding callback: keep head and code of every error finding. */
 static void
@@ -702,6 +763,10 @@ on_finding(const struct ostd_finding *f, void *ctx)
 
 	if (f->kind != OSTD_FINDING_ERROR)
 		return;
+	if (!well_formed(f->block->head_text) ||
+	    !well_formed(f->block->subject) ||
+	    !well_formed(f->block->message) || !well_formed(f->block->folder))
+		g->not_utf8++;
 	if (g->n == MAX_ERRORS) {
 		g->overflow++;
 		return;
@@ -739,7 +804,7 @@ print_escaped(const char *s, size_t len)
 static bool
 same(const struct genlog *g, const struct got *got)
 {
-	if (got->n != g->nerr || got->overflow != 0)
+	if (got->n != g->nerr || got->overflow != 0 || got->not_utf8 != 0)
 		return false;
 	for (size_t i = 0; i < g->nerr; i++)
 		if (got->err[i].head != g->err[i].head ||
@@ -781,7 +846,8 @@ run_cases(const struct ostd_ruleset *rs, unsigned dmg)
 		analyze(rs, out.p, out.len, &got);
 		if (!same(&g, &got)) {
 			print_error("damage 0x%X, case %u: want %zu errors, got "
-			    "%zu\n", dmg, c, g.nerr, got.n);
+			    "%zu (%zu with a text not UTF-8)\n", dmg, c, g.nerr,
+			    got.n, got.not_utf8);
 			for (size_t i = 0; i < g.nerr || i < got.n; i++)
 				print_error("  %2zu: want %-12s %-22s got %-12s "
 				    "%s\n", i, i < g.nerr ?
@@ -922,6 +988,7 @@ DAMAGE_TEST(test_flattened, DMG_FLAT)
 DAMAGE_TEST(test_glued_times, DMG_GLUE)
 DAMAGE_TEST(test_lower_case, DMG_LOWER)
 DAMAGE_TEST(test_british, DMG_BRITISH)
+DAMAGE_TEST(test_windows_1252_late, DMG_ANSI)
 DAMAGE_TEST(test_all_together, DMG_ALL)
 
 int
@@ -942,6 +1009,7 @@ main(void)
 		cmocka_unit_test(test_glued_times),
 		cmocka_unit_test(test_lower_case),
 		cmocka_unit_test(test_british),
+		cmocka_unit_test(test_windows_1252_late),
 		cmocka_unit_test(test_all_together),
 	};
 

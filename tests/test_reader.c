@@ -198,6 +198,69 @@ test_crlf_across_reads(void **state)
 	free(data);
 }
 
+/* Read data with the UTF-8 check how; the lines into out, the tally into t. */
+static void
+read_checked(const char *data, size_t len, enum ostd_utf8_check how,
+    struct lines *out, struct ostd_utf8_tally *t)
+{
+	FILE *fp = fmemopen((void *)(uintptr_t)data, len, "r");
+	struct ostd_reader *r = ostd_reader_new(fp);
+	struct ostd_line line;
+
+	memset(out, 0, sizeof(*out));
+	ostd_reader_check_utf8(r, how);
+	while (ostd_reader_next(r, &line) == 1 && out->n < 8) {
+		memcpy(out->text[out->n], line.ptr, line.len < 63 ? line.len : 63);
+		out->len[out->n++] = line.len;
+	}
+	*t = ostd_reader_utf8_tally(r);
+	/* A restart trusts the text again and forgets the tally. */
+	ostd_reader_restart(r, fp);
+	assert_int_equal(ostd_reader_utf8_tally(r).bytes, 0);
+	ostd_reader_free(&r);
+	fclose(fp);
+}
+
+/*
+ * Lines past ASCII are checked: well-formed UTF-8 is left alone and counted,
+ * a stray byte is read as Windows-1252 or replaced, as asked, wherever in the
+ * input it comes (here past 16 bytes, and in the last line with no end).
+ */
+static void
+test_utf8_checked(void **state)
+{
+	static const char data[] =
+	    "plain ascii line here\n"
+	    "Mailbox 'J\xc3\xbcrgen'\n"
+	    "Folder 'Entw\xfcrfe' and more text after it\n"
+	    "end \x80";
+	struct lines l;
+	struct ostd_utf8_tally t;
+
+	(void)state;
+	read_checked(data, sizeof(data) - 1, OSTD_UTF8_CP1252, &l, &t);
+	assert_int_equal(l.n, 4);
+	assert_string_equal(l.text[1], "Mailbox 'J\xc3\xbcrgen'");
+	assert_string_equal(l.text[2],
+	    "Folder 'Entw\xc3\xbcrfe' and more text after it");
+	assert_string_equal(l.text[3], "end \xe2\x82\xac");
+	assert_int_equal(t.bytes, 2);
+	assert_int_equal(t.lines, 2);
+	assert_int_equal(t.first_line, 3);
+	assert_int_equal(t.multibyte, 1);
+
+	read_checked(data, sizeof(data) - 1, OSTD_UTF8_REPLACE, &l, &t);
+	assert_string_equal(l.text[2],
+	    "Folder 'Entw\xef\xbf\xbdrfe' and more text after it");
+	assert_int_equal(t.bytes, 2);
+
+	/* Trusted: the bytes pass as they are, nothing counted. */
+	read_checked(data, sizeof(data) - 1, OSTD_UTF8_TRUST, &l, &t);
+	assert_int_equal(l.len[2], 40);
+	assert_int_equal(t.bytes, 0);
+	assert_int_equal(t.multibyte, 0);
+}
+
 int
 main(void)
 {
@@ -210,6 +273,7 @@ main(void)
 		cmocka_unit_test(test_restart),
 		cmocka_unit_test(test_long_line_cut),
 		cmocka_unit_test(test_crlf_across_reads),
+		cmocka_unit_test(test_utf8_checked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

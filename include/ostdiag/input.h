@@ -40,6 +40,11 @@ struct ostd_input {
 	enum ostd_encoding encoding;	/* of plain text; AUTO for messages */
 	struct ostd_message msg;	/* subject and date, when known */
 	unsigned long bad;		/* characters replaced by U+FFFD */
+	/*
+	 * UTF-8 text found so from its first bytes (no byte-order mark, no
+	 * --encoding): a later byte that is not UTF-8 is Windows-1252's.
+	 */
+	bool utf8_guessed;
 	char *body;			/* the decoded body behind text, if any */
 	char *warning;			/* damage that was read around, or NULL */
 };

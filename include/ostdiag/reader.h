@@ -39,6 +39,28 @@ void ostd_reader_restart(struct ostd_reader *r, FILE *fp);
 void ostd_reader_replay(struct ostd_reader *r, const void *prefix, size_t n);
 void ostd_reader_free(struct ostd_reader **r);
 
+/* What the reader does with lines that are not well-formed UTF-8. */
+enum ostd_utf8_check {
+	OSTD_UTF8_TRUST,	/* nothing: the text is known to be UTF-8 */
+	OSTD_UTF8_REPLACE,	/* each byte not part of a sequence: U+FFFD */
+	OSTD_UTF8_CP1252	/* each such byte read as Windows-1252 */
+};
+
+/* What the reader found of lines that are not well-formed UTF-8. */
+struct ostd_utf8_tally {
+	unsigned long bytes;	/* bytes replaced or read as Windows-1252 */
+	unsigned long lines;	/* lines holding them */
+	unsigned long first_line;	/* the first of them, 0: none */
+	unsigned long multibyte;	/* well-formed sequences past ASCII */
+};
+
+/*
+ * Check the lines from now on as how says (the start is OSTD_UTF8_TRUST; a
+ * restart goes back to it and empties the tally).
+ */
+void ostd_reader_check_utf8(struct ostd_reader *r, enum ostd_utf8_check how);
+struct ostd_utf8_tally ostd_reader_utf8_tally(const struct ostd_reader *r);
+
 /* Next line: 1 and *line filled, 0 at end of input, -1 on a read error (errno). */
 int ostd_reader_next(struct ostd_reader *r, struct ostd_line *line);
 

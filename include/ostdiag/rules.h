@@ -165,8 +165,48 @@ const struct ostd_rule *ostd_ruleset_find(const struct ostd_ruleset *rs,
     const char *id);
 
 /*
+ * What one match of a pattern may cost: steps (backtracking points tried),
+ * nesting depth and heap. A match that goes past one gives up and counts as
+ * no match; a pattern that gave up OSTD_LIMIT_RETIRE times on one input is not
+ * tried again on it.
+ */
+#define OSTD_MATCH_STEPS 100000
+#define OSTD_MATCH_DEPTH 1000
+#define OSTD_MATCH_HEAP_KIB 1024
+#define OSTD_LIMIT_RETIRE 3
+
+/* A match that gave up, as told to a watch. */
+struct ostd_limit_hit {
+	const struct ostd_rule *rule;
+	const char *pattern;	/* its source */
+	unsigned long line;	/* of the pattern in the rule's file */
+	const char *limit;	/* the limit it went past, in words */
+	unsigned hits;		/* on this input, this one included */
+	bool retired;		/* not tried again on this input */
+};
+
+/*
+ * Who hears of matches that give up, and on which input: hit counts start
+ * again when the input changes.
+ */
+struct ostd_limit_watch {
+	unsigned long input;
+	void (*hit)(const struct ostd_limit_hit *hit, void *ctx);
+	void *ctx;
+};
+
+/*
+ * Have w hear of the matches of rs's patterns that give up, until another
+ * watch (or NULL) is set; w must live until then. With none, hits are counted
+ * as for one input.
+ */
+void ostd_ruleset_watch(const struct ostd_ruleset *rs,
+    const struct ostd_limit_watch *w);
+
+/*
  * Match a compiled pattern against s[0..len). Returns 1 on a match, 0 on none, and -1
- * when the match hit its limits (the rule is too costly for this input).
+ * when the match hit its limits or the pattern was retired for hitting them
+ * (the rule is too costly for this input).
  */
 int ostd_pattern_match(const struct ostd_pattern *pat, const char *s, size_t len);
 
