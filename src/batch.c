@@ -454,17 +454,10 @@ read_inputs(void *arg)
 {
 	struct worker *w = arg;
 	struct pool *p = w->pool;
-	struct ostd_ruleset *rs = p->batch->new_ruleset(p->batch->ctx);
 	size_t first, k;
 	enum turn turn;
 
-	if (rs == NULL) {	/* the rules changed since they were checked */
-		fprintf(stderr, "ostdiag: a reading thread could not load the "
-		    "rules\n");
-		exit(2);
-	}
-	w->rs = rs;
-	worker_start(w, rs);
+	worker_start(w, w->rs);
 	pthread_mutex_lock(&p->mu);
 	while ((turn = claim_run(w, &first, &k)) != TURN_DONE) {
 		if (turn == TURN_READ) {
@@ -524,6 +517,9 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 		workers[t].taking = xcalloc(workers[t].cap,
 		    sizeof(*workers[t].taking));
 	}
+	/* Each thread's rules, cloned while no thread uses a's. */
+	for (size_t t = 0; t + 1 < jobs; t++)
+		workers[t].rs = ostd_ruleset_clone(ostd_analyzer_ruleset(a));
 	for (size_t t = 0; t + 1 < jobs; t++) {
 		if (pthread_create(&threads[t], NULL, read_inputs, &workers[t])) {
 			fprintf(stderr, "ostdiag: cannot start a thread\n");

@@ -533,15 +533,6 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 	return -1;
 }
 
-/* What a reading thread needs of the options. */
-static struct ostd_ruleset *
-thread_ruleset(void *ctx)
-{
-	const struct options *o = ctx;
-
-	return load_rules(o->rules_path, o->nrules);
-}
-
 /* Set an analyzer up as the options say (redaction and filters apart). */
 static void
 configure(struct ostd_analyzer *a, void *ctx)
@@ -557,8 +548,7 @@ static int
 analyze(const struct ostd_ruleset *rs, struct options *o, int argc,
     char *argv[])
 {
-	struct ostd_batch batch = { o->recursive, o->jobs, thread_ruleset,
-		configure, o };
+	struct ostd_batch batch = { o->recursive, o->jobs, configure, o };
 	struct ostd_report *rep;
 	struct ostd_analyzer *a;
 	const struct ostd_summary *sum;

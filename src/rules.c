@@ -92,6 +92,7 @@ struct ostd_pattern {
 	struct pattern_state *state;
 	struct builtin_load *load;	/* a built-in pattern's, or NULL */
 	size_t index;			/* its place in the load */
+	bool in_load;		/* its memory is the load's */
 };
 
 struct ostd_ruleset {
@@ -111,7 +112,7 @@ pattern_free(struct ostd_pattern *pat)
 		return;
 	pcre2_code_free(pat->state->code);
 	pat->state->code = NULL;
-	if (pat->load != NULL)
+	if (pat->in_load)
 		return;
 	if (pat->owns_source)
 		free((char *)pat->source);
@@ -144,6 +145,11 @@ rule_free(struct ostd_rule *r)
 		pattern_free(r->texts[i]);
 	if (r->builtin)		/* the rest is its load's, or the program's */
 		return;
+	if (r->copy) {		/* the rest is the original's */
+		free(r->texts);
+		free(r);
+		return;
+	}
 	free(r->texts);
 	free(r->id);
 	free(r->article);
@@ -1384,6 +1390,7 @@ builtin_pattern(struct builtin_load *load, uint32_t off, bool jit)
 	pat->len = strlen(pat->source);
 	pat->load = load;
 	pat->index = load->npatterns++;
+	pat->in_load = true;
 	return pat;
 }
 
@@ -1488,6 +1495,72 @@ ostd_ruleset_load_builtin_compiled(struct ostd_ruleset *rs,
 		/* The build refused a built-in id given twice. */
 		ruleset_put(rs, r, before);
 	}
+}
+
+/*
+ * A copy of pat for a clone: a built-in pattern decodes from loads[k], the
+ * clone's load for pat's; another takes a copy of pat's code.
+ */
+static struct ostd_pattern *
+pattern_clone(const struct ostd_pattern *pat, const struct ostd_ruleset *from,
+    struct builtin_load **loads)
+{
+	struct ostd_pattern *c;
+
+	if (pat == NULL)
+		return NULL;
+	c = xcalloc(1, sizeof(*c));
+	c->state = xcalloc(1, sizeof(*c->state));
+	c->state->jit = pat->state->jit;
+	c->source = pat->source;
+	c->len = pat->len;
+	c->line = pat->line;
+	if (pat->load != NULL) {
+		for (size_t k = 0; k < from->nloads; k++)
+			if (from->loads[k] == pat->load)
+				c->load = loads[k];
+		c->index = pat->index;
+	} else if ((c->state->code = pcre2_code_copy(pat->state->code)) ==
+	    NULL) {
+		fprintf(stderr, "ostdiag: out of memory (pcre2 pattern)\n");
+		exit(2);
+	}
+	return c;
+}
+
+struct ostd_ruleset *
+ostd_ruleset_clone(const struct ostd_ruleset *rs)
+{
+	struct ostd_ruleset *c = ostd_ruleset_new();
+
+	c->loads = xcalloc(rs->nloads + 1, sizeof(*c->loads));
+	c->loads_cap = rs->nloads + 1;
+	for (; c->nloads < rs->nloads; c->nloads++) {
+		const struct builtin_load *from = rs->loads[c->nloads];
+		struct builtin_load *load = xcalloc(1, sizeof(*load));
+
+		load->npatterns = from->npatterns;
+		load->bytes = from->bytes;
+		c->loads[c->nloads] = load;
+	}
+	c->rules = xcalloc(rs->n + 1, sizeof(*c->rules));
+	c->cap = rs->n + 1;
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct ostd_rule *from = rs->rules[i];
+		struct ostd_rule *r = xmalloc(sizeof(*r));
+
+		*r = *from;
+		r->builtin = false;
+		r->copy = true;
+		r->folder = pattern_clone(from->folder, rs, c->loads);
+		r->message = pattern_clone(from->message, rs, c->loads);
+		r->texts = xcalloc(from->ntexts + 1, sizeof(*r->texts));
+		for (size_t k = 0; k < from->ntexts; k++)
+			r->texts[k] = pattern_clone(from->texts[k], rs,
+			    c->loads);
+		ruleset_put(c, r, 0);
+	}
+	return c;
 }
 
 int

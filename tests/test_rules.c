@@ -801,6 +801,56 @@ test_file_replaces_builtin_rule(void **state)
 	assert_false(ostd_ruleset_find(rs, "Q168734")->builtin);
 }
 
+/*
+ * A clone holds the same rules in the same order, their strings shared and
+ * their patterns its own, which match as the original's do; a rule file's
+ * rule replacing a built-in one is cloned as it is. Original and clone are
+ * freed on their own (the sanitizer build checks nothing is freed twice).
+ */
+static void
+test_clone_matches_as_original(void **state)
+{
+	struct ostd_ruleset *rs = *state, *c;
+	char *err = NULL;
+	size_t tried = 0;
+
+	ostd_ruleset_load_builtin(rs);
+	assert_int_equal(ostd_ruleset_load_text(rs, "test.rule", good,
+	    strlen(good), &err), 0);
+	/* Some built-in patterns have run (decoded) before the clone, some not. */
+	assert_true(ostd_pattern_match(ostd_ruleset_find(rs, "TEST-1")->message,
+	    "client operation", 16) == 1);
+	c = ostd_ruleset_clone(rs);
+	assert_int_equal(ostd_ruleset_count(c), ostd_ruleset_count(rs));
+	for (size_t i = 0; i < ostd_ruleset_count(rs); i++) {
+		const struct ostd_rule *a = ostd_ruleset_get(rs, i);
+		const struct ostd_rule *b = ostd_ruleset_get(c, i);
+
+		assert_ptr_not_equal(a, b);
+		assert_ptr_equal(a->id, b->id);
+		assert_ptr_equal(ostd_ruleset_find(c, a->id), b);
+		assert_int_equal(a->ntexts, b->ntexts);
+		for (size_t k = 0; k < a->ntexts; k++) {
+			const char *src = ostd_pattern_source(a->texts[k]);
+
+			assert_ptr_not_equal(a->texts[k], b->texts[k]);
+			assert_int_equal(ostd_pattern_match(b->texts[k], src,
+			    strlen(src)), ostd_pattern_match(a->texts[k], src,
+			    strlen(src)));
+			assert_int_equal(ostd_pattern_match(b->texts[k], "zz", 2),
+			    ostd_pattern_match(a->texts[k], "zz", 2));
+			tried++;
+		}
+	}
+	assert_true(tried > 20);
+	assert_int_equal(ostd_pattern_match(ostd_ruleset_find(c, "TEST-1")->message,
+	    "client operation", 16), 1);
+	ostd_ruleset_free(&c);
+	/* The original still matches once its clone is gone. */
+	assert_int_equal(ostd_pattern_match(ostd_ruleset_find(rs, "TEST-1")->message,
+	    "the client operation", 20), 1);
+}
+
 /* A rule file that replaces the built-in rule with this id. */
 static void
 replace_rule(struct ostd_ruleset *rs, const char *id)
@@ -872,6 +922,8 @@ main(void)
 		    rules_teardown),
 		cmocka_unit_test(test_builtin_patterns_decode),
 		cmocka_unit_test(test_builtin_patterns_compile_when_undecodable),
+		cmocka_unit_test_setup_teardown(test_clone_matches_as_original,
+		    empty_rules_setup, rules_teardown),
 		cmocka_unit_test_setup_teardown(test_builtin_rules_load, empty_rules_setup,
 		    rules_teardown),
 	};

@@ -24,12 +24,11 @@ struct ostd_batch {
 	bool recursive;
 	int jobs;		/* threads reading inputs; 1 or less: none */
 	/*
-	 * For jobs > 1, each reading thread gets its own ruleset (patterns keep
-	 * state while they match) and an analyzer set up like the reporting one:
-	 * new_ruleset makes one (NULL: the thread gives up and the run fails),
+	 * For jobs > 1, each reading thread gets a clone of the reporting
+	 * analyzer's ruleset (patterns keep state while they match; see
+	 * ostd_ruleset_clone) and an analyzer set up like the reporting one:
 	 * configure sets merging and the input format and encoding.
 	 */
-	struct ostd_ruleset *(*new_ruleset)(void *ctx);
 	void (*configure)(struct ostd_analyzer *a, void *ctx);
 	void *ctx;
 };

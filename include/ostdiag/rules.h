@@ -98,6 +98,8 @@ struct ostd_rule {
 	unsigned long source_line;
 	/* Built in: its strings are the program's, its memory its ruleset's. */
 	bool builtin;
+	/* A clone's: its strings and lists are the original's, its patterns its own. */
+	bool copy;
 };
 
 #define OSTD_STEPS_MAX 64	/* fix steps a rule may have */
@@ -155,6 +157,14 @@ int ostd_ruleset_load_text(struct ostd_ruleset *rs, const char *name,
  * Returns the number of broken files (0 on success), or -1 when path cannot be read.
  */
 int ostd_ruleset_load_path(struct ostd_ruleset *rs, const char *path, char **err);
+
+/*
+ * A ruleset for another thread, with the rules of rs: their strings and lists
+ * are rs's (which must outlive it and not change while it lives), their
+ * patterns its own, copied from rs's compiled code (no pattern is compiled or
+ * rule file read again). Call while no other thread uses rs.
+ */
+struct ostd_ruleset *ostd_ruleset_clone(const struct ostd_ruleset *rs);
 
 /* Load the rules compiled into the program. */
 void ostd_ruleset_load_builtin(struct ostd_ruleset *rs);
