@@ -213,6 +213,11 @@ open_message(struct ostd_input *in, FILE *raw, const unsigned char *head,
 	switch (in->format) {
 	case OSTD_INPUT_MSG:
 		rc = ostd_msg_read(buf, len, &in->msg, err);
+		if (rc == 1) {	/* read around damage */
+			in->warning = *err;
+			*err = NULL;
+			rc = 0;
+		}
 		break;
 	case OSTD_INPUT_EML:
 		rc = ostd_mime_read((const char *)buf, len, &in->msg, err);

@@ -225,7 +225,10 @@ read_text(const struct cfb *c, unsigned id, enum ostd_charset cs, size_t max,
 	return 0;
 }
 
-/* The body from PR_RTF_COMPRESSED: 0 with *text (NULL if absent), or -1. */
+/*
+ * The body from PR_RTF_COMPRESSED: 0 with *text (NULL if absent), 1 with
+ * *text and *err saying what damage was read around, or -1.
+ */
 static int
 rtf_body(const struct cfb *c, char **text, size_t *len, char **err)
 {
@@ -252,12 +255,18 @@ rtf_body(const struct cfb *c, char **text, size_t *len, char **err)
 		free(cause);
 		return -1;
 	}
-	free(cause);
 	drop_nuls(*text, len);
 	if (*len == 0) {
 		free(*text);
 		*text = NULL;
 	}
+	if (rc == 1 && *text != NULL) {
+		*err = xasprintf("RTF body: %s", cause != NULL ? cause :
+		    "damaged");
+		free(cause);
+		return 1;
+	}
+	free(cause);
 	return 0;
 }
 
@@ -307,6 +316,7 @@ read_body(const struct cfb *c, const struct props *pr, struct ostd_message *m,
     char **err)
 {
 	unsigned which;
+	int rc;
 
 	if (read_text(c, PID_BODY, string8_charset(pr, 1), OSTD_MSG_MAX_FILE,
 	    &m->body, &m->body_len, &which, err) == -1)
@@ -315,11 +325,11 @@ read_body(const struct cfb *c, const struct props *pr, struct ostd_message *m,
 		m->body_source = which == PT_UNICODE ? "unicode" : "ansi";
 		return 0;
 	}
-	if (rtf_body(c, &m->body, &m->body_len, err) == -1)
+	if ((rc = rtf_body(c, &m->body, &m->body_len, err)) == -1)
 		return -1;
 	if (m->body != NULL) {
 		m->body_source = "rtf";
-		return 0;
+		return rc;
 	}
 	if (html_body(c, pr, &m->body, &m->body_len, err) == -1)
 		return -1;
@@ -367,12 +377,12 @@ ostd_msg_read(const unsigned char *buf, size_t len, struct ostd_message *out,
 	pr.n = plen;
 	if (read_text(c, PID_SUBJECT, string8_charset(&pr, 0), SUBJECT_MAX,
 	    &out->subject, &slen, &which, err) == -1 ||
-	    read_body(c, &pr, out, err) == -1)
+	    (rc = read_body(c, &pr, out, err)) == -1)
 		goto fail;
 	out->date = message_date(&pr);
 	free(props);
 	cfb_free(&c);
-	return 0;
+	return rc;
 fail:
 	free(props);
 	cfb_free(&c);

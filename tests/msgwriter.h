@@ -41,6 +41,8 @@ struct msgw_options {
 	enum msgw_body kind;
 	long long submit_time;		/* seconds since 1970; -1: none */
 	unsigned codepage;		/* PR_MESSAGE_CODEPAGE; 0: none */
+	const char *rtf;		/* MSGW_RTF_*: this RTF, not body's */
+	size_t rtf_len;
 };
 
 #define MSGW_MAX_STREAMS	16
@@ -597,7 +599,10 @@ msgw_build(const struct msgw_options *o, size_t *outlen)
 		break;
 	case MSGW_RTF_STORED:
 	case MSGW_RTF_LZFU:
-		msgw_rtf(&rtf, o->body, o->body_len);
+		if (o->rtf != NULL)
+			msgw_put(&rtf, o->rtf, o->rtf_len);
+		else
+			msgw_rtf(&rtf, o->body, o->body_len);
 		b = msgw_substg(s, &ns, 0x10090102);
 		if (o->kind == MSGW_RTF_STORED)
 			msgw_rtf_stored(b, rtf.p, rtf.n);

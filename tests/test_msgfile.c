@@ -266,6 +266,46 @@ test_fixture_rtf(void **state)
 	check_fixture("samples/messy-2016.log", MSGW_RTF_LZFU, 0, "rtf");
 }
 
+/*
+ * An RTF body whose log is followed by groups nested deeper than the reader
+ * follows: the log is read, and the damage said (1 and a message).
+ */
+static void
+test_damaged_rtf_body_read_around(void **state)
+{
+	struct msgw_options o;
+	struct ostd_message m;
+	struct msgw_buf rtf = { 0 };
+	unsigned char *msg;
+	size_t len;
+	char *err = NULL;
+
+	(void)state;
+	msgw_str(&rtf, "{\\rtf1\\ansi 11:43:27 Error synchronizing folder\\par "
+	    "11:43:27 [8004010F-501-0-521]\\par ");
+	for (int i = 0; i < 300; i++)
+		msgw_str(&rtf, "{");
+	msgw_str(&rtf, "deep");
+	for (int i = 0; i < 301; i++)
+		msgw_str(&rtf, "}");
+	memset(&o, 0, sizeof(o));
+	o.subject = FIXTURE_SUBJECT;
+	o.kind = MSGW_RTF_LZFU;
+	o.submit_time = FIXTURE_TIME;
+	o.rtf = (const char *)rtf.p;
+	o.rtf_len = rtf.n;
+	msg = msgw_build(&o, &len);
+	assert_int_equal(ostd_msg_read(msg, len, &m, &err), 1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "RTF body: "));
+	assert_string_equal(m.body_source, "rtf");
+	assert_non_null(strstr(m.body, "[8004010F-501-0-521]"));
+	free(err);
+	ostd_message_free(&m);
+	free(msg);
+	free(rtf.p);
+}
+
 static void
 test_fixture_html(void **state)
 {
@@ -1276,6 +1316,7 @@ main(void)
 		cmocka_unit_test(test_fixture_ansi),
 		cmocka_unit_test(test_fixture_ansi_codepage),
 		cmocka_unit_test(test_fixture_rtf),
+		cmocka_unit_test(test_damaged_rtf_body_read_around),
 		cmocka_unit_test(test_fixture_html),
 		cmocka_unit_test(test_fixture_no_body),
 		cmocka_unit_test(test_fixture_difat),

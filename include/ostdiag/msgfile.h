@@ -26,7 +26,8 @@
  * modification, else creation time; else -1. Its offset is unknown (.msg times
  * are UTC).
  *
- * Returns 0, or -1 with *err set to an allocated message saying what is wrong
+ * Returns 0; 1 when the body was read around damage (an RTF body's), with *err
+ * saying what; or -1 with *err set to an allocated message saying what is wrong
  * with the file (and *out zeroed with date -1). Never reads outside buf.
  */
 int ostd_msg_read(const unsigned char *buf, size_t len, struct ostd_message *out,

@@ -6,7 +6,7 @@
  * directory whose every entry and stream can be listed and read within limits;
  * lzfu_decompress either fails with a message or gives no more than it may;
  * ostd_msg_read either fails with a message or gives a NUL-terminated body of
- * the length it says.
+ * the length it says (with a message when it read around damage).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -69,6 +69,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ostd_message m;
 	char *err = NULL, *out = NULL;
 	size_t outlen = 0;
+	int rc;
 
 	fuzz_cfb(data, size);
 
@@ -84,9 +85,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	memset(&m, 0, sizeof(m));
-	if (ostd_msg_read(data, size, &m, &err) == 0) {
+	rc = ostd_msg_read(data, size, &m, &err);
+	if (rc >= 0) {
+		/* Read around damage (1) or not, the body is whole. */
 		if (m.body == NULL || strlen(m.body) != m.body_len)
 			abort();
+		if ((rc == 1) != (err != NULL))
+			abort();
+		free(err);
 	} else {
 		if (err == NULL)
 			abort();
