@@ -37,12 +37,12 @@ LINK_FLAGS_static = -static-pie
 LINK_FLAGS_dynamic =
 
 LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
-	src/reader.c src/rules.c src/idindex.c src/safety.c src/match.c src/textmemo.c src/readahead.c src/analyze.c src/report.c \
+	src/reader.c src/rules.c src/ruleids.c src/idindex.c src/safety.c src/match.c src/textmemo.c src/readahead.c src/analyze.c src/report.c \
 	src/report_text.c src/report_json.c src/report_checklist.c \
 	src/report_html.c src/json.c \
 	src/selftest.c src/repeat.c src/kept.c src/arena.c src/message.c src/redact.c \
 	src/spool.c src/extsort.c src/filesource.c src/batch.c \
-	src/input.c \
+	src/input.c src/filekind.c \
 	src/encoding.c src/msgfile.c src/cfb.c src/lzfu.c src/rtf.c src/mime.c \
 	src/txtheader.c src/textconv.c \
 	src/explain.c src/visible.c
@@ -51,7 +51,8 @@ RULES = $(sort $(wildcard src/rules/*.rule))
 TESTS = test_code test_classify test_log test_reader test_rules test_match \
 	test_report test_rule_examples test_explain test_redact test_encoding \
 	test_msgfile test_rtf test_mime test_txtheader test_property \
-	test_readahead test_recording test_filesource test_advice test_extsort
+	test_readahead test_recording test_filesource test_advice test_extsort \
+	test_filekind
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 HEADERS = $(wildcard include/ostdiag/*.h src/*.h)
 
@@ -131,6 +132,7 @@ check-golden: all $(BUILD)/tests/jsoncheck
 	@sh tests/html.sh $(BUILD)/ostdiag
 	@sh tests/inputs.sh $(BUILD)/ostdiag
 	@sh tests/faults.sh $(BUILD)/ostdiag $(BUILD)/tests/jsoncheck
+	@sh tests/notlog.sh $(BUILD)/ostdiag $(BUILD)/tests/jsoncheck
 	@sh tests/docs.sh $(BUILD)/ostdiag
 	@sh tests/review.sh $(BUILD)/ostdiag
 

@@ -43,6 +43,11 @@ struct ostd_analyzer {
 	int input_format;	/* enum ostd_input_format */
 	int encoding;		/* enum ostd_encoding */
 	enum ostd_utf8_check utf8_check;	/* of the input being read */
+	bool found;		/* inputs are found in a folder, not named */
+	unsigned long input_findings;	/* of the input, before merging */
+	unsigned long log_entries;	/* of the input: see no_log */
+	unsigned long long input_bytes;	/* read of the input's text */
+	unsigned long utf8_bad;	/* of the input: see note_utf8 */
 	struct ostd_parser *parser;	/* of the input being read */
 	long long local_date;	/* the input message's local date, or -1 */
 	int date_slack;		/* seconds the log may run past that date */
@@ -267,6 +272,12 @@ ostd_analyzer_set_input(struct ostd_analyzer *a, int format, int encoding)
 {
 	a->input_format = format;
 	a->encoding = encoding;
+}
+
+void
+ostd_analyzer_set_found(struct ostd_analyzer *a, bool found)
+{
+	a->found = found;
 }
 
 void
@@ -573,6 +584,7 @@ timestamp(const struct ostd_analyzer *a, const struct ostd_finding *f)
 static void
 report(struct ostd_analyzer *a, struct ostd_finding *f)
 {
+	a->input_findings++;
 	f->timestamp = timestamp(a, f);
 	f->count = 1;
 	f->last_line = f->line;
@@ -950,6 +962,7 @@ run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
 		rc = note_read_error(a, line.number, errno);
 	tally = ostd_reader_utf8_tally(rd);
 	note_utf8(a, &tally);
+	a->utf8_bad = tally.bytes;
 	if (rc != -2) {
 		int frc = ostd_parser_finish(p);
 
@@ -962,6 +975,8 @@ run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
 	if (rc == 0 && report_failed(a))
 		rc = -2;
 	a->sum.bytes += ostd_reader_bytes(rd);
+	a->input_bytes = ostd_reader_bytes(rd);
+	a->log_entries = ostd_parser_log_entries(p);
 	ostd_parser_free(&p);
 	a->parser = NULL;
 	return rc;
@@ -1004,6 +1019,71 @@ report_subject(struct ostd_analyzer *a, const char *subject)
 	f.block = &b;
 	f.diag = &d;
 	report(a, &f);
+}
+
+/*
+ * The input holds no synchronization log: no entry only a log writes and no
+ * finding (or what shows it to be something else, when not NULL). Found in a
+ * folder, it is skipped; named, it is trouble. Either way it is said in a
+ * note, and its sessions (text cut into pieces) are not counted. Returns 0
+ * when it was skipped, -1 when it failed.
+ */
+static int
+no_log(struct ostd_analyzer *a, const struct ostd_input *in, const char *what)
+{
+	const char *subject = in->msg.subject;
+	char reason[sizeof(a->file_rec.reason)];
+
+	if (what != NULL)
+		snprintf(reason, sizeof(reason), "not a synchronization log: %s",
+		    what);
+	else if (subject != NULL && *subject != '\0')
+		snprintf(reason, sizeof(reason), "no synchronization log found "
+		    "in the message '%.80s'", subject);
+	else if (a->encoding != OSTD_ENC_AUTO && in->format == OSTD_INPUT_TEXT)
+		snprintf(reason, sizeof(reason), "no synchronization log found, "
+		    "reading it as %s (--encoding auto tells the encoding from "
+		    "the bytes)", ostd_encoding_name(a->encoding));
+	else if (a->input_bytes == 0)
+		snprintf(reason, sizeof(reason), "no synchronization log found: "
+		    "the input is empty");
+	else
+		snprintf(reason, sizeof(reason), "no synchronization log found");
+	note(a, 0, "%s", reason);
+	a->sum.sessions -= a->file_rec.sessions;
+	a->file_rec.sessions = 0;
+	copy_cut(a->file_rec.reason, sizeof(a->file_rec.reason), reason);
+	if (a->found) {
+		a->file_rec.skipped = true;
+		a->sum.files_skipped++;
+		return 0;
+	}
+	a->file_rec.failed = true;
+	return -1;
+}
+
+/*
+ * Text read in an encoding given with --encoding, of which more than one byte
+ * in a hundred (and at least 16) was not valid: the encoding is likely wrong,
+ * and what was read of the log with it cannot be trusted. The input fails,
+ * with a note naming the encoding. Returns 0, or -1 when it failed.
+ */
+static int
+check_forced_encoding(struct ostd_analyzer *a, const struct ostd_input *in)
+{
+	unsigned long bad = in->bad + a->utf8_bad;
+	char reason[sizeof(a->file_rec.reason)];
+
+	if (a->encoding == OSTD_ENC_AUTO || in->format != OSTD_INPUT_TEXT ||
+	    bad < 16 || (unsigned long long)bad * 100 <= a->input_bytes)
+		return 0;
+	snprintf(reason, sizeof(reason), "%lu of %llu bytes are not valid %s: "
+	    "the encoding is likely wrong (--encoding auto tells it from the "
+	    "bytes)", bad, a->input_bytes, ostd_encoding_name(a->encoding));
+	note(a, 0, "%s", reason);
+	copy_cut(a->file_rec.reason, sizeof(a->file_rec.reason), reason);
+	a->file_rec.failed = true;
+	return -1;
 }
 
 /* Inputs read so far by every analyzer, to number each. */
@@ -1049,6 +1129,13 @@ run_input(struct ostd_analyzer *a, FILE *raw, int regular)
 		return -1;
 	}
 	a->file_rec.format = ostd_input_format_name(in.format);
+	a->input_findings = a->log_entries = a->utf8_bad = 0;
+	a->input_bytes = 0;
+	if (in.not_log != NULL) {
+		a->file_rec.format = NULL;	/* none ostdiag reads */
+		rc = no_log(a, &in, in.not_log);
+		goto done;
+	}
 	if (in.warning != NULL)
 		note(a, 0, "%s", in.warning);
 	a->file_rec.encoding = in.format == OSTD_INPUT_TEXT ?
@@ -1070,6 +1157,11 @@ run_input(struct ostd_analyzer *a, FILE *raw, int regular)
 		note(a, 0, "%s", problem);
 		free(problem);
 	}
+	if (rc == 0 && a->log_entries == 0 && a->input_findings == 0)
+		rc = no_log(a, &in, NULL);
+	else if (rc == 0)
+		rc = check_forced_encoding(a, &in);
+done:
 	if (a->file_rec.failed)
 		a->sum.files_failed++;
 	report_file(a, &a->file_rec);

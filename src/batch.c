@@ -5,6 +5,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@ struct input {
 	char *path;
 	char *reason;		/* NULL: read it */
 	bool failed;
+	bool found;		/* in a folder, not named */
 };
 
 /* Why an input could not be opened, in words, for errno error. */
@@ -94,6 +96,7 @@ analyze_listed(struct ostd_analyzer *a, struct file_source *fs,
 
 	if (in->reason != NULL)
 		return account(a, in);
+	ostd_analyzer_set_found(a, in->found);
 	if ((rc = analyze_file(a, fs, in->path)) == 1) {
 		ostd_analyzer_account(a, in->path, true,
 		    "is a directory (use --recursive)");
@@ -110,10 +113,12 @@ by_name(const void *x, const void *y)
 
 /* What to do with each input a walk finds. */
 struct walk {
+	const struct ostd_batch *b;	/* which names to take */
 	struct ostd_analyzer *a;	/* for notes, and to analyze now */
 	struct file_source *fs;		/* to read files with now */
 	bool recursive;
 	bool collect;			/* list the inputs instead */
+	int depth;			/* of the directory being walked; 0: none */
 	struct input *list;
 	size_t n, cap;
 };
@@ -125,7 +130,7 @@ struct walk {
 static int
 take(struct walk *w, const char *path, const char *reason, bool failed)
 {
-	struct input in = { (char *)path, (char *)reason, failed };
+	struct input in = { (char *)path, (char *)reason, failed, w->depth > 0 };
 
 	if (!w->collect)
 		return reason != NULL ? account(w->a, &in) :
@@ -134,6 +139,7 @@ take(struct walk *w, const char *path, const char *reason, bool failed)
 	w->list[w->n].path = xstrdup(path);
 	w->list[w->n].reason = reason != NULL ? xstrdup(reason) : NULL;
 	w->list[w->n].failed = failed;
+	w->list[w->n].found = in.found;
 	w->n++;
 	return failed ? -1 : 0;
 }
@@ -147,6 +153,20 @@ file_kind(mode_t mode)
 }
 
 static int walk_dir(struct walk *w, const char *path, int depth);
+
+/* Does b take the file at path (by its name, as --include/--exclude-file say)? */
+static bool
+wanted_name(const struct ostd_batch *b, const char *path)
+{
+	const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+	bool included = b->ninclude == 0;
+
+	for (size_t i = 0; i < b->ninclude && !included; i++)
+		included = fnmatch(b->include[i], name, 0) == 0;
+	for (size_t i = 0; i < b->nexclude && included; i++)
+		included = fnmatch(b->exclude[i], name, 0) != 0;
+	return included;
+}
 
 /*
  * An entry a directory walk found: a regular file is read (also through a
@@ -164,6 +184,8 @@ walk_entry(struct walk *w, const char *path, int depth)
 		return take(w, path, strerror(errno), true);
 	if (S_ISDIR(sb.st_mode))
 		return walk_dir(w, path, depth);
+	if (!wanted_name(w->b, path))
+		return 0;
 	if (S_ISREG(sb.st_mode))
 		return take(w, path, NULL, false);
 	if (!S_ISLNK(sb.st_mode)) {
@@ -206,11 +228,14 @@ walk_dir(struct walk *w, const char *path, int depth)
 	if (n > 1)
 		qsort(names, n, sizeof(*names), by_name);
 	for (size_t i = 0; i < n; i++) {
-		if (!ostd_analyzer_failed(w->a))
+		if (!ostd_analyzer_failed(w->a)) {
+			w->depth = depth + 1;
 			rc |= walk_entry(w, names[i], depth + 1);
+		}
 		free(names[i]);
 	}
 	free(names);
+	w->depth = depth;
 	return rc;
 }
 
@@ -601,6 +626,7 @@ ostd_analyze_batch(struct ostd_analyzer *a, const struct ostd_batch *b,
 	if (npaths == 0)
 		return ostd_analyze_stream(a, stdin, "-") == -1 ? -1 : 0;
 	memset(&w, 0, sizeof(w));
+	w.b = b;
 	w.a = a;
 	w.recursive = b->recursive;
 	w.collect = b->jobs > 1;

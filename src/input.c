@@ -13,6 +13,7 @@
 #include "ostdiag/msgfile.h"
 #include "ostdiag/rtf.h"
 #include "ostdiag/txtheader.h"
+#include "filekind.h"
 #include "util.h"
 
 static const char *const format_names[] = {
@@ -330,6 +331,11 @@ ostd_input_open(struct ostd_input *in, FILE *raw, enum ostd_input_format format,
 	if (n < sizeof(head) && ferror(raw)) {
 		*err = xasprintf("read error: %s", strerror(errno));
 		return -1;
+	}
+	if (format == OSTD_INPUT_AUTO &&
+	    (in->not_log = file_kind_not_log(head, n)) != NULL) {
+		in->format = OSTD_INPUT_TEXT;
+		return 0;
 	}
 	in->format = format != OSTD_INPUT_AUTO ? format :
 	    sniff(head, n, n < sizeof(head));

@@ -40,6 +40,7 @@ struct ostd_parser {
 	int day_time;		/* latest time seen in the input, for midnights */
 	enum ostd_event_kind last_kind;
 	unsigned sessions;
+	unsigned long log_entries;	/* see ostd_parser_log_entries */
 };
 
 struct ostd_parser *
@@ -129,6 +130,29 @@ unsigned
 ostd_parser_sessions(const struct ostd_parser *p)
 {
 	return p->sessions;
+}
+
+unsigned long
+ostd_parser_log_entries(const struct ostd_parser *p)
+{
+	return p->log_entries;
+}
+
+/* Is ev an entry only a synchronization log writes? */
+static bool
+log_entry(const struct ostd_event *ev)
+{
+	switch (ev->kind) {
+	case OSTD_EV_UNKNOWN:
+	case OSTD_EV_BLANK:
+	case OSTD_EV_PROVIDER:	/* a name any mail may hold */
+	case OSTD_EV_HELP:
+	case OSTD_EV_ADDINFO:
+	case OSTD_EV_KIND_COUNT:
+		return false;
+	default:
+		return true;
+	}
 }
 
 int
@@ -429,6 +453,8 @@ handle_event(struct ostd_parser *p, unsigned long lineno,
 	struct ostd_block *b;
 	int rc = 0;
 
+	if (log_entry(ev))
+		p->log_entries++;
 	if (ev->kind == OSTD_EV_BLANK) {
 		if (p->phase == PHASE_LOOSE)
 			close_block(p);

@@ -106,7 +106,11 @@ help(void)
 	    "                       a comma-separated list is fine)\n"
 	    "      --exclude ID     leave out findings diagnosed as ID (repeatable)\n"
 	    "  -R, --recursive      read directories given as FILE, and the directories\n"
-	    "                       in them\n"
+	    "                       in them; files there that hold no log are skipped\n"
+	    "      --include GLOB   with -R, read only files whose name matches GLOB\n"
+	    "                       (repeatable)\n"
+	    "      --exclude-file GLOB  with -R, leave out files whose name matches\n"
+	    "                       GLOB (repeatable)\n"
 	    "  -j, --jobs N         threads to use, 1 to 256 (default: one per\n"
 	    "                       processor): N inputs are read at a time, and a\n"
 	    "                       long file is read ahead on a second thread; the\n"
@@ -311,7 +315,19 @@ struct options {
 	enum ostd_level min_level;
 	const char *only[64], *exclude[64];
 	size_t nonly, nexclude;
+	const char *include_files[64], *exclude_files[64];	/* globs, -R */
+	size_t ninclude_files, nexclude_files;
 };
+
+/* Add a glob to globs; false when there are too many. */
+static bool
+add_glob(const char **globs, size_t *n, size_t max, const char *glob)
+{
+	if (*n == max)
+		return false;
+	globs[(*n)++] = glob;
+	return true;
+}
 
 /* Add each id of a comma-separated list to ids; false when there are too many. */
 static bool
@@ -400,7 +416,8 @@ static int
 parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 {
 	enum { OPT_COLOR = 256, OPT_MIN_LEVEL, OPT_ONLY, OPT_EXCLUDE, OPT_CHECK,
-		OPT_REDACT, OPT_ENCODING, OPT_INPUT_FORMAT };
+		OPT_REDACT, OPT_ENCODING, OPT_INPUT_FORMAT, OPT_INCLUDE,
+		OPT_EXCLUDE_FILE };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "rules", required_argument, NULL, 'r' },
@@ -415,6 +432,8 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 		{ "check", required_argument, NULL, OPT_CHECK },
 		{ "redact", no_argument, NULL, OPT_REDACT },
 		{ "recursive", no_argument, NULL, 'R' },
+		{ "include", required_argument, NULL, OPT_INCLUDE },
+		{ "exclude-file", required_argument, NULL, OPT_EXCLUDE_FILE },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
@@ -457,6 +476,16 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 			break;
 		case 'R':
 			o->recursive = true;
+			break;
+		case OPT_INCLUDE:
+		case OPT_EXCLUDE_FILE:
+			if (!(ch == OPT_INCLUDE ? add_glob(o->include_files,
+			    &o->ninclude_files, 64, optarg) :
+			    add_glob(o->exclude_files, &o->nexclude_files, 64,
+			    optarg))) {
+				fprintf(stderr, "ostdiag: too many file patterns\n");
+				return EXIT_TROUBLE;
+			}
 			break;
 		case 'j':
 			if ((n = parse_number(optarg, 1, JOBS_MAX)) < 0)
@@ -543,17 +572,57 @@ configure(struct ostd_analyzer *a, void *ctx)
 	ostd_analyzer_set_input(a, o->input_format, o->encoding);
 }
 
+/*
+ * Is every id of option (--only, --exclude) a rule's or an article's? One
+ * that is not is refused with the nearest names: a filter that matches
+ * nothing would leave every finding out, or none.
+ */
+static bool
+known_ids(const struct ostd_ruleset *rs, const char *option,
+    const char *const *ids, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *near[3];
+		size_t nnear;
+		char *id;
+
+		if (ostd_ruleset_knows(rs, ids[i]))
+			continue;
+		id = ostd_visible(ids[i]);
+		fprintf(stderr, "ostdiag: %s %s: no rule or article has this id",
+		    option, id);
+		free(id);
+		nnear = ostd_ruleset_nearest(rs, ids[i], near, 3);
+		for (size_t k = 0; k < nnear; k++)
+			fprintf(stderr, "%s%s", k == 0 ? " (nearest: " : ", ",
+			    near[k]);
+		fputs(nnear > 0 ? "; 'ostdiag rules' lists them all)\n" :
+		    " ('ostdiag rules' lists them all)\n", stderr);
+		return false;
+	}
+	return true;
+}
+
 /* ostdiag [options] [file ...] */
 static int
 analyze(const struct ostd_ruleset *rs, struct options *o, int argc,
     char *argv[])
 {
-	struct ostd_batch batch = { o->recursive, o->jobs, configure, o };
+	struct ostd_batch batch = { o->recursive, o->jobs, o->include_files,
+		o->ninclude_files, o->exclude_files, o->nexclude_files,
+		configure, o };
 	struct ostd_report *rep;
 	struct ostd_analyzer *a;
 	const struct ostd_summary *sum;
 	int trouble, status;
 
+	/* Nothing named and nothing piped in: say how to use it, not wait. */
+	if (argc == 0 && isatty(STDIN_FILENO)) {
+		usage(stderr);
+		fputs("ostdiag: no input: name a log file, or pipe one in "
+		    "('ostdiag -h' for help)\n", stderr);
+		return EXIT_TROUBLE;
+	}
 	rep = ostd_report_new((enum ostd_format)o->format, stdout, stderr);
 	ostd_report_set_options(rep, &o->report);
 	a = ostd_analyzer_new(rs, rep);
@@ -572,8 +641,9 @@ analyze(const struct ostd_ruleset *rs, struct options *o, int argc,
 		    strerror(ostd_report_spool_error(rep)));
 		trouble = 1;
 	}
+	/* Errors that filters left out of the report are errors all the same. */
 	status = finish_output(trouble ? EXIT_TROUBLE :
-	    sum->findings > 0 ? EXIT_FINDINGS : EXIT_CLEAN);
+	    sum->findings > 0 || sum->errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN);
 	ostd_analyzer_free(&a);
 	ostd_report_free(&rep);
 	return status;
@@ -612,6 +682,11 @@ main(int argc, char *argv[])
 	/* Every rule is loaded and checked before any input is read. */
 	if ((rs = load_rules(o.rules_path, o.nrules)) == NULL)
 		return EXIT_TROUBLE;
+	if (!known_ids(rs, "--only", o.only, o.nonly) ||
+	    !known_ids(rs, "--exclude", o.exclude, o.nexclude)) {
+		ostd_ruleset_free(&rs);
+		return EXIT_TROUBLE;
+	}
 	if (command == NULL) {
 		status = analyze(rs, &o, argc, argv);
 	} else if (strcmp(command, "explain") == 0) {

@@ -38,7 +38,8 @@ _ostdiag()
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W '--format --no-merge --quiet --verbose
 		    --timeline --color --redact --min-level --only --exclude
-		    --recursive --jobs --input-format --encoding --rules --check --help
+		    --recursive --include --exclude-file --jobs --input-format
+		    --encoding --rules --check --help
 		    --version' -- "$cur"))
 		return
 	fi

@@ -410,14 +410,12 @@ file_table(struct ostd_report *r, const struct ostd_summary *s)
 		esc(r->out, rec.file);
 		fprintf(r->out, "</td><td>%s</td>", rec.format != NULL ?
 		    rec.format : "-");
-		if (rec.skipped) {
-			fputs("<td colspan=\"3\">skipped: ", r->out);
+		if (rec.skipped || rec.failed) {
+			fprintf(r->out, "<td colspan=\"3\">%s: ", rec.skipped ?
+			    "skipped" : "failed");
 			esc(r->out, rec.reason);
 			fputs("</td></tr>\n", r->out);
-		} else if (rec.failed)
-			fputs("<td colspan=\"3\">could not be read</td></tr>\n",
-			    r->out);
-		else
+		} else
 			fprintf(r->out, "<td>%lu</td><td>%lu</td><td>%lu</td>"
 			    "</tr>\n", rec.sessions, rec.errors, rec.findings);
 	}

@@ -285,7 +285,10 @@ note_object(struct strbuf *out, const char *file, unsigned long line, const char
 	strbuf_adds(out, "{\"kind\":\"note\",\"file\":");
 	json_str_or_null(out, file);
 	key(out, "line", 0);
-	strbuf_add_uint(out, line);
+	if (line > 0)
+		strbuf_add_uint(out, line);
+	else
+		strbuf_adds(out, "null");	/* the whole file */
 	key(out, "message", 0);
 	json_str_or_null(out, msg);
 	strbuf_addc(out, '}');

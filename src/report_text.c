@@ -593,10 +593,9 @@ print_files(struct ostd_report *r, const struct ostd_summary *s)
 		fprintf(r->out, "%s%*s %-6s ", name, n < 34 ? 34 - n : 0, "",
 		    rec.format != NULL ? rec.format : "-");
 		free(name);
-		if (rec.skipped)
-			fprintf(r->out, "skipped: %s\n", rec.reason);
-		else if (rec.failed)
-			fprintf(r->out, "%8s\n", "could not be read");
+		if (rec.skipped || rec.failed)
+			fprintf(r->out, "%s: %s\n", rec.skipped ? "skipped" :
+			    "failed", rec.reason);
 		else
 			fprintf(r->out, "%8lu %6lu %8lu\n", rec.sessions,
 			    rec.errors, rec.findings);
@@ -632,7 +631,7 @@ text_end(struct ostd_report *r, const struct ostd_summary *s)
 	if (s->filtered > 0)
 		fprintf(r->out, ", %lu left out by filters", s->filtered);
 	if (s->files_failed > 0)
-		fprintf(r->out, "; %lu %s could not be read", s->files_failed,
+		fprintf(r->out, "; %lu %s failed", s->files_failed,
 		    plural(s->files_failed, "file", "files"));
 	if (s->files_skipped > 0)
 		fprintf(r->out, "; %lu skipped", s->files_skipped);

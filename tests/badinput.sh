@@ -55,10 +55,12 @@ grep -q "long.log:3: error" "$tmp/out" || {
 	echo "badinput: 10 MB line: the error after it was not reported"
 	fail=$((fail + 1)); }
 
-# Empty file, and empty stdin: no errors.
+# Empty file, and empty stdin: no log read, so no all-clear: trouble, named.
 : >"$tmp/empty.log"
-expect "empty file" 0 "0 errors" -- "$bin" "$tmp/empty.log"
-expect "empty stdin" 0 "0 errors" -- sh -c "\"$bin\" </dev/null"
+expect "empty file" 2 "empty.log: no synchronization log found: the input is empty" -- \
+	"$bin" "$tmp/empty.log"
+expect "empty stdin" 2 "(stdin): no synchronization log found: the input is empty" -- \
+	sh -c "\"$bin\" </dev/null"
 
 # stdin and '-' read the same.
 printf '%s\n' "$seed" >"$tmp/seed.log"

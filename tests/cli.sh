@@ -105,8 +105,32 @@ grep -q '"filtered":2' "$tmp/out" && ! grep -q '"id":"OSTD-DELETIONS-UPLOAD"' "$
 	no "--only did not keep just KB3115602 and KB2991453"
 "$bin" --exclude Q162703 -q "$top/samples/orgforms.log" | grep -q "0 findings.*1 left out by filters" &&
 	ok || no "--exclude"
-expect_status 0 "$bin" --exclude Q162703 "$top/samples/orgforms.log" && ok ||
-	no "all findings filtered out should exit 0"
+# No file and a terminal on standard input: usage, exit 2, no waiting; a
+# pipe is read as before.
+if command -v script >/dev/null 2>&1; then
+	timeout 10 script -qec "\"$bin\"" /dev/null >"$tmp/tty" 2>&1 </dev/null
+	st=$?
+	[ $st = 2 ] && grep -q "usage: ostdiag" "$tmp/tty" &&
+		grep -q "no input: name a log file, or pipe one in" "$tmp/tty" && ok ||
+		no "no arguments on a terminal: exit $st, $(head -1 "$tmp/tty")"
+else
+	echo "cli: skipped the terminal case: no script(1)"
+fi
+"$bin" <"$top/samples/orgforms.log" >/dev/null 2>&1
+[ $? = 1 ] && ok || no "a log piped in is not read"
+
+# Errors the filters leave out are errors still: never exit 0 on them.
+expect_status 1 "$bin" --exclude Q162703 "$top/samples/orgforms.log" && ok ||
+	no "all findings filtered out should still exit 1"
+expect_status 2 "$bin" --only NOSUCH "$top/samples/orgforms.log" && ok ||
+	no "--only with an id no rule has is not refused"
+"$bin" --only Q16873 "$top/samples/orgforms.log" 2>"$tmp/err" >/dev/null
+grep -q "ostdiag: --only Q16873: no rule or article has this id (nearest: Q168734," \
+	"$tmp/err" && ok || no "--only with a mistyped id does not name the nearest"
+expect_status 2 "$bin" --exclude Q1 "$top/samples/orgforms.log" && ok ||
+	no "--exclude with an id no rule has is not refused"
+expect_status 1 "$bin" --only q168734 "$top/samples/orgforms.log" && ok ||
+	no "--only takes an id in any case"
 
 # --redact: names become stable placeholders in every format; codes stay.
 for fmt in text json jsonl checklist; do

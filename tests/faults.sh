@@ -119,7 +119,7 @@ grep -q "b-dangling.log: a symbolic link to nothing, not read" "$tmp/err1" &&
 	grep -q "directories nested too deep" "$tmp/err1" &&
 	grep -q "^status 2$" "$tmp/out1" &&
 	[ "$(grep -c '8004010F-501-0-521' "$tmp/out1")" = 3 ] &&
-	grep -q "; 1 file could not be read; 3 skipped" "$tmp/out1" && ok ||
+	grep -q "; 1 file failed; 3 skipped" "$tmp/out1" && ok ||
 	no "-R does not account for what it skips: $(cat "$tmp/err1")"
 rm -rf "$tmp/tree"
 

@@ -106,7 +106,7 @@ st=$?
 grep -q "broken.msg: " "$tmp/err" && ok || no "the broken input is not named"
 [ "$(grep -c 'error at' "$tmp/out")" = 2 ] && ok || no "the other inputs were not analysed"
 grep -q '^file  *format sessions errors findings$' "$tmp/out" &&
-	grep -q 'broken.msg  *msg *could not be read' "$tmp/out" &&
+	grep -q 'broken.msg  *msg *failed: ' "$tmp/out" &&
 	grep -q '^Q169674\|^(unrecognized)' "$tmp/out" && ok || no "no summary table"
 
 # Damaged RTF: the text that can be read is analysed, the damage noted.

@@ -320,6 +320,38 @@ test_callback_status_propagates(void **state)
 	ostd_parser_free(&p);	/* NULL is accepted */
 }
 
+/* Entries only a log writes are counted; any other text is not. */
+static void
+test_log_entries_counted(void **state)
+{
+	static const char *const lines[] = {
+		"root:x:0:0:root:/root:/bin/bash",
+		"Microsoft Exchange Server Information Store",
+		"For more information, see the help",
+		"Invoice 0x80070005 is overdue",
+		"",
+		"11:43:26 Synchronizing Organization Forms",
+		"11:43:27 Error synchronizing folder",
+		"11:43:27 [8004010F-501-0-521]",
+		"11:43:27 The client operation failed.",
+		"11:43:28 Done",
+	};
+	struct ostd_parser *p;
+	size_t blocks = 0;
+
+	(void)state;
+	p = ostd_parser_new(count_parts, &blocks);
+	for (size_t i = 0; i < 5; i++)
+		ostd_parser_line(p, i + 1, lines[i], strlen(lines[i]));
+	assert_int_equal(ostd_parser_log_entries(p), 0);
+	for (size_t i = 5; i < sizeof(lines) / sizeof(lines[0]); i++)
+		ostd_parser_line(p, i + 1, lines[i], strlen(lines[i]));
+	/* scope, head, code and Done; the message text is no sign of a log */
+	assert_int_equal(ostd_parser_log_entries(p), 4);
+	assert_int_equal(ostd_parser_finish(p), 0);
+	ostd_parser_free(&p);
+}
+
 int
 main(void)
 {
@@ -335,6 +367,7 @@ main(void)
 		cmocka_unit_test(test_task_lines_and_imap_head),
 		cmocka_unit_test(test_block_cap_keeps_every_block),
 		cmocka_unit_test(test_callback_status_propagates),
+		cmocka_unit_test(test_log_entries_counted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

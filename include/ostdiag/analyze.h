@@ -126,6 +126,13 @@ void ostd_analyzer_set_merge(struct ostd_analyzer *a, bool merge);
 void ostd_analyzer_set_input(struct ostd_analyzer *a, int format, int encoding);
 
 /*
+ * Are the inputs from here on found in a folder (true) or named (false, the
+ * start)? An input that holds no synchronization log is skipped when found,
+ * and fails (trouble) when named.
+ */
+void ostd_analyzer_set_found(struct ostd_analyzer *a, bool found);
+
+/*
  * Let a long regular file be read, split and classified on a second thread
  * while this one parses and reports (off by default). The report is the same.
  */

@@ -24,6 +24,15 @@ struct ostd_batch {
 	bool recursive;
 	int jobs;		/* threads reading inputs; 1 or less: none */
 	/*
+	 * Of the files a walk finds, only those whose name matches a glob of
+	 * include (when there is one) and none of exclude are inputs; the
+	 * others are left out unlisted. Inputs named are always read.
+	 */
+	const char *const *include;
+	size_t ninclude;
+	const char *const *exclude;
+	size_t nexclude;
+	/*
 	 * For jobs > 1, each reading thread gets a clone of the reporting
 	 * analyzer's ruleset (patterns keep state while they match; see
 	 * ostd_ruleset_clone) and an analyzer set up like the reporting one:

@@ -47,6 +47,11 @@ struct ostd_input {
 	bool utf8_guessed;
 	char *body;			/* the decoded body behind text, if any */
 	char *warning;			/* damage that was read around, or NULL */
+	/*
+	 * What the input was found to be when it is no log and holds none
+	 * ("a PNG image"), or NULL; then it is not opened further.
+	 */
+	const char *not_log;
 };
 
 /*

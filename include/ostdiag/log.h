@@ -244,6 +244,12 @@ int ostd_parser_finish(struct ostd_parser *p);
 
 /* Totals over the whole input so far. */
 unsigned ostd_parser_sessions(const struct ostd_parser *p);
+/*
+ * Entries only a synchronization log writes (a session's start, a section,
+ * a transfer or count, an error head, a code on its own line, the address
+ * book's lines, Done, markers), as against text that could be anything.
+ */
+unsigned long ostd_parser_log_entries(const struct ostd_parser *p);
 /* The first time stamp of the input, or -1. */
 int ostd_parser_first_time(const struct ostd_parser *p);
 

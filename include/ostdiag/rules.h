@@ -158,6 +158,16 @@ int ostd_ruleset_load_text(struct ostd_ruleset *rs, const char *name,
  */
 int ostd_ruleset_load_path(struct ostd_ruleset *rs, const char *path, char **err);
 
+/* Is name a rule's id, or an article a rule cites (ignoring case)? */
+bool ostd_ruleset_knows(const struct ostd_ruleset *rs, const char *name);
+/*
+ * The ids and articles nearest to name in spelling (at most max, up to 8,
+ * nearest first, none further than half name's length), into near; their
+ * number.
+ */
+size_t ostd_ruleset_nearest(const struct ostd_ruleset *rs, const char *name,
+    const char **near, size_t max);
+
 /*
  * A ruleset for another thread, with the rules of rs: their strings and lists
  * are rs's (which must outlive it and not change while it lives), their
