@@ -100,7 +100,8 @@ help(void)
 	    "                       errors, how each ended): text after the findings,\n"
 	    "                       json and jsonl as session objects; html always\n"
 	    "      --color WHEN     auto (default: on a terminal, unless NO_COLOR is\n"
-	    "                       set), always, or never\n"
+	    "                       set and not empty or TERM is dumb), always, or\n"
+	    "                       never\n"
 	    "      --redact         replace mailbox, subject, folder, server and host\n"
 	    "                       names and mail addresses by stable placeholders\n"
 	    "                       (folder-1, ...); codes, times and structure stay\n"
@@ -360,6 +361,21 @@ parse_level(const char *s)
 	return -1;
 }
 
+/*
+ * Does standard output take colour by default? A terminal does, unless
+ * NO_COLOR is set to something (no-color.org: an empty value does not count)
+ * or TERM says it cannot show any.
+ */
+static bool
+color_terminal(void)
+{
+	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	return isatty(STDOUT_FILENO) &&
+	    (no_color == NULL || *no_color == '\0') &&
+	    (term == NULL || strcmp(term, "dumb") != 0);
+}
+
 #define JOBS_MAX 256
 #define TEXT_OF(n) DIGITS_OF(n)	/* a number macro as a string literal */
 #define DIGITS_OF(n) #n
@@ -561,8 +577,7 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 		o->jobs = processors();
 	o->report.width = terminal_width();
 	o->report.color = strcmp(o->color, "always") == 0 ||
-	    (strcmp(o->color, "auto") == 0 && isatty(STDOUT_FILENO) &&
-	    getenv("NO_COLOR") == NULL);
+	    (strcmp(o->color, "auto") == 0 && color_terminal());
 	return -1;
 }
 

@@ -92,6 +92,22 @@ COLUMNS=200 "$bin" --timeline "$top/samples/repeats.log" >"$tmp/out"
 	no "colour on a pipe" || ok
 "$bin" --color always "$top/samples/orgforms.log" | grep -q "$(printf '\033\\[1;31m')" &&
 	ok || no "--color always gives no colour"
+# On a terminal (script(1) gives one): an empty NO_COLOR does not count
+# (no-color.org); a set one and TERM=dumb turn colour off.
+if command -v script >/dev/null 2>&1; then
+	on_tty() {
+		env "$@" script -qec "\"$bin\" \"$top/samples/orgforms.log\"" /dev/null \
+			</dev/null 2>/dev/null | grep -c "$(printf '\033')\\[1;31m"
+	}
+	[ "$(on_tty TERM=xterm NO_COLOR=)" -gt 0 ] && ok ||
+		no "an empty NO_COLOR turned colour off"
+	[ "$(on_tty TERM=xterm NO_COLOR=1)" = 0 ] && ok ||
+		no "NO_COLOR=1 left colour on"
+	[ "$(on_tty TERM=dumb)" = 0 ] && ok || no "TERM=dumb got colour"
+	[ "$(on_tty TERM=xterm)" -gt 0 ] && ok || no "a terminal got no colour"
+else
+	echo "cli: skipped the colour-on-a-terminal cases: no script(1)"
+fi
 expect_status() { want=$1; shift; "$@" >/dev/null 2>&1; [ $? = "$want" ]; }
 expect_status 2 "$bin" --color sometimes "$top/samples/orgforms.log" && ok ||
 	no "--color with a bad value is accepted"
