@@ -133,6 +133,7 @@ check-golden: all $(BUILD)/tests/jsoncheck
 	@sh tests/inputs.sh $(BUILD)/ostdiag
 	@sh tests/faults.sh $(BUILD)/ostdiag $(BUILD)/tests/jsoncheck
 	@sh tests/notlog.sh $(BUILD)/ostdiag $(BUILD)/tests/jsoncheck
+	@sh tests/schema.sh $(BUILD)/ostdiag
 	@sh tests/docs.sh $(BUILD)/ostdiag
 	@sh tests/review.sh $(BUILD)/ostdiag
 

@@ -325,10 +325,11 @@ file_object(struct strbuf *out, const struct ostd_file_record *rec)
 	strbuf_addc(out, '}');
 }
 
+/* The summary's members, without braces. */
 static void
-summary_object(struct strbuf *out, const struct ostd_summary *s)
+summary_fields(struct strbuf *out, const struct ostd_summary *s)
 {
-	strbuf_addf(out, "{\"files\":%lu,\"files_failed\":%lu,"
+	strbuf_addf(out, "\"files\":%lu,\"files_failed\":%lu,"
 	    "\"files_skipped\":%lu,\"sessions\":%lu,\"errors\":%lu,"
 	    "\"findings\":%lu,\"diagnosed\":%lu,\"unrecognized\":%lu,\"filtered\":%lu,"
 	    "\"notes\":%lu,\"lines\":%lu,\"bytes\":%llu,\"by_diagnosis\":[",
@@ -343,7 +344,16 @@ summary_object(struct strbuf *out, const struct ostd_summary *s)
 		strbuf_addf(out, ",\"findings\":%lu,\"occurrences\":%lu}",
 		    s->by_diagnosis[i].findings, s->by_diagnosis[i].occurrences);
 	}
-	strbuf_adds(out, "]}");
+	strbuf_addc(out, ']');
+}
+
+/* The summary as an object of its own (the JSON document's "summary"). */
+static void
+summary_object(struct strbuf *out, const struct ostd_summary *s)
+{
+	strbuf_addc(out, '{');
+	summary_fields(out, s);
+	strbuf_addc(out, '}');
 }
 
 /* The report's object buffer, emptied for the next object. */
@@ -511,8 +521,9 @@ jsonl_end(struct ostd_report *r, const struct ostd_summary *s)
 {
 	struct strbuf *b = object(r);
 
-	summary_object(b, s);
-	fputs("{\"kind\":\"summary\",\"summary\":", r->out);
+	/* Flat, as every other record of the stream. */
+	strbuf_adds(b, "{\"kind\":\"summary\",");
+	summary_fields(b, s);
 	put_object(r->out, b, "}\n");
 }
 
