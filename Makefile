@@ -39,7 +39,7 @@ LINK_FLAGS_dynamic =
 LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 	src/reader.c src/rules.c src/ruleids.c src/idindex.c src/safety.c src/match.c src/textmemo.c src/readahead.c src/analyze.c src/report.c \
 	src/report_text.c src/report_json.c src/report_checklist.c \
-	src/report_html.c src/json.c \
+	src/report_html.c src/report_lines.c src/json.c \
 	src/selftest.c src/repeat.c src/kept.c src/arena.c src/message.c src/redact.c \
 	src/spool.c src/extsort.c src/filesource.c src/batch.c \
 	src/input.c src/filekind.c \

@@ -677,10 +677,14 @@ report_file(struct ostd_analyzer *a, const struct ostd_file_record *rec)
 {
 	struct recorded *r;
 
-	if (a->recording == NULL)
+	if (a->recording == NULL) {
 		ostd_report_file(a->report, rec);
-	else if ((r = record(a, REC_FILE)) != NULL)
+	} else if ((r = record(a, REC_FILE)) != NULL) {
 		r->u.file = *rec;
+		if (rec->path != NULL)
+			r->u.file.path = arena_strdup(&a->recording->arena,
+			    rec->path);
+	}
 }
 
 /* Count an error against its folder (or section) in the session's record. */
@@ -1113,6 +1117,7 @@ run_input(struct ostd_analyzer *a, FILE *raw, int regular)
 
 	memset(&a->file_rec, 0, sizeof(a->file_rec));
 	copy_cut(a->file_rec.file, sizeof(a->file_rec.file), a->file);
+	a->file_rec.path = a->file;
 	a->file_rec.date = -1;
 	a->sum.files++;
 	begin_input(a);
@@ -1178,6 +1183,7 @@ ostd_analyzer_account(struct ostd_analyzer *a, const char *path,
 
 	memset(&rec, 0, sizeof(rec));
 	copy_cut(rec.file, sizeof(rec.file), path);
+	rec.path = path;
 	copy_cut(rec.reason, sizeof(rec.reason), reason);
 	rec.date = -1;
 	rec.failed = failed;

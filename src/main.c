@@ -53,7 +53,7 @@ populate_heap(void)
 static void
 usage(FILE *out)
 {
-	fputs("usage: ostdiag [-nqRtv] [-f format] [-j jobs] [-r path] "
+	fputs("usage: ostdiag [-lLnqRtv] [-f format] [-j jobs] [-r path] "
 	    "[--color when] [--redact]\n"
 	    "               [--input-format format] [--encoding encoding]\n"
 	    "               [--min-level level] [--only id] [--exclude id] "
@@ -87,7 +87,9 @@ help(void)
 	    "and an offline folder file is only rebuilt after a step that saves what\n"
 	    "only it holds.\n"
 	    "\n"
-	    "  -f, --format FORMAT  text (default), json (one document), jsonl (one\n"
+	    "  -f, --format FORMAT  text (default), brief (a finding a line:\n"
+	    "                       FILE:LINE: LEVEL: CODE NAME: TITLE [ID]), json\n"
+	    "                       (one document), jsonl (one\n"
 	    "                       object per line), checklist (Markdown for a\n"
 	    "                       ticket: questions and fix steps as boxes to tick),\n"
 	    "                       or html (one self-contained page with the session\n"
@@ -96,6 +98,10 @@ help(void)
 	    "                       default it is reported once, with its count\n"
 	    "  -q, --quiet          text: print only the summary line\n"
 	    "  -v, --verbose        text: quote each error's log lines with their numbers\n"
+	    "  -l, --files-with-findings\n"
+	    "                       print only the names of inputs with findings\n"
+	    "  -L, --files-without-findings\n"
+	    "                       print only the names of inputs read with none\n"
 	    "  -t, --timeline       list the sessions (start, end, folders, items,\n"
 	    "                       errors, how each ended): text after the findings,\n"
 	    "                       json and jsonl as session objects; html always\n"
@@ -320,6 +326,8 @@ struct options {
 	enum ostd_level min_level;
 	const char *only[64], *exclude[64];
 	size_t nonly, nexclude;
+	bool format_given;		/* -f was given */
+	int files_list;			/* -l, -L: enum ostd_format; 0: none */
 	const char *include_files[64], *exclude_files[64];	/* globs, -R */
 	size_t ninclude_files, nexclude_files;
 };
@@ -374,6 +382,33 @@ color_terminal(void)
 	return isatty(STDOUT_FILENO) &&
 	    (no_color == NULL || *no_color == '\0') &&
 	    (term == NULL || strcmp(term, "dumb") != 0);
+}
+
+/*
+ * Options that shape one format only, given with another: a usage error
+ * rather than silently ignored. Returns -1 when all agree, else the exit
+ * status.
+ */
+static int
+check_format_options(const struct options *o)
+{
+	const char *clash = NULL;
+
+	if (o->files_list != 0 && o->format_given)
+		clash = o->files_list == OSTD_FORMAT_FILES_WITH ?
+		    "-l does not go with --format" :
+		    "-L does not go with --format";
+	else if (o->report.quiet && o->format != OSTD_FORMAT_TEXT)
+		clash = "-q applies to the text format only";
+	else if (o->report.verbose && o->format != OSTD_FORMAT_TEXT)
+		clash = "-v applies to the text format only";
+	else if (o->report.timeline && o->format == OSTD_FORMAT_BRIEF)
+		clash = "-t does not apply to the brief format";
+	if (clash == NULL)
+		return -1;
+	fprintf(stderr, "ostdiag: %s\nTry 'ostdiag --help' for more "
+	    "information.\n", clash);
+	return EXIT_TROUBLE;
 }
 
 #define JOBS_MAX 256
@@ -452,6 +487,8 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 		{ "check", required_argument, NULL, OPT_CHECK },
 		{ "redact", no_argument, NULL, OPT_REDACT },
 		{ "recursive", no_argument, NULL, 'R' },
+		{ "files-with-findings", no_argument, NULL, 'l' },
+		{ "files-without-findings", no_argument, NULL, 'L' },
 		{ "include", required_argument, NULL, OPT_INCLUDE },
 		{ "exclude-file", required_argument, NULL, OPT_EXCLUDE_FILE },
 		{ "jobs", required_argument, NULL, 'j' },
@@ -461,16 +498,22 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int ch, level;
+	int ch, level, status;
 	long n;
 
-	while ((ch = getopt_long(*argcp, *argvp, "f:j:r:nqRvthV", longopts,
+	while ((ch = getopt_long(*argcp, *argvp, "f:j:r:lLnqRvthV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'f':
 			if ((o->format = ostd_format_from_name(optarg)) < 0)
 				return refuse("unknown format ", optarg, " (want "
-				    "text, json, jsonl, checklist or html)");
+				    "text, brief, json, jsonl, checklist or html)");
+			o->format_given = true;
+			break;
+		case 'l':
+		case 'L':
+			o->files_list = ch == 'l' ? OSTD_FORMAT_FILES_WITH :
+			    OSTD_FORMAT_FILES_WITHOUT;
 			break;
 		case OPT_CHECK:
 			if (!subcommand) {
@@ -573,6 +616,8 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 	}
 	*argcp -= optind;
 	*argvp += optind;
+	if ((status = check_format_options(o)) >= 0)
+		return status;
 	if (o->jobs == 0)
 		o->jobs = processors();
 	o->report.width = terminal_width();
@@ -642,7 +687,8 @@ analyze(const struct ostd_ruleset *rs, struct options *o, int argc,
 		    "('ostdiag -h' for help)\n", stderr);
 		return EXIT_TROUBLE;
 	}
-	rep = ostd_report_new((enum ostd_format)o->format, stdout, stderr);
+	rep = ostd_report_new((enum ostd_format)(o->files_list != 0 ?
+	    o->files_list : o->format), stdout, stderr);
 	ostd_report_set_options(rep, &o->report);
 	a = ostd_analyzer_new(rs, rep);
 	configure(a, o);

@@ -9,7 +9,7 @@ _ostdiag()
 		if [[ ${words[1]} == rules ]]; then
 			COMPREPLY=($(compgen -W 'text json' -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W 'text json jsonl checklist html' -- "$cur"))
+			COMPREPLY=($(compgen -W 'text brief json jsonl checklist html' -- "$cur"))
 		fi
 		return ;;
 	--color)
@@ -38,7 +38,8 @@ _ostdiag()
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W '--format --no-merge --quiet --verbose
 		    --timeline --color --redact --min-level --only --exclude
-		    --recursive --include --exclude-file --jobs --input-format
+		    --recursive --include --exclude-file --files-with-findings
+		    --files-without-findings --jobs --input-format
 		    --encoding --rules --check --help
 		    --version' -- "$cur"))
 		return

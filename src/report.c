@@ -25,6 +25,8 @@ ostd_format_from_name(const char *name)
 		return OSTD_FORMAT_CHECKLIST;
 	if (strcmp(name, "html") == 0)
 		return OSTD_FORMAT_HTML;
+	if (strcmp(name, "brief") == 0)
+		return OSTD_FORMAT_BRIEF;
 	return -1;
 }
 
@@ -45,6 +47,15 @@ ostd_report_new(enum ostd_format format, FILE *out, FILE *err)
 		break;
 	case OSTD_FORMAT_HTML:
 		r->ops = &report_html_ops;
+		break;
+	case OSTD_FORMAT_BRIEF:
+		r->ops = &report_brief_ops;
+		break;
+	case OSTD_FORMAT_FILES_WITH:
+		r->ops = &report_files_with_ops;
+		break;
+	case OSTD_FORMAT_FILES_WITHOUT:
+		r->ops = &report_files_without_ops;
 		break;
 	default:
 		r->ops = &report_text_ops;

@@ -44,6 +44,9 @@ extern const struct report_ops report_json_ops;
 extern const struct report_ops report_jsonl_ops;
 extern const struct report_ops report_checklist_ops;
 extern const struct report_ops report_html_ops;
+extern const struct report_ops report_brief_ops;
+extern const struct report_ops report_files_with_ops;
+extern const struct report_ops report_files_without_ops;
 
 /* Facts about findings that every format shows the same way. */
 const char *finding_kind_name(enum ostd_finding_kind kind);

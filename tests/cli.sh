@@ -135,6 +135,42 @@ fi
 "$bin" <"$top/samples/orgforms.log" >/dev/null 2>&1
 [ $? = 1 ] && ok || no "a log piped in is not read"
 
+# --format brief: one line a finding, FILE:LINE: LEVEL: CODE NAME: TITLE [ID];
+# another era's diagnosis is marked; no heading, no summary.
+"$bin" --format brief "$top/samples/orgforms.log" "$top/samples/messy-2016.log" \
+	"$top/samples/repeats.log" >"$tmp/out" 2>/dev/null
+st=$?
+[ $st = 1 ] && [ "$(wc -l <"$tmp/out")" -ge 8 ] &&
+	! grep -v '^[^ :][^:]*:[0-9][0-9]*: \(error\|warning\|info\): ' "$tmp/out" |
+	grep -q . && ok || no "--format brief: lines not in FILE:LINE: LEVEL: form"
+grep -q '/orgforms.log:10: error: 8004010F-501-0-521 MAPI_E_NOT_FOUND: .* \[Q161889-8004010F; may fit this log\] (+3 more)$' \
+	"$tmp/out" && ok || no "--format brief: the orgforms finding"
+grep -q '/messy-2016.log:20: warning: 8004010F MAPI_E_NOT_FOUND: .*; written for another version\]$' \
+	"$tmp/out" && ok || no "--format brief: another version not marked"
+grep -q '/messy-2016.log:15: error: 8004ABCD-3EE-0-1380: no rule recognizes it$' \
+	"$tmp/out" && ok || no "--format brief: an unrecognized error"
+grep -q '/repeats.log:5: error: 80040115-501-0-0 .* (14 times, to line 116)$' \
+	"$tmp/out" && ok || no "--format brief: repeats not counted"
+
+# -l and -L: the names of the inputs with findings, and of those read with
+# none, one a line, as grep -l and -L; files that failed are in neither.
+"$bin" -l "$top/samples/clean-2016.log" "$top/samples/orgforms.log" \
+	"$tmp/nosuch.log" >"$tmp/out" 2>/dev/null
+[ "$(cat "$tmp/out")" = "$top/samples/orgforms.log" ] && ok ||
+	no "-l: $(cat "$tmp/out")"
+"$bin" -L "$top/samples/clean-2016.log" "$top/samples/orgforms.log" \
+	"$tmp/nosuch.log" >"$tmp/out" 2>/dev/null
+[ "$(cat "$tmp/out")" = "$top/samples/clean-2016.log" ] && ok ||
+	no "-L: $(cat "$tmp/out")"
+"$bin" -j 2 --files-with-findings "$top"/samples/*.log >"$tmp/out" 2>/dev/null
+[ "$(wc -l <"$tmp/out")" = 5 ] && ok || no "--files-with-findings with -j 2"
+expect_status 2 "$bin" -l --format json "$top/samples/orgforms.log" && ok ||
+	no "-l with --format is not refused"
+"$bin" -q --format json "$top/samples/orgforms.log" >/dev/null 2>"$tmp/err"
+[ $? = 2 ] && grep -q "^ostdiag: -q applies to the text format only$" "$tmp/err" &&
+	grep -q "^Try 'ostdiag --help' for more information.$" "$tmp/err" && ok ||
+	no "-q with JSON is not refused in one line and a Try line"
+
 # Errors the filters leave out are errors still: never exit 0 on them.
 expect_status 1 "$bin" --exclude Q162703 "$top/samples/orgforms.log" && ok ||
 	no "all findings filtered out should still exit 1"
@@ -150,7 +186,9 @@ expect_status 1 "$bin" --only q168734 "$top/samples/orgforms.log" && ok ||
 
 # --redact: names become stable placeholders in every format; codes stay.
 for fmt in text json jsonl checklist; do
-	"$bin" --redact --timeline -v --format $fmt "$top/samples/messy-2016.log" \
+	verbose=
+	[ $fmt = text ] && verbose=-v	# -v is the text format's
+	"$bin" --redact --timeline $verbose --format $fmt "$top/samples/messy-2016.log" \
 		"$top/samples/clean-2016.log" >"$tmp/out"
 	if grep -q -e 'Dana' -e 'Sales Team' -e 'Projekt' -e 'Nord' -e 'office365' \
 		-e 'example.com' "$tmp/out"; then

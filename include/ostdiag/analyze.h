@@ -74,6 +74,11 @@ struct ostd_session_record {
 /* One input, for the run's summary table. */
 struct ostd_file_record {
 	char file[256];			/* cut when longer */
+	/*
+	 * The whole name, valid while the record is handed to the report (a
+	 * report that keeps records keeps file); NULL: file is whole.
+	 */
+	const char *path;
 	const char *format;		/* "text", "msg", "rtf", "eml" */
 	const char *encoding;		/* of text, or NULL */
 	char subject[128];		/* of a message, "" when none */

@@ -17,10 +17,16 @@ enum ostd_format {
 	OSTD_FORMAT_JSON,
 	OSTD_FORMAT_JSONL,	/* one JSON object per line */
 	OSTD_FORMAT_CHECKLIST,	/* Markdown for a ticket */
-	OSTD_FORMAT_HTML	/* one self-contained page */
+	OSTD_FORMAT_HTML,	/* one self-contained page */
+	OSTD_FORMAT_BRIEF,	/* a finding a line, FILE:LINE: LEVEL: ... */
+	OSTD_FORMAT_FILES_WITH,	/* the names of inputs with findings (-l) */
+	OSTD_FORMAT_FILES_WITHOUT	/* of inputs read with none (-L) */
 };
 
-/* Parse "text" / "json" / "jsonl" / "checklist" / "html"; -1 when unknown. */
+/*
+ * Parse "text" / "json" / "jsonl" / "checklist" / "html" / "brief"; -1 when
+ * unknown (the file lists have no name: they are options of their own).
+ */
 int ostd_format_from_name(const char *name);
 
 struct ostd_report;
