@@ -48,6 +48,7 @@ struct ostd_analyzer {
 	unsigned long log_entries;	/* of the input: see no_log */
 	unsigned long long input_bytes;	/* read of the input's text */
 	unsigned long utf8_bad;	/* of the input: see note_utf8 */
+	bool note_reason;	/* note the file record's reason after it */
 	struct ostd_parser *parser;	/* of the input being read */
 	long long local_date;	/* the input message's local date, or -1 */
 	int date_slack;		/* seconds the log may run past that date */
@@ -409,6 +410,15 @@ ostd_analyzer_failed(const struct ostd_analyzer *a)
 	return report_failed(a);
 }
 
+/* The name of an input as reported: its placeholder when redacting. */
+static const char *
+shown_file(struct ostd_analyzer *a, const char *file)
+{
+	if (a->redactor == NULL || file == NULL)
+		return file;
+	return ostd_redact_name(a->redactor, OSTD_REDACT_FILE, file);
+}
+
 static void
 note(struct ostd_analyzer *a, unsigned long line, const char *fmt, ...)
     OSTD_PRINTF(3, 4);
@@ -442,6 +452,13 @@ ostd_analyzer_note(struct ostd_analyzer *a, const char *file,
 		return;
 	}
 	a->sum.notes++;
+	if (a->redactor != NULL) {
+		char *shown = ostd_redact_text(a->redactor, message);
+
+		ostd_report_note(a->report, shown_file(a, file), line, shown);
+		free(shown);
+		return;
+	}
 	ostd_report_note(a->report, file, line, message);
 }
 
@@ -488,6 +505,7 @@ report_redacted(struct ostd_analyzer *a, const struct ostd_finding *f)
 	struct ostd_session session = *f->session;
 	struct ostd_block block;
 
+	copy.file = shown_file(a, f->file);
 	session.blocks = NULL;
 	session.nblocks = 0;
 	if (session.mailbox != NULL)
@@ -644,6 +662,7 @@ report_session(struct ostd_analyzer *a, struct ostd_session_record *rec)
 		return;
 	}
 	if (a->redactor != NULL) {
+		copy_cut(rec->file, sizeof(rec->file), shown_file(a, rec->file));
 		if (rec->mailbox[0] != '\0')
 			copy_cut(rec->mailbox, sizeof(rec->mailbox),
 			    ostd_redact_name(a->redactor, OSTD_REDACT_MAILBOX,
@@ -671,6 +690,36 @@ flush_record(struct ostd_analyzer *a)
 	a->rec_pending = false;
 }
 
+/*
+ * Report a copy of an input's record with its names replaced. Its subject is
+ * registered first (whole, and as far as a note quotes it), so that the
+ * reason, and the note that repeats it, say the placeholder.
+ */
+static void
+report_file_redacted(struct ostd_analyzer *a,
+    const struct ostd_file_record *rec)
+{
+	struct ostd_file_record copy = *rec;
+	char *reason;
+
+	copy_cut(copy.file, sizeof(copy.file),
+	    shown_file(a, rec->path != NULL ? rec->path : rec->file));
+	copy.path = NULL;
+	if (rec->subject[0] != '\0') {
+		char cut[81];
+
+		copy_cut(cut, sizeof(cut), rec->subject);
+		(void)ostd_redact_name(a->redactor, OSTD_REDACT_SUBJECT, cut);
+		copy_cut(copy.subject, sizeof(copy.subject),
+		    ostd_redact_name(a->redactor, OSTD_REDACT_SUBJECT,
+		    rec->subject));
+	}
+	reason = ostd_redact_text(a->redactor, rec->reason);
+	copy_cut(copy.reason, sizeof(copy.reason), reason);
+	free(reason);
+	ostd_report_file(a->report, &copy);
+}
+
 /* Report an input's record (kept while recording). */
 static void
 report_file(struct ostd_analyzer *a, const struct ostd_file_record *rec)
@@ -678,7 +727,10 @@ report_file(struct ostd_analyzer *a, const struct ostd_file_record *rec)
 	struct recorded *r;
 
 	if (a->recording == NULL) {
-		ostd_report_file(a->report, rec);
+		if (a->redactor != NULL)
+			report_file_redacted(a, rec);
+		else
+			ostd_report_file(a->report, rec);
 	} else if ((r = record(a, REC_FILE)) != NULL) {
 		r->u.file = *rec;
 		if (rec->path != NULL)
@@ -1053,7 +1105,7 @@ no_log(struct ostd_analyzer *a, const struct ostd_input *in, const char *what)
 		    "the input is empty");
 	else
 		snprintf(reason, sizeof(reason), "no synchronization log found");
-	note(a, 0, "%s", reason);
+	a->note_reason = true;	/* after the file's record: see report_file */
 	a->sum.sessions -= a->file_rec.sessions;
 	a->file_rec.sessions = 0;
 	copy_cut(a->file_rec.reason, sizeof(a->file_rec.reason), reason);
@@ -1170,6 +1222,9 @@ done:
 	if (a->file_rec.failed)
 		a->sum.files_failed++;
 	report_file(a, &a->file_rec);
+	if (a->note_reason)
+		note(a, 0, "%s", a->file_rec.reason);
+	a->note_reason = false;
 	ostd_input_close(&in);
 	a->local_date = -1;
 	return rc;

@@ -28,8 +28,29 @@ struct ostd_redactor {
 };
 
 static const char *const kind_words[OSTD_REDACT_KINDS] = {
-	"mailbox", "subject", "folder", "host", "address",
+	"mailbox", "subject", "folder", "host", "address", "file",
 };
+
+/*
+ * The extension of path s[0..n) with its dot (".msg"), kept in a file's
+ * placeholder so that it still says what the input was; "" when it has none
+ * of up to 8 letters and digits.
+ */
+static size_t
+extension(const char *s, size_t n, const char **ext)
+{
+	size_t i = n;
+
+	while (i > 0 && s[i - 1] != '.' && s[i - 1] != '/' &&
+	    ((s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
+	    (s[i - 1] >= 'A' && s[i - 1] <= 'Z') || ascii_isdigit(s[i - 1])))
+		i--;
+	if (i == 0 || s[i - 1] != '.' || n - i == 0 || n - i > 8 ||
+	    (i >= 2 && s[i - 2] == '/'))
+		return 0;
+	*ext = s + i - 1;
+	return n - i + 1;
+}
 
 struct ostd_redactor *
 ostd_redactor_new(void)
@@ -73,8 +94,16 @@ lookup_add(struct ostd_redactor *r, enum ostd_redact_kind kind, const char *s,
 	nm = xcalloc(1, sizeof(*nm));
 	nm->text = xstrndup(s, n);
 	nm->len = n;
-	nm->placeholder = xasprintf("%s-%u", kind_words[kind],
-	    ++r->counter[kind]);
+	if (kind == OSTD_REDACT_FILE) {
+		const char *ext = "";
+		size_t elen = extension(s, n, &ext);
+
+		nm->placeholder = xasprintf("%s-%u%.*s", kind_words[kind],
+		    ++r->counter[kind], (int)elen, ext);
+	} else {
+		nm->placeholder = xasprintf("%s-%u", kind_words[kind],
+		    ++r->counter[kind]);
+	}
 	nm->next = r->bucket[h];
 	r->bucket[h] = nm;
 	grow_array((void **)&r->all, &r->cap, r->n + 1, sizeof(*r->all));

@@ -184,6 +184,23 @@ expect_status 2 "$bin" --exclude Q1 "$top/samples/orgforms.log" && ok ||
 expect_status 1 "$bin" --only q168734 "$top/samples/orgforms.log" && ok ||
 	no "--only takes an id in any case"
 
+# --redact covers the inputs' names (a user's name is often in one), with the
+# extension kept, in every format, stderr included.
+mkdir "$tmp/red"
+cp "$top/samples/messy-2016.log" "$tmp/red/José Müller sync.log"
+printf 'root:x:0:0\n' >"$tmp/red/Dana Ruiz notes.txt"
+for fmt in text brief json jsonl checklist html; do
+	"$bin" --redact --format $fmt "$tmp/red/"* >"$tmp/out" 2>&1
+	if grep -q -e 'José' -e 'Dana Ruiz' "$tmp/out"; then
+		no "--redact --format $fmt leaves a file's name: $(grep -o -e 'José[^:]*' -e 'Dana Ruiz[^:]*' "$tmp/out" | head -2)"
+	else
+		grep -q 'file-[0-9]*\.log' "$tmp/out" && ok ||
+			no "--redact --format $fmt: no file-N.log placeholder"
+	fi
+done
+"$bin" --redact -l "$tmp/red/"* >"$tmp/out" 2>/dev/null
+[ "$(cat "$tmp/out")" = file-2.log ] && ok || no "--redact -l: $(cat "$tmp/out")"
+
 # --redact: names become stable placeholders in every format; codes stay.
 for fmt in text json jsonl checklist; do
 	verbose=

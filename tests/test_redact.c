@@ -74,6 +74,38 @@ test_block(void **state)
 	ostd_redactor_free(&r);
 }
 
+/* An input's path: a placeholder of its own that keeps the extension. */
+static void
+test_file_names(void **state)
+{
+	struct ostd_redactor *r = ostd_redactor_new();
+
+	(void)state;
+	assert_string_equal(ostd_redact_name(r, OSTD_REDACT_FILE,
+	    "red/Jos\xc3\xa9 M\xc3\xbcller sync.msg"), "file-1.msg");
+	assert_string_equal(ostd_redact_name(r, OSTD_REDACT_FILE,
+	    "tickets/4711/sync.log"), "file-2.log");
+	/* The same path, the same placeholder. */
+	assert_string_equal(ostd_redact_name(r, OSTD_REDACT_FILE,
+	    "red/Jos\xc3\xa9 M\xc3\xbcller sync.msg"), "file-1.msg");
+	/* No extension, one too long or not letters and digits, a dot folder. */
+	assert_string_equal(ostd_redact_name(r, OSTD_REDACT_FILE, "-"), "file-3");
+	assert_string_equal(ostd_redact_name(r, OSTD_REDACT_FILE,
+	    "a.verylongextension"), "file-4");
+	assert_string_equal(ostd_redact_name(r, OSTD_REDACT_FILE,
+	    "Dana.Ruiz's log"), "file-5");
+	assert_string_equal(ostd_redact_name(r, OSTD_REDACT_FILE,
+	    "logs.d/sync"), "file-6");
+	/* The path is a name like the others: free text that holds it too. */
+	{
+		char *t = ostd_redact_text(r, "cannot read tickets/4711/sync.log");
+
+		assert_string_equal(t, "cannot read file-2.log");
+		free(t);
+	}
+	ostd_redactor_free(&r);
+}
+
 int
 main(void)
 {
@@ -81,6 +113,7 @@ main(void)
 		cmocka_unit_test(test_names_are_stable),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_block),
+		cmocka_unit_test(test_file_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,7 +1,8 @@
 /*
  * ostdiag/redact.h: replaces what identifies people and systems with stable
  * placeholders, so a report can be shared: mailbox names, message subjects,
- * folder names, server and URL host names, and mail addresses. The same name
+ * folder names, server and URL host names, mail addresses, and the paths of
+ * the inputs (a user's name is often in a log's file name). The same name
  * always gets the same placeholder ("folder-2"); codes, times and the structure of
  * the report stay as they are.
  */
@@ -16,6 +17,7 @@ enum ostd_redact_kind {
 	OSTD_REDACT_FOLDER,
 	OSTD_REDACT_HOST,
 	OSTD_REDACT_ADDRESS,
+	OSTD_REDACT_FILE,	/* an input's path: "file-1.msg", extension kept */
 	OSTD_REDACT_KINDS
 };
 
