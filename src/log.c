@@ -420,6 +420,8 @@ keep_evidence(struct ostd_parser *p, unsigned long lineno,
 	if (ev->time >= 0) {
 		char t[9];
 
+		if (ev->time_padded && ev->time < 10 * 3600)
+			strbuf_addc(&p->evidence, '0');
 		num = decimal(t + 2, (unsigned long)(ev->time / 3600));
 		strbuf_add(&p->evidence, num, (size_t)(t + 2 - num));
 		t[0] = ':';
@@ -738,7 +740,10 @@ split_next(struct line_split *sp, struct ostd_event *ev)
 	if (pos >= len)
 		return false;
 	ev->time = -1;
-	pos += parse_time(line + pos, len - pos, &ev->time);
+	used = parse_time(line + pos, len - pos, &ev->time);
+	/* 9:00:01 and 09:00:01 are quoted as they were written. */
+	ev->time_padded = used == 8 && line[pos] == '0';
+	pos += used;
 	end = next_entry(line, len, pos);
 	ev->indent = indent_width(line + pos, end - pos, &used);
 	ostd_classify(line + pos + used, end - pos - used, ev);

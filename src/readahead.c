@@ -200,7 +200,7 @@ pack_entry(struct slot *s, const struct ostd_event *ev, const char *base)
 	stream_u64x2(pe, span_off(ev->text, base) |
 	    (uint64_t)(uint32_t)ev->text.len << 32,
 	    span_off(ev->arg, base) | (uint64_t)(uint32_t)ev->arg.len << 32);
-	stream_u64x2((char *)pe + UNIT, (uint32_t)ev->time |
+	stream_u64x2((char *)pe + UNIT, (uint32_t)ahead_time(ev) |
 	    (uint64_t)(uint32_t)ev->indent << 32,
 	    (uint32_t)ev->count | (uint64_t)(uint8_t)ev->kind << 32 |
 	    (uint64_t)(uint8_t)ev->sub << 40 | (uint64_t)code << 48);
@@ -209,7 +209,7 @@ pack_entry(struct slot *s, const struct ostd_event *ev, const char *base)
 	pe->text_len = (uint32_t)ev->text.len;
 	pe->arg_off = span_off(ev->arg, base);
 	pe->arg_len = (uint32_t)ev->arg.len;
-	pe->time = ev->time;
+	pe->time = ahead_time(ev);
 	pe->indent = ev->indent;
 	pe->count = (uint32_t)ev->count;
 	pe->kind = (uint8_t)ev->kind;

@@ -36,6 +36,17 @@ struct ahead_line {
 
 /* An entry of a line: struct ostd_event, packed. */
 #define AHEAD_NO_SPAN UINT32_MAX	/* off of a span whose ptr is NULL */
+/* A time's bit for time_padded (a time is below 2^17, or -1 for none). */
+#define AHEAD_TIME_PADDED (1 << 30)
+
+/* ev's time as packed, with time_padded in it. */
+static inline int32_t
+ahead_time(const struct ostd_event *ev)
+{
+	return ev->time >= 0 && ev->time_padded ?
+	    ev->time | AHEAD_TIME_PADDED : ev->time;
+}
+
 struct ahead_entry {
 	uint32_t text_off, text_len;	/* from the start of the line */
 	uint32_t arg_off, arg_len;
@@ -89,7 +100,8 @@ ahead_event(const struct ahead_batch *b, const struct ahead_line *l, size_t e,
 	const char *line = ahead_text(b, l);
 
 	ev->kind = (enum ostd_event_kind)pe->kind;
-	ev->time = pe->time;
+	ev->time = pe->time >= 0 ? pe->time & ~AHEAD_TIME_PADDED : pe->time;
+	ev->time_padded = pe->time >= 0 && (pe->time & AHEAD_TIME_PADDED) != 0;
 	ev->indent = pe->indent;
 	ev->sub = pe->sub;
 	ev->count = pe->count;

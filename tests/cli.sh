@@ -171,6 +171,22 @@ expect_status 2 "$bin" -l --format json "$top/samples/orgforms.log" && ok ||
 	grep -q "^Try 'ostdiag --help' for more information.$" "$tmp/err" && ok ||
 	no "-q with JSON is not refused in one line and a Try line"
 
+# -v quotes the log's lines as written: 09:00:01 stays 09:00:01, also in a
+# long file read ahead on a second thread.
+printf '09:00:01 Error synchronizing folder\n9:00:02 [8004010F-501-0-521]\n' \
+	>"$tmp/padded.log"
+"$bin" -v "$tmp/padded.log" >"$tmp/out" 2>&1
+grep -q '^ *1 | 09:00:01 Error synchronizing folder$' "$tmp/out" &&
+	grep -q '^ *2 | 9:00:02 \[8004010F-501-0-521\]$' "$tmp/out" && ok ||
+	no "-v does not quote the times as written: $(grep ' | ' "$tmp/out")"
+awk 'BEGIN { for (i = 0; i < 30000; i++)
+	print "08:59:59 Synchronizing server changes in folder '"'"'Inbox'"'"'" }' \
+	>"$tmp/long-padded.log"
+cat "$tmp/padded.log" >>"$tmp/long-padded.log"
+"$bin" -j 2 -v "$tmp/long-padded.log" >"$tmp/out" 2>&1
+grep -q '^ *30001 | 09:00:01 Error synchronizing folder$' "$tmp/out" && ok ||
+	no "-v on a long file read ahead: $(grep ' | ' "$tmp/out" | head -2)"
+
 # Errors the filters leave out are errors still: never exit 0 on them.
 expect_status 1 "$bin" --exclude Q162703 "$top/samples/orgforms.log" && ok ||
 	no "all findings filtered out should still exit 1"

@@ -85,6 +85,7 @@ struct ostd_span {
 struct ostd_event {
 	enum ostd_event_kind kind;
 	int time;		/* seconds since midnight, or -1 */
+	bool time_padded;	/* its hour was written with two digits: 09:00:01 */
 	int indent;		/* columns of blank after the time (tab = 8) */
 	int sub;		/* enum ostd_scope for SCOPE, enum ostd_head for ERROR_HEAD,
 				 * 1 = upload / 2 = download for TRANSFER and COUNT
