@@ -61,13 +61,15 @@ columns(const char *s, size_t n)
  * their escapes.
  */
 static void
-wrap(const struct ostd_report *r, int col, int indent, const char *text)
+wrap_in(const struct ostd_report *r, int col, int indent, const char *text,
+    enum colour c)
 {
 	const char *p = text;
 	bool first = true;
 	struct strbuf word;
 
 	strbuf_init(&word, 0);
+	on(r, c);
 	for (;;) {
 		size_t wl;
 		int w;
@@ -81,7 +83,10 @@ wrap(const struct ostd_report *r, int col, int indent, const char *text)
 		strbuf_add_visible(&word, p, wl);
 		w = columns(word.data, word.len);
 		if (!first && col + 1 + w > r->opts.width) {
+			/* A colour ends before each line end: pagers keep it. */
+			off(r, c);
 			fprintf(r->out, "\n%*s", indent, "");
+			on(r, c);
 			col = indent;
 		} else if (!first) {
 			putc(' ', r->out);
@@ -93,7 +98,14 @@ wrap(const struct ostd_report *r, int col, int indent, const char *text)
 		first = false;
 	}
 	strbuf_free(&word);
+	off(r, c);
 	putc('\n', r->out);
+}
+
+static void
+wrap(const struct ostd_report *r, int col, int indent, const char *text)
+{
+	wrap_in(r, col, indent, text, C_NONE);
 }
 
 /* "FILE:LINE", the name with its control characters escaped (malloc'd). */
@@ -111,17 +123,26 @@ place(const char *file, unsigned long line)
 
 /* "label: text", wrapped under the text. */
 static void
-field(const struct ostd_report *r, int indent, const char *label,
-    const char *text)
+field_in(const struct ostd_report *r, int indent, const char *label,
+    const char *text, enum colour c)
 {
 	int col;
 
 	if (text == NULL)
 		return;
 	/* A label longer than the column still has a blank after it. */
-	col = fprintf(r->out, "%*s%-10s%s", indent, "", label,
-	    strlen(label) >= 10 ? " " : "");
-	wrap(r, col, indent + 10, text);
+	col = fprintf(r->out, "%*s", indent, "");
+	on(r, c);
+	col += fprintf(r->out, "%-10s%s", label, strlen(label) >= 10 ? " " : "");
+	off(r, c);
+	wrap_in(r, col, indent + 10, text, c);
+}
+
+static void
+field(const struct ostd_report *r, int indent, const char *label,
+    const char *text)
+{
+	field_in(r, indent, label, text, C_NONE);
 }
 
 static void
@@ -246,9 +267,7 @@ print_block(const struct ostd_report *r, const struct ostd_finding *f)
 		field(r, 2, "text:", b->message);
 		return;
 	}
-	on(r, C_RED);
-	field(r, 2, "error:", b->head_text);
-	off(r, C_RED);
+	field_in(r, 2, "error:", b->head_text, C_RED);
 	if (b->has_code)
 		describe_code(r, &b->code);
 	else
@@ -299,18 +318,13 @@ print_rule(const struct ostd_report *r, const struct ostd_finding *f,
 	col = fprintf(r->out, "  * %s", rule->id);
 	off(r, C_YELLOW);
 	col += fprintf(r->out, " ");
-	on(r, C_BOLD);
-	wrap(r, col, 4, rule->title);
-	off(r, C_BOLD);
+	wrap_in(r, col, 4, rule->title, C_BOLD);
 	if (rule->article != NULL && strcmp(rule->article, rule->id) != 0)
 		field(r, 4, "article:", rule->article);
 	applies = xasprintf("%s: %s", applicability_verdict(c),
 	    applicability_words(f, c, buf, sizeof(buf)));
-	if (c->applies == OSTD_APPLIES_MISMATCH)
-		on(r, C_RED);
-	field(r, 4, "applies:", applies);
-	if (c->applies == OSTD_APPLIES_MISMATCH)
-		off(r, C_RED);
+	field_in(r, 4, "applies:", applies,
+	    c->applies == OSTD_APPLIES_MISMATCH ? C_RED : C_NONE);
 	free(applies);
 	field(r, 4, "source:", ostd_provenance_words(rule, buf, sizeof(buf)));
 	field(r, 4, "fixed in:", rule->fixed_in);

@@ -92,6 +92,13 @@ COLUMNS=200 "$bin" --timeline "$top/samples/repeats.log" >"$tmp/out"
 	no "colour on a pipe" || ok
 "$bin" --color always "$top/samples/orgforms.log" | grep -q "$(printf '\033\\[1;31m')" &&
 	ok || no "--color always gives no colour"
+# Each colour ends before its line does: no line starts with a reset.
+for f in "$top"/samples/*.log; do
+	"$bin" --color always -v -t "$f"
+done >"$tmp/out" 2>/dev/null
+! grep -q "^$(printf '\033')\\[0m" "$tmp/out" && ok ||
+	no "a colour reset comes after a line end"
+
 # On a terminal (script(1) gives one): an empty NO_COLOR does not count
 # (no-color.org); a set one and TERM=dumb turn colour off.
 if command -v script >/dev/null 2>&1; then
