@@ -149,7 +149,17 @@ help(void)
 	    "as data.\n"
 	    "\n"
 	    "Exit status: 0 no errors in the input, 1 errors found, 2 trouble (bad\n"
-	    "usage, unreadable input, broken rules file, or output could not be written).\n",
+	    "usage, unreadable input, broken rules file, or output could not be written).\n"
+	    "\n"
+	    "Examples:\n"
+	    "  ostdiag sync.log                    explain every error, for people\n"
+	    "  ostdiag -f brief -R logs/           one line a finding, FILE:LINE:\n"
+	    "  ostdiag -l -R tickets/              which logs have findings\n"
+	    "  ostdiag -f json a.log | jq .summary  for scripts\n"
+	    "  ostdiag -f html sync.log > r.html   one page for the ticket\n"
+	    "  ostdiag explain 8004010F-501-0-521  what a code means\n"
+	    "\n"
+	    "The manual has the rest: man ostdiag.\n",
 	    stdout);
 }
 

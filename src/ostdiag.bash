@@ -26,7 +26,8 @@ _ostdiag()
 		    grep -o '"id":"[^"]*"' | cut -d'"' -f4)" -- "$cur"))
 		return ;;
 	-j|--jobs)
-		COMPREPLY=($(compgen -W "1 2 4 8 $(nproc 2>/dev/null)" -- "$cur")); return ;;
+		COMPREPLY=($(compgen -W "$(printf '%s\n' 1 2 4 8 $(nproc 2>/dev/null) |
+		    sort -nu)" -- "$cur")); return ;;
 	-r|--rules|--check)
 		_filedir; return ;;
 	esac

@@ -22,6 +22,15 @@ for o in $(cat "$tmp/help"); do
 	grep -q -- "$o" "$top/src/ostdiag.bash" || no "completion lacks $o"
 done
 bash -n "$top/src/ostdiag.bash" && ok || no "completion script has a syntax error"
+# The completion offers each choice once (-j: 1 2 4 8 and the processors).
+# bash-completion's _init_completion is stood in for by the words given.
+got=$(bash -c '
+	_init_completion() { words=("${COMP_WORDS[@]}"); cword=$COMP_CWORD
+		cur=${words[cword]}; prev=${words[cword-1]}; }
+	. "$1"; COMP_WORDS=(ostdiag -j ""); COMP_CWORD=2; _ostdiag
+	printf "%s\n" "${COMPREPLY[@]}"' sh "$top/src/ostdiag.bash")
+[ -n "$got" ] && [ "$(printf '%s\n' "$got" | sort | uniq -d)" = "" ] && ok ||
+	no "completion for -j offers a choice twice: $(echo $got)"
 
 # README examples: "    $ command" then the expected output, indented the same.
 run_example() {
