@@ -92,6 +92,12 @@ COLUMNS=200 "$bin" --timeline "$top/samples/repeats.log" >"$tmp/out"
 	no "colour on a pipe" || ok
 "$bin" --color always "$top/samples/orgforms.log" | grep -q "$(printf '\033\\[1;31m')" &&
 	ok || no "--color always gives no colour"
+# --help shows examples and names the manual.
+"$bin" --help >"$tmp/out"
+grep -q '^Examples:$' "$tmp/out" && grep -q 'man ostdiag' "$tmp/out" &&
+	grep -q '^  ostdiag -l -R tickets/' "$tmp/out" && ok ||
+	no "--help has no examples or no pointer to the manual"
+
 # Each colour ends before its line does: no line starts with a reset.
 for f in "$top"/samples/*.log; do
 	"$bin" --color always -v -t "$f"
