@@ -44,7 +44,7 @@ LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 	src/spool.c src/extsort.c src/filesource.c src/batch.c \
 	src/input.c src/filekind.c \
 	src/encoding.c src/msgfile.c src/cfb.c src/lzfu.c src/rtf.c src/mime.c \
-	src/txtheader.c src/textconv.c \
+	src/txtheader.c src/textconv.c src/html.c \
 	src/explain.c src/visible.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_rules.o
 RULES = $(sort $(wildcard src/rules/*.rule))
@@ -52,7 +52,7 @@ TESTS = test_code test_classify test_log test_reader test_rules test_match \
 	test_report test_rule_examples test_explain test_redact test_encoding \
 	test_msgfile test_rtf test_mime test_txtheader test_property \
 	test_readahead test_recording test_filesource test_advice test_extsort \
-	test_filekind
+	test_filekind test_html test_input
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 HEADERS = $(wildcard include/ostdiag/*.h src/*.h)
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "ostdiag/html.h"
 #include "ostdiag/input.h"
 #include "ostdiag/mime.h"
 #include "ostdiag/msgfile.h"
@@ -17,7 +18,7 @@
 #include "util.h"
 
 static const char *const format_names[] = {
-	"auto", "text", "msg", "rtf", "eml",
+	"auto", "text", "msg", "rtf", "eml", "html", "mht",
 };
 
 const char *
@@ -44,6 +45,10 @@ ostd_input_format_from_name(const char *name)
  */
 static const char *const mail_fields[] = {
 	"from", "to", "cc", "bcc", "subject", "date", "sender", "reply-to",
+};
+/* Fields of mail that was sent, which a saved web archive does not have. */
+static const char *const sent_fields[] = {
+	"to", "cc", "bcc", "message-id", "received",
 };
 static const char *const mime_fields[] = {
 	"message-id", "mime-version", "content-type",
@@ -81,24 +86,85 @@ field_name(const unsigned char *line, size_t len)
 	return name > 0 && i < len && line[i] == ':' ? name : 0;
 }
 
+/* Whether the field value v[0..n) starts with word, after blanks. */
+static bool
+value_starts(const unsigned char *v, size_t n, const char *word)
+{
+	size_t len = strlen(word);
+
+	while (n > 0 && (*v == ' ' || *v == '\t')) {
+		v++;
+		n--;
+	}
+	return n >= len && ascii_strncaseeq((const char *)v, word, len);
+}
+
+/* What the header block of a mail message or a web archive shows. */
+struct mime_head {
+	size_t fields;		/* fields of mail */
+	size_t mime;		/* of them, fields only a MIME writer adds */
+	bool related;		/* Content-Type: multipart/related */
+	bool sent;		/* a field of mail that was sent */
+	bool saved;		/* From: <Saved by ...>, as a browser writes */
+	bool type_next;		/* Content-Type's value is on the next line */
+};
+
+/* Note the field line[0..len), whose name is line[0..name). */
+static void
+note_field(struct mime_head *h, const unsigned char *line, size_t len,
+    size_t name)
+{
+	const unsigned char *colon = memchr(line, ':', len), *v = colon + 1;
+	size_t vl = len - (size_t)(v - line);
+
+	h->type_next = false;
+	if (field_in((const char *)line, name, mime_fields,
+	    sizeof(mime_fields) / sizeof(mime_fields[0]))) {
+		h->fields++;
+		h->mime++;
+	} else if (field_in((const char *)line, name, mail_fields,
+	    sizeof(mail_fields) / sizeof(mail_fields[0]))) {
+		h->fields++;
+	}
+	if (field_in((const char *)line, name, sent_fields,
+	    sizeof(sent_fields) / sizeof(sent_fields[0]))) {
+		h->sent = true;
+	} else if (name == 12 && ascii_strncaseeq((const char *)line,
+	    "content-type", 12)) {
+		h->related = value_starts(v, vl, "multipart/related");
+		while (vl > 0 && (*v == ' ' || *v == '\t')) {
+			v++;
+			vl--;
+		}
+		h->type_next = vl == 0;
+	} else if (name == 4 && ascii_strncaseeq((const char *)line, "from",
+	    4)) {
+		h->saved = value_starts(v, vl, "<Saved by ");
+	}
+}
+
 /*
  * Does the text s[0..n) start with the header block of a mail message? Every
  * line up to the first blank one must be a header field or a folded
  * continuation, and the block must hold two fields of mail, one of them a
  * field that Outlook's text saves do not have. An mbox "From " line may come
  * first. When s is not the whole input (whole false), a last line cut short
- * is not judged.
+ * is not judged. Returns OSTD_INPUT_TEXT when it does not; OSTD_INPUT_MHT for
+ * a web archive, whose Content-Type is multipart/related and which has no
+ * field of sent mail (To, Message-ID, Received, ...) or says it was saved
+ * ("From: <Saved by Windows Internet Explorer 8>"); else OSTD_INPUT_EML.
  */
-static bool
-looks_like_mime(const unsigned char *s, size_t n, bool whole)
+static enum ostd_input_format
+mime_kind(const unsigned char *s, size_t n, bool whole)
 {
-	size_t fields = 0, mime = 0, lines = 0;
+	struct mime_head h = { 0 };
+	size_t lines = 0;
 
 	if (n >= 5 && memcmp(s, "From ", 5) == 0) {
 		const unsigned char *nl = memchr(s, '\n', n);
 
 		if (nl == NULL)
-			return false;
+			return OSTD_INPUT_TEXT;
 		n -= (size_t)(nl + 1 - s);
 		s = nl + 1;
 	}
@@ -114,16 +180,15 @@ looks_like_mime(const unsigned char *s, size_t n, bool whole)
 			break;		/* cut where the sniffed bytes end */
 		if (s[0] == ' ' || s[0] == '\t') {
 			if (lines == 0)
-				return false;
+				return OSTD_INPUT_TEXT;
+			if (h.type_next)
+				h.related = value_starts(s, len,
+				    "multipart/related");
+			h.type_next = false;
 		} else if ((name = field_name(s, len)) == 0) {
-			return false;
-		} else if (field_in((const char *)s, name, mime_fields,
-		    sizeof(mime_fields) / sizeof(mime_fields[0]))) {
-			fields++;
-			mime++;
-		} else if (field_in((const char *)s, name, mail_fields,
-		    sizeof(mail_fields) / sizeof(mail_fields[0]))) {
-			fields++;
+			return OSTD_INPUT_TEXT;
+		} else {
+			note_field(&h, s, len, name);
 		}
 		lines++;
 		if (nl == NULL)
@@ -131,7 +196,10 @@ looks_like_mime(const unsigned char *s, size_t n, bool whole)
 		n -= (size_t)(nl + 1 - s);
 		s = nl + 1;
 	}
-	return fields >= 2 && mime >= 1;
+	if (h.fields < 2 || h.mime < 1)
+		return OSTD_INPUT_TEXT;
+	return h.related && (!h.sent || h.saved) ? OSTD_INPUT_MHT :
+	    OSTD_INPUT_EML;
 }
 
 /*
@@ -153,9 +221,9 @@ sniff(const unsigned char *s, size_t n, bool whole)
 		i++;
 	if (n - i >= 5 && memcmp(s + i, "{\\rtf", 5) == 0)
 		return OSTD_INPUT_RTF;
-	if (looks_like_mime(s + i, n - i, whole))
-		return OSTD_INPUT_EML;
-	return OSTD_INPUT_TEXT;
+	if (ostd_html_sniff(s, n))
+		return OSTD_INPUT_HTML;
+	return mime_kind(s + i, n - i, whole);
 }
 
 /* Read the rest of raw after the sniffed bytes, whole and capped. */
@@ -199,6 +267,26 @@ open_body(struct ostd_input *in, char **err)
 	return 0;
 }
 
+/*
+ * Take the subject and date of a page's text from the header block at its top,
+ * as Outlook writes it when it saves a message as HTML; as for a .txt save,
+ * the Sent: time is local time of no known zone.
+ */
+static void
+take_header_block(struct ostd_message *m)
+{
+	struct ostd_message h;
+	size_t body_offset;
+
+	if (ostd_txt_header_read(m->body, m->body_len, &h, &body_offset) != 1)
+		return;
+	free(m->subject);
+	m->subject = h.subject;
+	m->date = h.date;
+	m->utc_offset = 0;
+	m->has_offset = 0;
+}
+
 static int
 open_message(struct ostd_input *in, FILE *raw, const unsigned char *head,
     size_t nhead, char **err)
@@ -221,12 +309,22 @@ open_message(struct ostd_input *in, FILE *raw, const unsigned char *head,
 		}
 		break;
 	case OSTD_INPUT_EML:
-		rc = ostd_mime_read((const char *)buf, len, &in->msg, err);
+	case OSTD_INPUT_MHT:
+		rc = in->format == OSTD_INPUT_EML ?
+		    ostd_mime_read((const char *)buf, len, &in->msg, err) :
+		    ostd_mht_read((const char *)buf, len, &in->msg, err);
 		if (rc == 1) {	/* read around damage */
 			in->warning = *err;
 			*err = NULL;
 			rc = 0;
 		}
+		if (rc == 0 && in->format == OSTD_INPUT_MHT)
+			take_header_block(&in->msg);
+		break;
+	case OSTD_INPUT_HTML:
+		rc = ostd_html_read((const char *)buf, len, &in->msg, err);
+		if (rc == 0)
+			take_header_block(&in->msg);
 		break;
 	case OSTD_INPUT_RTF:
 		rc = ostd_rtf_to_text((const char *)buf, len, &text, &text_len,
@@ -367,6 +465,11 @@ ostd_input_describe(const struct ostd_input *in)
 		    in->msg.body_source ? in->msg.body_source : "?");
 	case OSTD_INPUT_RTF:
 		return xstrdup("RTF document");
+	case OSTD_INPUT_HTML:
+	case OSTD_INPUT_MHT:
+		return xasprintf("%s '%s'%s", in->format == OSTD_INPUT_HTML ?
+		    "HTML document" : "web archive",
+		    in->msg.subject ? in->msg.subject : "", date);
 	default:
 		if (in->msg.subject != NULL || in->msg.date >= 0)
 			return xasprintf("%s text saved from Outlook, '%s'%s",

@@ -1,7 +1,8 @@
 /*
- * mime.c: .eml / RFC 5322 messages. The header fields ostdiag needs are kept as
- * views into the input; multipart bodies are split in place and walked to a
- * bounded depth; only the one part chosen as the body is decoded and copied.
+ * mime.c: .eml / RFC 5322 messages and .mht web archives. The header fields
+ * ostdiag needs are kept as views into the input; multipart bodies are split
+ * in place and walked to a bounded depth; only the one part chosen as the body
+ * is decoded and copied.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -553,30 +554,6 @@ decode_transfer(struct strbuf *out, struct span body, enum encoding enc,
 	}
 }
 
-/* The charset an HTML document names in a <meta> near its start, or "". */
-static void
-html_meta_charset(const char *s, size_t n, char *cs, size_t size)
-{
-	size_t lim = n < 2048 ? n : 2048;
-
-	cs[0] = '\0';
-	for (size_t i = 0; i + 8 < lim; i++) {
-		size_t k, e;
-
-		if (!ascii_strncaseeq(s + i, "charset=", 8))
-			continue;
-		k = i + 8;
-		if (k < lim && (s[k] == '"' || s[k] == '\''))
-			k++;
-		for (e = k; e < lim && (((s[e] | 0x20) >= 'a' &&
-		    (s[e] | 0x20) <= 'z') || ascii_isdigit((unsigned char)s[e]) ||
-		    s[e] == '-' || s[e] == '_'); e++)
-			;
-		copy_lower(cs, size, s + k, e - k);
-		return;
-	}
-}
-
 /* Start the next note of notes: a separator after the ones before. */
 static struct strbuf *
 next_note(struct strbuf *notes)
@@ -596,7 +573,7 @@ decode_part(const struct candidate *c, enum kind k, struct strbuf *out,
     struct strbuf *notes, char **err)
 {
 	struct strbuf raw, utf;
-	char cs[CHARSET_MAX];
+	enum ostd_charset cs;
 	bool restarted = false;
 	int rc = 0;
 
@@ -627,18 +604,16 @@ decode_part(const struct candidate *c, enum kind k, struct strbuf *out,
 		strbuf_free(&raw);
 		return rc;
 	}
-	memcpy(cs, c->charset, sizeof(cs));
-	if (cs[0] == '\0' && k == KIND_HTML)
-		html_meta_charset(raw.data, raw.len, cs, sizeof(cs));
-	if (cs[0] == '\0')
-		memcpy(cs, "us-ascii", 9);
+	/* A part that names no charset is US-ASCII, unless its HTML says. */
+	if (c->charset[0] != '\0')
+		cs = charset_lookup(c->charset, strlen(c->charset));
+	else if (k != KIND_HTML || !html_meta_charset(raw.data, raw.len, &cs))
+		cs = OSTD_CS_ASCII;
 	if (k == KIND_PLAIN) {
-		charset_to_utf8(out, raw.data, raw.len,
-		    charset_lookup(cs, strlen(cs)));
+		charset_to_utf8(out, raw.data, raw.len, cs);
 	} else {
 		strbuf_init(&utf, 0);
-		charset_to_utf8(&utf, raw.data, raw.len,
-		    charset_lookup(cs, strlen(cs)));
+		charset_to_utf8(&utf, raw.data, raw.len, cs);
 		html_to_text(out, utf.data != NULL ? utf.data : "", utf.len);
 		strbuf_free(&utf);
 	}
@@ -988,14 +963,15 @@ parse_date_field(struct span v, bool received, struct ostd_message *m)
  * -1 with *err when none can be read.
  */
 static int
-choose_body(struct walk *w, struct ostd_message *out, struct strbuf *notes,
-    char **err)
+choose_body(struct walk *w, const enum kind order[KIND_N],
+    struct ostd_message *out, struct strbuf *notes, char **err)
 {
 	struct strbuf body, part;
 	char *first_err = NULL;
 
 	for (int att = 0; att < 2; att++) {
-		for (int k = 0; k < KIND_N; k++) {
+		for (int i = 0; i < KIND_N; i++) {
+			enum kind k = order[i];
 			const struct candidate *c = &w->cand[att][k];
 			char *e = NULL;
 
@@ -1003,7 +979,7 @@ choose_body(struct walk *w, struct ostd_message *out, struct strbuf *notes,
 				continue;
 			strbuf_init(&body, 0);
 			strbuf_init(&part, 0);
-			if (decode_part(c, (enum kind)k, &body, &part, &e) < 0) {
+			if (decode_part(c, k, &body, &part, &e) < 0) {
 				strbuf_free(&body);
 				strbuf_free(&part);
 				if (first_err == NULL)
@@ -1041,9 +1017,10 @@ choose_body(struct walk *w, struct ostd_message *out, struct strbuf *notes,
 	return 0;
 }
 
-int
-ostd_mime_read(const char *buf, size_t len, struct ostd_message *out,
-    char **err)
+/* Read the message buf[0..len), its body the first part of order's kinds. */
+static int
+mime_read(const char *buf, size_t len, const enum kind order[KIND_N],
+    struct ostd_message *out, char **err)
 {
 	struct headers h;
 	struct walk *w;
@@ -1078,7 +1055,7 @@ ostd_mime_read(const char *buf, size_t len, struct ostd_message *out,
 	w = xcalloc(1, sizeof(*w));
 	walk_entity(w, buf, len, &h, 0);
 	strbuf_init(&notes, 0);
-	if (choose_body(w, out, &notes, &e) < 0) {
+	if (choose_body(w, order, out, &notes, &e) < 0) {
 		free(w);
 		strbuf_free(&notes);
 		ostd_message_free(out);
@@ -1098,4 +1075,31 @@ ostd_mime_read(const char *buf, size_t len, struct ostd_message *out,
 	else
 		strbuf_free(&notes);
 	return 1;
+}
+
+int
+ostd_mime_read(const char *buf, size_t len, struct ostd_message *out,
+    char **err)
+{
+	static const enum kind order[KIND_N] = {
+		KIND_PLAIN, KIND_RTF, KIND_HTML
+	};
+
+	return mime_read(buf, len, order, out, err);
+}
+
+int
+ostd_mht_read(const char *buf, size_t len, struct ostd_message *out,
+    char **err)
+{
+	static const enum kind order[KIND_N] = {
+		KIND_HTML, KIND_PLAIN, KIND_RTF
+	};
+	int rc = mime_read(buf, len, order, out, err);
+
+	/* The archive's Date: is when the page was saved, not sent. */
+	out->date = -1;
+	out->utc_offset = 0;
+	out->has_offset = 0;
+	return rc;
 }

@@ -258,6 +258,67 @@ charset_to_utf8(struct strbuf *out, const char *s, size_t n,
 	}
 }
 
+/* Whether c may be part of a charset name. */
+static bool
+charset_char(char c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+	    ascii_isdigit((unsigned char)c) || c == '-' || c == '_' ||
+	    c == '.' || c == ':';
+}
+
+/*
+ * The charset named after "charset" at s[k..e) inside a <meta> tag ("charset=x"
+ * or "charset = 'x'"); true with *cs set when there is a name.
+ */
+static bool
+meta_charset_value(const char *s, size_t k, size_t e, enum ostd_charset *cs)
+{
+	size_t start;
+
+	while (k < e && ascii_isspace((unsigned char)s[k]))
+		k++;
+	if (k >= e || s[k] != '=')
+		return false;
+	k++;
+	while (k < e && (ascii_isspace((unsigned char)s[k]) || s[k] == '"' ||
+	    s[k] == '\''))
+		k++;
+	for (start = k; k < e && charset_char(s[k]); k++)
+		;
+	if (k == start)
+		return false;
+	*cs = charset_lookup(s + start, k - start);
+	/* Read as ASCII, the declaration cannot be true: HTML reads UTF-8. */
+	if (*cs == OSTD_CS_UTF16 || *cs == OSTD_CS_UTF16LE ||
+	    *cs == OSTD_CS_UTF16BE)
+		*cs = OSTD_CS_UTF8;
+	return true;
+}
+
+bool
+html_meta_charset(const char *s, size_t n, enum ostd_charset *cs)
+{
+	size_t lim = n < HTML_PRESCAN ? n : HTML_PRESCAN;
+
+	for (size_t i = 0; i + 5 < lim; i++) {
+		size_t e;
+
+		if (s[i] != '<' || !ascii_strncaseeq(s + i + 1, "meta", 4) ||
+		    !(ascii_isspace((unsigned char)s[i + 5]) ||
+		    s[i + 5] == '/'))
+			continue;
+		for (e = i + 5; e < lim && s[e] != '>'; e++)
+			;
+		for (size_t k = i + 5; k + 7 <= e; k++)
+			if (ascii_strncaseeq(s + k, "charset", 7) &&
+			    meta_charset_value(s, k + 7, e, cs))
+				return true;
+		i = e;
+	}
+	return false;
+}
+
 /* Plain-text output of the HTML reader: the current line and pending blanks. */
 struct html_out {
 	struct strbuf *b;
@@ -274,16 +335,25 @@ line_empty(const struct html_out *h)
 	return h->b->len == h->line;
 }
 
-/* End the current line. */
+/*
+ * End the current line. Outside <pre>, spaces left at its end (from &nbsp;,
+ * which does not collapse) are dropped: Word marks an empty paragraph with one.
+ */
 static void
 html_newline(struct html_out *h)
 {
+	while (h->pre == 0 && h->b->len > h->line &&
+	    h->b->data[h->b->len - 1] == ' ')
+		h->b->data[--h->b->len] = '\0';
 	strbuf_addc(h->b, '\n');
 	h->line = h->b->len;
 	h->space = false;
 }
 
-/* End the current line unless it is empty: the edge of a block element. */
+/*
+ * End the current line unless nothing was written on it: the edge of a block
+ * element. A line of only &nbsp; ends as an empty line.
+ */
 static void
 html_break(struct html_out *h)
 {
@@ -309,6 +379,9 @@ html_char(struct html_out *h, uint32_t cp)
 
 	html_text(h, u, utf8_encode(u, cp));
 }
+
+#define TAB_SPAN_MAX 512	/* a Word tab span holds a few spaces */
+#define TABS_MAX 8
 
 /* The named character references worth knowing in mail. */
 static const struct {
@@ -463,12 +536,49 @@ find_close(const char *s, size_t from, size_t n, const char *name)
 	return n;
 }
 
+/*
+ * Word writes a tab as <span style='mso-tab-count:N'> around the spaces that
+ * stand in for it. Given such a span's start tag, attributes s[from..end),
+ * write N tabs (not at the start of a line) and return the offset after the
+ * span's end tag when it comes within TAB_SPAN_MAX bytes; return 0 when the
+ * span is no tab.
+ */
+static size_t
+html_word_tab(struct html_out *h, const char *s, size_t from, size_t end,
+    size_t n)
+{
+	static const char key[] = "mso-tab-count:";
+	const char *at = mem_find(s + from, end - from, key, sizeof(key) - 1);
+	size_t i, lim, close, tabs = 0;
+
+	if (at == NULL)
+		return 0;
+	i = (size_t)(at - s) + sizeof(key) - 1;
+	while (i < end && s[i] == ' ')
+		i++;
+	for (; i < end && ascii_isdigit((unsigned char)s[i]); i++)
+		if (tabs < TABS_MAX)
+			tabs = tabs * 10 + (size_t)(s[i] - '0');
+	if (tabs == 0)
+		tabs = 1;
+	if (tabs > TABS_MAX)
+		tabs = TABS_MAX;
+	if (!line_empty(h)) {
+		while (tabs-- > 0)
+			strbuf_addc(h->b, '\t');
+		h->space = false;
+	}
+	lim = n - end > TAB_SPAN_MAX ? end + TAB_SPAN_MAX : n;
+	close = find_close(s, end, lim, "span");
+	return close < lim ? tag_end(h, s, close, n) : end;
+}
+
 /* Read the tag at s[i] ('<'); the offset after it (and after skipped content). */
 static size_t
 html_tag(struct html_out *h, const char *s, size_t i, size_t n)
 {
 	char name[16];
-	size_t k = i + 1, len = 0, end;
+	size_t k = i + 1, len = 0, end, after_tab;
 	bool closing = false;
 
 	if (k < n && s[k] == '/') {
@@ -485,6 +595,9 @@ html_tag(struct html_out *h, const char *s, size_t i, size_t n)
 	/* A name too long for any tag we know matches none of them. */
 	name[len < sizeof(name) ? len : 0] = '\0';
 	end = tag_end(h, s, k, n);
+	if (!closing && strcmp(name, "span") == 0 &&
+	    (after_tab = html_word_tab(h, s, k, end, n)) != 0)
+		return after_tab;
 	switch (tag_kind(name)) {
 	case TAG_HIDDEN:
 		if (closing || (end >= 2 && s[end - 2] == '/'))

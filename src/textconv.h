@@ -1,7 +1,7 @@
 /*
  * textconv.h: text conversions shared by the saved-message readers (RTF, MIME,
- * Outlook .txt): UTF-8 encoding, the legacy charsets mail uses, HTML reduced to
- * plain text, and calendar arithmetic. Internal to libostdiag.
+ * HTML, Outlook .txt): UTF-8 encoding, the legacy charsets mail uses, HTML
+ * reduced to plain text, and calendar arithmetic. Internal to libostdiag.
  *
  * Every function appends to a struct strbuf and reads only the bytes it is given.
  */
@@ -61,12 +61,29 @@ size_t utf8_repair(struct strbuf *out, const char *s, size_t n, bool cp1252);
  */
 bool utf8_well_formed(const char *s, size_t n, size_t *multibyte);
 
+/* How far into an HTML document a <meta> naming its charset is looked for. */
+#define HTML_PRESCAN 4096
+
+/*
+ * The charset HTML s[0..n) declares in a <meta> element in its first
+ * HTML_PRESCAN bytes, <meta charset="x"> or <meta http-equiv=Content-Type
+ * content="text/html; charset=x">: true with *cs set, false when it names
+ * none. A declared UTF-16 gives UTF-8, as in web browsers: a document whose
+ * declaration reads as ASCII is not UTF-16.
+ */
+bool html_meta_charset(const char *s, size_t n, enum ostd_charset *cs);
+
 /*
  * Append the text of UTF-8 HTML s[0..n) as plain lines: tags dropped, the
  * contents of style, script, title and Office xml elements dropped, comments
  * dropped, whitespace collapsed outside <pre>, a line break at <br> and around
  * block elements, a tab between table cells, character references decoded
- * (&nbsp; becomes a plain space). A non-empty result ends in '\n'.
+ * (&nbsp; becomes a plain space, dropped at the end of a line outside <pre>).
+ * Word's markup is understood: a <span style='mso-tab-count:N'> is N tabs
+ * (none at the start of a line); <o:p> is dropped like any unknown tag, a
+ * conditional comment (<!--[if gte mso 9]>...<![endif]-->) with what it holds,
+ * the markers of a conditional section (<![if !supportLists]>) without it.
+ * A non-empty result ends in '\n'.
  */
 void html_to_text(struct strbuf *out, const char *s, size_t n);
 

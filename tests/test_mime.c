@@ -18,16 +18,22 @@ struct mime_result {
 	char err[256];
 };
 
-/* Read s[0..n) and keep copies of the result, freeing everything before any assert. */
+/* A reader of messages: ostd_mime_read or ostd_mht_read. */
+typedef int mime_reader(const char *, size_t, struct ostd_message *, char **);
+
+/*
+ * Read s[0..n) with read and keep copies of the result, freeing everything
+ * before any assert.
+ */
 static void
-read_len(const char *s, size_t n, struct mime_result *r)
+read_with(mime_reader *read, const char *s, size_t n, struct mime_result *r)
 {
 	struct ostd_message m;
 	char *err = (char *)1;
 	bool fits;
 
 	memset(r, 0, sizeof(*r));
-	r->rc = ostd_mime_read(s, n, &m, &err);
+	r->rc = read(s, n, &m, &err);
 	fits = m.body == NULL || m.body_len < sizeof(r->body);
 	r->has_subject = m.subject != NULL;
 	snprintf(r->subject, sizeof(r->subject), "%s", m.subject ? m.subject : "");
@@ -44,6 +50,12 @@ read_len(const char *s, size_t n, struct mime_result *r)
 	ostd_message_free(&m);
 	assert_true(fits);
 	assert_int_equal(m.date, -1);	/* ostd_message_free resets it */
+}
+
+static void
+read_len(const char *s, size_t n, struct mime_result *r)
+{
+	read_with(ostd_mime_read, s, n, r);
 }
 
 static void
@@ -668,6 +680,53 @@ test_real_messages(void **state)
 	assert_string_equal(r.body, "test\r\n");
 }
 
+/*
+ * A web archive's body is its page, before a text/plain part; its Date: is
+ * when it was saved, so it gives no date. Damage is read around as in mail.
+ */
+static void
+test_web_archive(void **state)
+{
+	static const char mht[] =
+	    "From: <Saved by Windows Internet Explorer 8>\r\n"
+	    "Subject: =?windows-1252?Q?Entw=FCrfe?=\r\n"
+	    "Date: Thu, 5 Mar 2026 16:02:37 +0100\r\n"
+	    "MIME-Version: 1.0\r\n"
+	    "Content-Type: multipart/related; type=\"text/html\"; "
+	    "boundary=\"r\"\r\n"
+	    "\r\n"
+	    "--r\r\n"
+	    "Content-Type: text/plain\r\n\r\n"
+	    "notes.txt\r\n"
+	    "--r\r\n"
+	    "Content-Type: text/html; charset=windows-1252\r\n"
+	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+	    "<p>M=FCller</p>\r\n"
+	    "--r\r\n"
+	    "Content-Type: image/png\r\n"
+	    "Content-Transfer-Encoding: base64\r\n\r\n"
+	    "iVBORw0KGgo=AAAA\r\n"
+	    "--r--\r\n";
+	struct mime_result r;
+
+	(void)state;
+	read_with(ostd_mht_read, mht, strlen(mht), &r);
+	assert_int_equal(r.rc, 0);
+	assert_string_equal(r.body, "M\xC3\xBCller\n");
+	assert_string_equal(r.source, "text/html");
+	assert_string_equal(r.subject, "Entw\xC3\xBCrfe");
+	assert_int_equal(r.date, -1);
+	assert_int_equal(r.has_offset, 0);
+	assert_string_equal(r.err, "");
+	/* As mail, the same message gives its text part and its date. */
+	read_msg(mht, &r);
+	assert_string_equal(r.body, "notes.txt");
+	assert_true(r.date > 0);
+	read_with(ostd_mht_read, "no header\r\n", 11, &r);
+	assert_int_equal(r.rc, -1);
+	assert_int_equal(r.date, -1);
+}
+
 int
 main(void)
 {
@@ -684,6 +743,7 @@ main(void)
 		cmocka_unit_test(test_charsets),
 		cmocka_unit_test(test_attachments_and_odd_input),
 		cmocka_unit_test(test_real_messages),
+		cmocka_unit_test(test_web_archive),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,7 @@
 /*
- * ostdiag/mime.h: a saved Internet message (.eml, RFC 5322 with MIME) reduced to
- * a struct ostd_message: its subject, its date and the text of its body.
+ * ostdiag/mime.h: a saved Internet message (.eml, RFC 5322 with MIME) or web
+ * archive (.mht) reduced to a struct ostd_message: its subject, its date and
+ * the text of its body.
  *
  * Header fields are unfolded. The subject has its RFC 2047 encoded-words decoded
  * (B and Q; utf-8, us-ascii, iso-8859-1, windows-1252, utf-16; any other charset
@@ -40,6 +41,17 @@
  * err may be NULL.
  */
 int ostd_mime_read(const char *buf, size_t len, struct ostd_message *out,
+    char **err);
+
+/*
+ * Read the web archive buf[0..len) (MHTML, .mht: a multipart/related message
+ * whose root part is the page, as Internet Explorer and Word save it) into
+ * *out, as ostd_mime_read does, but with text/html before text/plain and
+ * text/rtf: the body is the text of the page. The date is always -1: an
+ * archive's Date: field is when the page was saved. The subject is its
+ * Subject: field (the page's title), or NULL. Returns as ostd_mime_read.
+ */
+int ostd_mht_read(const char *buf, size_t len, struct ostd_message *out,
     char **err);
 
 #endif
