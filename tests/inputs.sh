@@ -1,9 +1,9 @@
 #!/bin/sh
 # Inputs as help desks receive them: every encoding and message format in
-# tests/fixtures gives the same error; mail is found from its header block;
-# message dates give full timestamps (across midnight); several inputs end with
-# a summary table; a broken input is reported while the others are still
-# analysed.
+# tests/fixtures gives the same error; mail is found from its header block,
+# a page (HTML, a web archive) from its markup; message dates give full
+# timestamps (across midnight); several inputs end with a summary table; a
+# broken input is reported while the others are still analysed.
 #   sh tests/inputs.sh BINARY
 set -u
 bin=$1
@@ -48,6 +48,37 @@ for f in "$fx"/*.msg; do
 	has "$(basename "$f")" "$common" '"format":"msg"' \
 		'"subject":"Synchronization Log:"' '"timestamp":"2026-03-03T09:14:03"'
 done
+
+# Outlook's saves as HTML and as a web archive (.mht): the page's text, with
+# the subject and Sent date of the header block at its top.
+for f in sync-outlook-2016.htm:html sync-outlook-2016.mht:mht; do
+	has "${f%:*}" '"code":"8004010F-501-0-521"' "\"format\":\"${f#*:}\"" \
+		'"subject":"Synchronization Log:","date":"2026-03-03T11:44:00"' \
+		'"timestamp":"2026-03-03T11:43:27"' '"id":"Q168734"'
+done
+
+# Content decides for pages too: Outlook's HTML renamed .txt is HTML; any page
+# is read as HTML; text that mentions <html> after its first line is text.
+cp "$fx/sync-outlook-2016.htm" "$tmp/page.txt"
+"$bin" --format json "$tmp/page.txt" | grep -q '"format":"html"' && ok ||
+	no "an HTML save renamed .txt is not found to be HTML"
+{
+	printf '<!DOCTYPE html>\n<html><head><title>Log</title></head><body>\n'
+	printf '<p>11:43:27 Error synchronizing folder</p>\n'
+	printf '<p>11:43:27&nbsp;[8004010F-501-0-521]</p>\n</body></html>\n'
+} >"$tmp/other.html"
+"$bin" --format json "$tmp/other.html" >"$tmp/out.json"
+grep -q '"format":"html","encoding":null,"subject":null' "$tmp/out.json" &&
+	grep -q '"code":"8004010F-501-0-521"' "$tmp/out.json" && ok ||
+	no "a page not from Outlook is not read as HTML"
+printf '11:43:27 Error synchronizing folder\n<html>\n%s\n' \
+	'11:43:27 [8004010F-501-0-521]' >"$tmp/mentions.txt"
+"$bin" --format json "$tmp/mentions.txt" | grep -q '"format":"text"' && ok ||
+	no "text that mentions <html> is not text"
+"$bin" --format json --input-format html "$fx/sync-cp1252.txt" |
+	grep -q '"format":"html"' && ok || no "--input-format html"
+"$bin" --format json --input-format mht "$fx/sync-qp.eml" |
+	grep -q '"format":"mht"' && ok || no "--input-format mht"
 
 # Mail as Exchange writes it (Thread-Index, Accept-Language, X-MS-* fields, a
 # base64 body) is found to be mail from its header block, whatever its fields.

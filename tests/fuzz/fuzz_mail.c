@@ -1,11 +1,12 @@
 /*
  * fuzz_mail.c: libFuzzer harness for the text-message readers: RTF, MIME mail
- * and the header block of text saved from Outlook, and for the input layer that
- * picks among them by content.
+ * and web archives, HTML, and the header block of text saved from Outlook, and
+ * for the input layer that picks among them by content.
  *
  * Checks, for any bytes: each reader either fails with a message or gives
  * NUL-terminated text of the length it says (with a message when it read around
- * damage, and only then); ostd_input_open on the bytes (found by content, and
+ * damage, and only then), the HTML reader's ending in a line end, a web
+ * archive's with no date; ostd_input_open on the bytes (found by content, and
  * forced to each format) either fails with a message or gives a stream that
  * reads to its end.
  */
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ostdiag/html.h"
 #include "ostdiag/input.h"
 #include "ostdiag/message.h"
 #include "ostdiag/mime.h"
@@ -62,15 +64,30 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(err);
 	err = NULL;
 
+	for (int mht = 0; mht < 2; mht++) {
+		memset(&m, 0, sizeof(m));
+		rc = mht ? ostd_mht_read(s, size, &m, &err) :
+		    ostd_mime_read(s, size, &m, &err);
+		if (rc >= 0 && (m.body == NULL || strlen(m.body) > m.body_len))
+			abort();
+		if ((rc != 0) != (err != NULL) || (mht && m.date != -1))
+			abort();
+		free(err);
+		err = NULL;
+		ostd_message_free(&m);
+	}
+
 	memset(&m, 0, sizeof(m));
-	rc = ostd_mime_read(s, size, &m, &err);
-	if (rc >= 0 && (m.body == NULL || strlen(m.body) > m.body_len))
+	rc = ostd_html_read(s, size, &m, &err);
+	if (rc == 0 && (m.body == NULL || strlen(m.body) > m.body_len ||
+	    m.body_len == 0 || m.body[m.body_len - 1] != '\n'))
 		abort();
 	if ((rc != 0) != (err != NULL))
 		abort();
 	free(err);
 	err = NULL;
 	ostd_message_free(&m);
+	(void)ostd_html_sniff(data, size);
 
 	memset(&m, 0, sizeof(m));
 	if (ostd_txt_header_read(s, size, &m, &off) == 1 && off > size)
@@ -79,7 +96,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size > 0) {
 		fuzz_input(data, size, OSTD_INPUT_AUTO);
-		fuzz_input(data, size, (enum ostd_input_format)(1 + data[0] % 4));
+		fuzz_input(data, size, (enum ostd_input_format)(1 +
+		    data[0] % OSTD_INPUT_MHT));
 	}
 	return 0;
 }
