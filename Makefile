@@ -45,7 +45,7 @@ LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 	src/input.c src/filekind.c \
 	src/encoding.c src/msgfile.c src/cfb.c src/lzfu.c src/rtf.c src/mime.c \
 	src/txtheader.c src/textconv.c src/html.c \
-	src/explain.c src/visible.c
+	src/explain.c src/visible.c src/wrap.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_rules.o
 RULES = $(sort $(wildcard src/rules/*.rule))
 TESTS = test_code test_classify test_log test_reader test_rules test_match \

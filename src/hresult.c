@@ -6,6 +6,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <strings.h>
 
 #include "ostdiag/code.h"
 
@@ -125,6 +126,18 @@ ostd_hresult_name(uint32_t hr)
 	const struct hresult_entry *e = hresult_find(hr);
 
 	return e != NULL ? e->name : NULL;
+}
+
+int
+ostd_hresult_from_name(const char *name, uint32_t *hr)
+{
+	for (size_t i = 0; i < sizeof(hresults) / sizeof(hresults[0]); i++)
+		if (hresults[i].name != NULL &&
+		    strcasecmp(hresults[i].name, name) == 0) {
+			*hr = hresults[i].value;
+			return 0;
+		}
+	return -1;
 }
 
 /*

@@ -59,7 +59,8 @@ usage(FILE *out)
 	    "               [--min-level level] [--only id] [--exclude id] "
 	    "[file ...]\n"
 	    "       ostdiag rules [-f text|json] [-r path] [--check path]\n"
-	    "       ostdiag explain [-f text|json] [-r path] code|id\n"
+	    "       ostdiag explain [-f text|json] [-r path] code|id|name|text|- "
+	    "...\n"
 	    "       ostdiag -h | -V\n", out);
 }
 
@@ -141,14 +142,21 @@ help(void)
 	    "\n"
 	    "ostdiag rules lists the knowledge base (id, level, category, title,\n"
 	    "products). ostdiag rules --check PATH loads the rule file or directory\n"
-	    "PATH, reports each problem as file:line, and runs every rule's example\n"
-	    "log: each must yield its own rule first. Exit 0 when all pass, 1 when an\n"
-	    "example fails, 2 when a rule file is broken (a step that can lose data\n"
-	    "without a caution breaks it too).\n"
-	    "ostdiag explain CODE decodes a code field by field and lists the rules\n"
-	    "that can match it; ostdiag explain ID (Q168734) prints that diagnosis\n"
-	    "or reference entry, with the rules that cite it; -f json gives either\n"
-	    "as data.\n"
+	    "PATH, reports every problem of every file as file:line, runs the example\n"
+	    "log of each of PATH's rules (it must yield its own rule first; a failure\n"
+	    "is told at its example's line) and counts PATH's rules. Exit 0 when all\n"
+	    "pass, 1 when an example fails, 2 when a rule file is broken (a step that\n"
+	    "can lose data without a caution breaks it too).\n"
+	    "ostdiag explain ARG... explains each ARG: a code (8004010F,\n"
+	    "0x8004010F, 8004010F-501-0-521) field by field with the rules that can\n"
+	    "match it; a rule or article id (Q168734, KB2665915, or the bare number:\n"
+	    "168734) in full, with the rules that cite it; an HRESULT name\n"
+	    "(MAPI_E_NOT_FOUND); or text from a log (a pasted line, several lines in\n"
+	    "one argument, or - for standard input), each code in it. A bare number\n"
+	    "that can be an article or a code is taken as the article, with a note\n"
+	    "saying how to ask for the code (0x00168734). -f json writes one object,\n"
+	    "or, for several arguments or text from a log, an array of them.\n"
+	    "Only -f text|json and -r go with rules and explain, --check with rules.\n"
 	    "\n"
 	    "Exit status: 0 no errors in the input, 1 errors found, 2 trouble (bad\n"
 	    "usage, unreadable input, broken rules file, or output could not be written).\n"
@@ -165,13 +173,6 @@ help(void)
 	    stdout);
 }
 
-/* A string as JSON on standard output. */
-static void
-json_print_string(const char *s)
-{
-	ostd_json_string(stdout, s, strlen(s));
-}
-
 /*
  * Print "ostdiag: BEFORE'VALUE'AFTER", the value from the command line with its
  * control characters shown escaped; returns EXIT_TROUBLE.
@@ -186,112 +187,121 @@ refuse(const char *before, const char *value, const char *after)
 	return EXIT_TROUBLE;
 }
 
-/* Load the built-in rules and every --rules path; NULL (reported) on error. */
+/*
+ * A usage error: "ostdiag: COMMAND: BEFORE VALUE AFTER" (no "COMMAND: " when
+ * it is NULL, no value when it is NULL), the value from the command line with
+ * its control characters shown escaped, then where help is. Returns
+ * EXIT_TROUBLE.
+ */
+static int
+usage_error(const char *command, const char *before, const char *value,
+    const char *after)
+{
+	char *shown = value != NULL ? ostd_visible(value) : NULL;
+
+	fprintf(stderr, "ostdiag: %s%s%s%s%s\n", command ? command : "",
+	    command ? ": " : "", before, shown ? shown : "", after);
+	fputs("Try 'ostdiag --help' for more information.\n", stderr);
+	free(shown);
+	return EXIT_TROUBLE;
+}
+
+/*
+ * Load the built-in rules and every --rules path, printing every problem of
+ * every file, one a line; *broken gets the number of files (or paths) that
+ * could not be loaded.
+ */
 static struct ostd_ruleset *
-load_rules(const char *const *paths, int n)
+load_rules(const char *const *paths, int n, int *broken)
 {
 	struct ostd_ruleset *rs = ostd_ruleset_new();
 
+	*broken = 0;
 	ostd_ruleset_load_builtin(rs);
 	for (int i = 0; i < n; i++) {
-		char *err = NULL;
+		char *err = NULL, *line, *save;
+		int rc = ostd_ruleset_load_path(rs, paths[i], &err);
 
-		if (ostd_ruleset_load_path(rs, paths[i], &err) != 0) {
-			fprintf(stderr, "ostdiag: %s\n", err);
-			free(err);
-			ostd_ruleset_free(&rs);
-			return NULL;
-		}
+		if (rc == 0)
+			continue;
+		*broken += rc < 0 ? 1 : rc;
+		for (line = strtok_r(err, "\n", &save); line != NULL;
+		    line = strtok_r(NULL, "\n", &save))
+			fprintf(stderr, "ostdiag: %s\n", line);
+		free(err);
 	}
 	return rs;
 }
 
-static void
-list_rules(const struct ostd_ruleset *rs, int format)
+/* Was rule r read from path, a rule file or a directory of them? */
+static bool
+read_from(const struct ostd_rule *r, const char *path)
 {
-	size_t n = ostd_ruleset_count(rs);
+	size_t len = strlen(path);
 
-	if (format == OSTD_FORMAT_JSON)
-		fputs("{\"rules\":[", stdout);
-	for (size_t i = 0; i < n; i++) {
-		const struct ostd_rule *r = ostd_ruleset_get(rs, i);
-
-		if (format == OSTD_FORMAT_JSON) {
-			printf("%s{\"id\":", i ? "," : "");
-			json_print_string(r->id);
-			fputs(",\"title\":", stdout);
-			json_print_string(r->title);
-			fputs(",\"products\":", stdout);
-			json_print_string(r->products);
-			printf(",\"level\":\"%s\",\"category\":",
-			    ostd_level_name(r->level));
-			json_print_string(r->category);
-			printf(",\"reference\":%s}",
-			    ostd_rule_is_reference(r) ? "true" : "false");
-		} else {
-			printf("%-24s %-7s %-21s %s\n%24s products: %s\n",
-			    r->id, ostd_level_name(r->level), r->category,
-			    r->title, "", r->products);
-		}
-	}
-	if (format == OSTD_FORMAT_JSON)
-		fputs("]}\n", stdout);
+	return !r->builtin && (strcmp(r->source, path) == 0 ||
+	    (strncmp(r->source, path, len) == 0 && r->source[len] == '/'));
 }
 
 /*
- * Run every rule's example, and look up every id a rule cites; print
- * failures. Returns the number of rules that failed.
+ * ostdiag rules --check PATH: run the example of every rule read from path,
+ * and look up every id it cites; print failures, each at its file and line,
+ * then the count. broken files of path were not loaded.
  */
 static int
-check_rules(const struct ostd_ruleset *rs)
+check_rules(const struct ostd_ruleset *rs, const char *path, int broken)
 {
+	size_t n = ostd_ruleset_count(rs), checked = 0;
 	int failed = 0;
-	size_t n = ostd_ruleset_count(rs);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct ostd_rule *r = ostd_ruleset_get(rs, i);
 		char *why = NULL, *source;
-		bool ok = ostd_rule_selftest(rs, r, &why) == 0;
+		bool ok;
 
-		if (!ok)
-			fprintf(stderr, "ostdiag: %s\n", why);
-		free(why);
+		if (!read_from(r, path))
+			continue;
+		checked++;
+		ok = true;
+		/* The see: line comes before the example in a rule file. */
 		for (size_t k = 0; k < r->nsee; k++) {
 			if (ostd_ruleset_find(rs, r->see[k]) != NULL)
 				continue;
 			source = ostd_visible(r->source);
 			fprintf(stderr, "ostdiag: %s:%lu: rule %s cites %s, "
 			    "which is neither a rule nor a reference entry\n",
-			    source, r->source_line, r->id, r->see[k]);
+			    source, r->see_line ? r->see_line : r->source_line,
+			    r->id, r->see[k]);
 			free(source);
 			ok = false;
 		}
+		if (ostd_rule_selftest(rs, r, &why) != 0) {
+			fprintf(stderr, "ostdiag: %s\n", why);
+			ok = false;
+		}
+		free(why);
 		failed += !ok;
 	}
-	return failed;
+	printf("%zu %s checked, %d failed", checked, checked == 1 ? "rule" :
+	    "rules", failed);
+	if (broken > 0)
+		printf(", %d %s broken", broken, broken == 1 ? "file" : "files");
+	putchar('\n');
+	return broken > 0 ? EXIT_TROUBLE : failed > 0 ? EXIT_FINDINGS :
+	    EXIT_CLEAN;
 }
 
-/* ostdiag explain CODE|ID */
+/* ostdiag explain ARG...: each argument explained; 2 when one names nothing. */
 static int
-explain(const struct ostd_ruleset *rs, int argc, char *argv[], bool json)
+explain(const struct ostd_ruleset *rs, int argc, char *argv[],
+    const struct ostd_explain_options *opts)
 {
-	const struct ostd_rule *r;
-	struct ostd_code code;
-
-	if (argc != 1) {
-		usage(stderr);
-		return EXIT_TROUBLE;
-	}
-	if ((r = ostd_ruleset_find(rs, argv[0])) != NULL) {
-		ostd_explain_rule(stdout, rs, r, json);
-		return EXIT_CLEAN;
-	}
-	if (ostd_explain_parse_code(argv[0], &code) == 0) {
-		ostd_explain_code(stdout, rs, &code, json);
-		return EXIT_CLEAN;
-	}
-	return refuse("explain: ", argv[0], " is neither a code nor a rule id "
-	    "(see 'ostdiag rules')");
+	if (argc == 0)
+		return usage_error("explain", "nothing to explain: give a code, a "
+		    "rule or article id, an HRESULT name, or text from a log",
+		    NULL, "");
+	return ostd_explain(stdout, stderr, stdin, rs, argv, (size_t)argc,
+	    opts) > 0 ? EXIT_TROUBLE : EXIT_CLEAN;
 }
 
 /*
@@ -479,9 +489,83 @@ terminal_width(void)
 	return 80;
 }
 
+/*
+ * Tell what was wrong with the option getopt_long stopped at (ch: '?', or ':'
+ * for a missing argument), named as it was typed, and where help is. Returns
+ * EXIT_TROUBLE.
+ */
+static int
+bad_option(char *const argv[], const struct option *longopts, int ch)
+{
+	const char *arg = argv[optind - 1];
+	char name[64], matches[256] = "";
+	size_t n = 0, nmatch = 0;
+	bool typed_long = false;
+
+	/* A long option ("--name" or "--name=value") unless it was a short one. */
+	if (strncmp(arg, "--", 2) == 0 && arg[2] != '\0') {
+		n = strcspn(arg + 2, "=");
+		typed_long = optopt == 0;
+		for (const struct option *lo = longopts; lo->name != NULL; lo++) {
+			if (strncmp(lo->name, arg + 2, n) != 0)
+				continue;
+			typed_long |= lo->val == optopt;
+			if (optopt == 0 && strlen(matches) + strlen(lo->name) + 6 <
+			    sizeof(matches))
+				snprintf(matches + strlen(matches), sizeof(matches) -
+				    strlen(matches), "%s--%s", nmatch++ ? ", " : "",
+				    lo->name);
+		}
+	}
+	if (typed_long)
+		snprintf(name, sizeof(name), "%.*s", (int)(n + 2 < 60 ? n + 2 : 60),
+		    arg);
+	else
+		snprintf(name, sizeof(name), "-%c", optopt);
+	if (ch == ':')
+		return usage_error(NULL, "option '", name, "' requires an "
+		    "argument");
+	if (typed_long && optopt != 0)
+		return usage_error(NULL, "option '", name, "' takes no argument");
+	if (nmatch > 1) {
+		char after[sizeof(matches) + 32];
+
+		snprintf(after, sizeof(after), "' is ambiguous (can be %s)",
+		    matches);
+		return usage_error(NULL, "option '", name, after);
+	}
+	return usage_error(NULL, "unknown option '", name, "'");
+}
+
+/*
+ * Does option ch (longopts[longindex] when that is not -1) go with command
+ * (rules, explain, or NULL: the analysis)? check is --check's value. Returns
+ * -1 when it does, else says it does not and returns EXIT_TROUBLE.
+ */
+static int
+option_applies(const char *command, const struct option *longopts,
+    int longindex, int ch, int check)
+{
+	char typed[64];
+
+	if (command == NULL ? ch != check : ch == 'f' || ch == 'r' ||
+	    ch == 'h' || ch == 'V' || (ch == check &&
+	    strcmp(command, "rules") == 0))
+		return -1;
+	if (longindex >= 0)
+		snprintf(typed, sizeof(typed), "--%s", longopts[longindex].name);
+	else
+		snprintf(typed, sizeof(typed), "-%c", ch);
+	if (command == NULL)
+		return usage_error(NULL, typed, NULL, " goes with 'ostdiag "
+		    "rules'");
+	return usage_error(command, typed, NULL, " does not apply here");
+}
+
 /* Returns -1 when the options are fine, else the exit status to end with. */
 static int
-parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
+parse_options(int *argcp, char ***argvp, const char *command,
+    struct options *o)
 {
 	enum { OPT_COLOR = 256, OPT_MIN_LEVEL, OPT_ONLY, OPT_EXCLUDE, OPT_CHECK,
 		OPT_REDACT, OPT_ENCODING, OPT_INPUT_FORMAT, OPT_INCLUDE,
@@ -511,16 +595,28 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int ch, level, status;
+	int ch, level, longindex = -1, status;
 	long n;
 
-	while ((ch = getopt_long(*argcp, *argvp, "f:j:r:lLnqRvthV", longopts,
-	    NULL)) != -1) {
+	/* Messages of getopt's own would not name ostdiag: these do. */
+	opterr = 0;
+	while ((ch = getopt_long(*argcp, *argvp, ":f:j:r:lLnqRvthV", longopts,
+	    &longindex)) != -1) {
+		if (ch == '?' || ch == ':')
+			return bad_option(*argvp, longopts, ch);
+		if ((status = option_applies(command, longopts, longindex, ch,
+		    OPT_CHECK)) >= 0)
+			return status;
 		switch (ch) {
 		case 'f':
 			if ((o->format = ostd_format_from_name(optarg)) < 0)
 				return refuse("unknown format ", optarg, " (want "
 				    "text, brief, json, jsonl, checklist or html)");
+			if (command != NULL && o->format != OSTD_FORMAT_TEXT &&
+			    o->format != OSTD_FORMAT_JSON)
+				return usage_error(command, longindex >= 0 ?
+				    "--format " : "-f ", optarg, " does not "
+				    "apply here (text or json)");
 			o->format_given = true;
 			break;
 		case 'l':
@@ -529,11 +625,10 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 			    OSTD_FORMAT_FILES_WITHOUT;
 			break;
 		case OPT_CHECK:
-			if (!subcommand) {
-				fprintf(stderr, "ostdiag: --check goes with "
-				    "'ostdiag rules'\n");
-				return EXIT_TROUBLE;
-			}
+			if (o->check_path != NULL)
+				return usage_error(command, "--check is given "
+				    "once (a directory holds many rule files)",
+				    NULL, "");
 			o->check_path = optarg;
 			/* FALLTHROUGH */
 		case 'r':
@@ -627,7 +722,11 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 			usage(stderr);
 			return EXIT_TROUBLE;
 		}
+		longindex = -1;
 	}
+	if (o->check_path != NULL && o->format != OSTD_FORMAT_TEXT)
+		return usage_error(command, "--check writes text: --format json "
+		    "does not apply with it", NULL, "");
 	*argcp -= optind;
 	*argvp += optind;
 	if ((status = check_format_options(o)) >= 0)
@@ -733,8 +832,9 @@ main(int argc, char *argv[])
 {
 	struct options o;
 	struct ostd_ruleset *rs;
+	struct ostd_explain_options eo;
 	const char *command = NULL;
-	int status;
+	int status, broken;
 
 	hold_standard_descriptors();
 	populate_heap();
@@ -754,34 +854,36 @@ main(int argc, char *argv[])
 		argc--;
 		argv++;
 	}
-	if ((status = parse_options(&argc, &argv, command != NULL &&
-	    strcmp(command, "rules") == 0, &o)) >= 0)
+	if ((status = parse_options(&argc, &argv, command, &o)) >= 0)
 		return status;
 
-	/* Every rule is loaded and checked before any input is read. */
-	if ((rs = load_rules(o.rules_path, o.nrules)) == NULL)
+	/*
+	 * Every rule is loaded and checked before any input is read; a broken
+	 * rule file stops all but rules --check, which goes on to the examples.
+	 */
+	rs = load_rules(o.rules_path, o.nrules, &broken);
+	if (broken > 0 && o.check_path == NULL) {
+		ostd_ruleset_free(&rs);
 		return EXIT_TROUBLE;
+	}
 	if (!known_ids(rs, "--only", o.only, o.nonly) ||
 	    !known_ids(rs, "--exclude", o.exclude, o.nexclude)) {
 		ostd_ruleset_free(&rs);
 		return EXIT_TROUBLE;
 	}
+	eo.json = o.format == OSTD_FORMAT_JSON;
+	eo.width = o.report.width;
 	if (command == NULL) {
 		status = analyze(rs, &o, argc, argv);
 	} else if (strcmp(command, "explain") == 0) {
-		status = finish_output(explain(rs, argc, argv,
-		    o.format == OSTD_FORMAT_JSON));
+		status = finish_output(explain(rs, argc, argv, &eo));
 	} else if (argc > 0) {
-		usage(stderr);
-		status = EXIT_TROUBLE;
+		status = usage_error("rules", "unexpected argument '", argv[0],
+		    "'");
 	} else if (o.check_path != NULL) {
-		int failed = check_rules(rs);
-
-		printf("%zu rules checked, %d failed\n", ostd_ruleset_count(rs),
-		    failed);
-		status = finish_output(failed ? EXIT_FINDINGS : EXIT_CLEAN);
+		status = finish_output(check_rules(rs, o.check_path, broken));
 	} else {
-		list_rules(rs, o.format);
+		ostd_explain_list(stdout, rs, &eo);
 		status = finish_output(EXIT_CLEAN);
 	}
 	ostd_ruleset_free(&rs);

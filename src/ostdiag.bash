@@ -1,12 +1,14 @@
 # bash completion for ostdiag
 _ostdiag()
 {
-	local cur prev words cword
+	local cur prev words cword command=
 	_init_completion || return
 
+	# rules and explain take only a few options: offer only those.
+	[[ ${words[1]} == rules || ${words[1]} == explain ]] && command=${words[1]}
 	case $prev in
 	-f|--format)
-		if [[ ${words[1]} == rules ]]; then
+		if [[ -n $command ]]; then
 			COMPREPLY=($(compgen -W 'text json' -- "$cur"))
 		else
 			COMPREPLY=($(compgen -W 'text brief json jsonl checklist html' -- "$cur"))
@@ -17,7 +19,7 @@ _ostdiag()
 	--min-level)
 		COMPREPLY=($(compgen -W 'info warning error' -- "$cur")); return ;;
 	--input-format)
-		COMPREPLY=($(compgen -W 'auto text msg rtf eml html mht' -- "$cur")); return ;;
+		COMPREPLY=($(compgen -W 'auto text msg rtf eml' -- "$cur")); return ;;
 	--encoding)
 		COMPREPLY=($(compgen -W 'auto utf-8 utf-16le utf-16be windows-1252' -- "$cur"))
 		return ;;
@@ -31,20 +33,30 @@ _ostdiag()
 	-r|--rules|--check)
 		_filedir; return ;;
 	esac
-	if [[ ${words[1]} == explain && $cword -ge 2 && $cur != -* ]]; then
+	if [[ $cur == -* ]]; then
+		case $command in
+		rules)
+			COMPREPLY=($(compgen -W '--format --rules --check --help
+			    --version' -- "$cur")) ;;
+		explain)
+			COMPREPLY=($(compgen -W '--format --rules --help
+			    --version -' -- "$cur")) ;;
+		*)
+			COMPREPLY=($(compgen -W '--format --no-merge --quiet
+			    --verbose --timeline --color --redact --min-level
+			    --only --exclude --recursive --include --exclude-file
+			    --files-with-findings --files-without-findings
+			    --jobs --input-format --encoding --rules --help
+			    --version' -- "$cur")) ;;
+		esac
+		return
+	fi
+	if [[ $command == explain ]]; then
 		COMPREPLY=($(compgen -W "$(ostdiag rules --format json 2>/dev/null |
 		    grep -o '"id":"[^"]*"' | cut -d'"' -f4)" -- "$cur"))
 		return
 	fi
-	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W '--format --no-merge --quiet --verbose
-		    --timeline --color --redact --min-level --only --exclude
-		    --recursive --include --exclude-file --files-with-findings
-		    --files-without-findings --jobs --input-format
-		    --encoding --rules --check --help
-		    --version' -- "$cur"))
-		return
-	fi
+	[[ $command == rules ]] && return
 	if [[ $cword -eq 1 ]]; then
 		COMPREPLY=($(compgen -W 'rules explain' -- "$cur"))
 	fi

@@ -16,6 +16,7 @@
 #include "spool.h"
 #include "util.h"
 #include "visible.h"
+#include "wrap.h"
 
 enum colour { C_NONE, C_BOLD, C_RED, C_YELLOW, C_CYAN, C_DIM };
 
@@ -42,64 +43,18 @@ off(const struct ostd_report *r, enum colour c)
 		fputs("\033[0m", r->out);
 }
 
-/* Columns a UTF-8 run takes: one per character (continuation bytes are free). */
-static int
-columns(const char *s, size_t n)
-{
-	int w = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			w++;
-	return w;
-}
-
 /*
  * Write text after a prefix (already counted as col columns), wrapping at the
- * report's width and indenting continuation lines by indent columns. Control
- * characters in it are shown escaped (visible.h), and take the columns of
- * their escapes.
+ * report's width and indenting continuation lines by indent columns (wrap.h).
  */
 static void
 wrap_in(const struct ostd_report *r, int col, int indent, const char *text,
     enum colour c)
 {
-	const char *p = text;
-	bool first = true;
-	struct strbuf word;
+	bool coloured = r->opts.color && c != C_NONE;
 
-	strbuf_init(&word, 0);
-	on(r, c);
-	for (;;) {
-		size_t wl;
-		int w;
-
-		while (*p == ' ')
-			p++;
-		wl = strcspn(p, " ");
-		if (wl == 0)
-			break;
-		strbuf_reset(&word);
-		strbuf_add_visible(&word, p, wl);
-		w = columns(word.data, word.len);
-		if (!first && col + 1 + w > r->opts.width) {
-			/* A colour ends before each line end: pagers keep it. */
-			off(r, c);
-			fprintf(r->out, "\n%*s", indent, "");
-			on(r, c);
-			col = indent;
-		} else if (!first) {
-			putc(' ', r->out);
-			col++;
-		}
-		fwrite(word.data, 1, word.len, r->out);
-		col += w;
-		p += wl;
-		first = false;
-	}
-	strbuf_free(&word);
-	off(r, c);
-	putc('\n', r->out);
+	text_wrap_in(r->out, r->opts.width, col, indent, text,
+	    coloured ? colour_codes[c] : NULL, coloured ? "\033[0m" : NULL);
 }
 
 static void
@@ -196,7 +151,7 @@ print_where(const struct ostd_report *r, const struct ostd_finding *f)
 	on(r, C_BOLD);
 	fprintf(r->out, "%s:", where);
 	off(r, C_BOLD);
-	col = columns(where, strlen(where)) + 1;
+	col = text_columns(where, strlen(where)) + 1;
 	free(where);
 	col += fprintf(r->out, " ");
 	wrap(r, col, 4, b.data);
@@ -602,7 +557,7 @@ print_files(struct ostd_report *r, const struct ostd_summary *s)
 	    "file", "format", "sessions", "errors", "findings");
 	while (spool_next(&st->files, &rec, sizeof(rec))) {
 		char *name = ostd_visible(rec.file);
-		int n = columns(name, strlen(name));
+		int n = text_columns(name, strlen(name));
 
 		fprintf(r->out, "%s%*s %-6s ", name, n < 34 ? 34 - n : 0, "",
 		    rec.format != NULL ? rec.format : "-");

@@ -639,12 +639,23 @@ struct value {
 	unsigned long line;
 };
 
+/* One problem of a rule file: "name:line: message", and its line. */
+struct problem {
+	unsigned long line;
+	size_t order;		/* found order, among problems of one line */
+	char *message;
+};
+
 struct reader_state {
 	const char *name;
 	struct value *vals[F_COUNT];	/* per field, an array of values */
 	size_t nvals[F_COUNT], caps[F_COUNT];
 	struct strbuf texts;	/* every value's text, NUL after each */
-	char *err;
+	/* The file line of the example's first line; its lines run on from it. */
+	unsigned long example_first;
+	bool example_gap;	/* a comment line broke the example's run */
+	struct problem *problems;	/* every problem found, in found order */
+	size_t nproblems, problems_cap;
 };
 
 static char *
@@ -682,20 +693,56 @@ static int
 fail(struct reader_state *st, unsigned long line, const char *fmt, ...)
     OSTD_PRINTF(3, 4);
 
+/*
+ * Note a problem of the file at line, and go on reading: every problem of a
+ * file is told in one run. Returns -1.
+ */
 static int
 fail(struct reader_state *st, unsigned long line, const char *fmt, ...)
 {
+	struct problem *p;
 	va_list ap;
 	char *msg;
 
-	if (st->err != NULL)
-		return -1;
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	st->err = path_error(st->name, line, "%s", msg);
+	grow_array((void **)&st->problems, &st->problems_cap,
+	    st->nproblems + 1, sizeof(*st->problems));
+	p = &st->problems[st->nproblems];
+	p->line = line;
+	p->order = st->nproblems++;
+	p->message = path_error(st->name, line, "%s", msg);
 	free(msg);
 	return -1;
+}
+
+/* Problems by line, those of one line in the order they were found. */
+static int
+cmp_problems(const void *a, const void *b)
+{
+	const struct problem *p = a, *q = b;
+
+	if (p->line != q->line)
+		return p->line < q->line ? -1 : 1;
+	return p->order < q->order ? -1 : p->order > q->order;
+}
+
+/* Every problem found, by line, one a line of text (allocated). */
+static char *
+problems_text(struct reader_state *st)
+{
+	struct strbuf b;
+
+	qsort(st->problems, st->nproblems, sizeof(*st->problems),
+	    cmp_problems);
+	strbuf_init(&b, 0);
+	for (size_t i = 0; i < st->nproblems; i++) {
+		if (i > 0)
+			strbuf_addc(&b, '\n');
+		strbuf_adds(&b, st->problems[i].message);
+	}
+	return strbuf_detach(&b);
 }
 
 static int
@@ -756,7 +803,9 @@ state_free(struct reader_state *st)
 	for (int f = 0; f < F_COUNT; f++)
 		free(st->vals[f]);
 	strbuf_free(&st->texts);
-	free(st->err);
+	for (size_t i = 0; i < st->nproblems; i++)
+		free(st->problems[i].message);
+	free(st->problems);
 }
 
 /*
@@ -780,7 +829,12 @@ control_char(const char *s, size_t n, size_t *col)
 	return 0;
 }
 
-/* Split text into lines and collect field values. */
+/*
+ * Split text into lines and collect field values. A line at fault is noted
+ * and passed over (with the lines that continue it), and reading goes on;
+ * only a NUL byte, the mark of a file that is no text, ends it. Returns -1
+ * then, else 0.
+ */
 static int
 read_fields(struct reader_state *st, const char *text, size_t len)
 {
@@ -788,6 +842,8 @@ read_fields(struct reader_state *st, const char *text, size_t len)
 	unsigned long lineno = 0;
 	struct value *cur = NULL;
 	int curf = -1;
+	bool orphan = false;	/* continuations of a line at fault follow */
+	bool comment = false;	/* a comment line inside the example */
 
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		pos = 3;
@@ -803,22 +859,33 @@ read_fields(struct reader_state *st, const char *text, size_t len)
 		lineno++;
 		if (n > 0 && line[n - 1] == '\r')
 			n--;
-		if (memchr(line, '\0', n) != NULL)
-			return fail(st, lineno, "NUL byte in rule file");
+		if (memchr(line, '\0', n) != NULL) {
+			fail(st, lineno, "NUL byte in rule file");
+			return -1;
+		}
+		/* The line is read all the same, for what else is wrong. */
 		if (control_char(line, n, &col) != 0)
-			return fail(st, lineno, "control character at column "
-			    "%zu: a rule's text is shown on terminals, and only "
-			    "tabs may be in it", col);
+			fail(st, lineno, "control character at column %zu: a "
+			    "rule's text is shown on terminals, and only tabs "
+			    "may be in it", col);
 		if (line[0] == ' ' || line[0] == '\t') {
-			if (cur == NULL)
-				return fail(st, lineno,
-				    "indented line does not continue a field");
+			if (cur == NULL) {
+				if (!orphan)
+					fail(st, lineno, "indented line does not "
+					    "continue a field");
+				continue;
+			}
 			if (curf == F_EXAMPLE) {
-				if (n < 2 || line[0] != ' ' || line[1] != ' ')
-					return fail(st, lineno, "example lines "
-					    "must be indented by two spaces");
+				if (n < 2 || line[0] != ' ' || line[1] != ' ') {
+					fail(st, lineno, "example lines must be "
+					    "indented by two spaces");
+					continue;
+				}
 				if (cur->text.len > 0)
 					value_addc(st, cur, '\n');
+				else
+					st->example_first = lineno;
+				st->example_gap |= comment;
 				value_add(st, cur, line + 2, n - 2);
 				continue;
 			}
@@ -833,30 +900,47 @@ read_fields(struct reader_state *st, const char *text, size_t len)
 			continue;
 		}
 		if (n == 0) {
-			if (curf == F_EXAMPLE && cur->text.len > 0)
+			if (curf == F_EXAMPLE && cur->text.len > 0) {
 				value_addc(st, cur, '\n');
+				st->example_gap |= comment;
+			}
 			continue;
 		}
-		if (line[0] == '#')
+		if (line[0] == '#') {
+			comment |= curf == F_EXAMPLE && cur->text.len > 0;
 			continue;
+		}
+		cur = NULL;
+		curf = -1;
+		orphan = true;
 		const char *colon = memchr(line, ':', n);
-		if (colon == NULL)
-			return fail(st, lineno, "expected 'key: value'");
+		if (colon == NULL) {
+			fail(st, lineno, "expected 'key: value'");
+			continue;
+		}
 		int f = field_lookup(line, (size_t)(colon - line));
-		if (f < 0)
-			return fail(st, lineno, "unknown key '%.*s'",
+		if (f < 0) {
+			fail(st, lineno, "unknown key '%.*s'",
 			    (int)(colon - line), line);
-		if (!fields[f].repeat && st->nvals[f] > 0)
-			return fail(st, lineno, "'%s' given twice (first on "
-			    "line %lu)", fields[f].name, st->vals[f][0].line);
+			continue;
+		}
+		if (!fields[f].repeat && st->nvals[f] > 0) {
+			fail(st, lineno, "'%s' given twice (first on line %lu)",
+			    fields[f].name, st->vals[f][0].line);
+			continue;
+		}
 		cur = add_value(st, f, lineno);
 		curf = f;
+		orphan = false;
 		size_t i = (size_t)(colon - line) + 1;
 		while (i < n && ascii_isspace((unsigned char)line[i]))
 			i++;
-		if (f == F_EXAMPLE && i < n)
-			return fail(st, lineno, "example text goes on the "
-			    "following lines, indented by two spaces");
+		if (f == F_EXAMPLE) {
+			if (i < n)
+				fail(st, lineno, "example text goes on the "
+				    "following lines, indented by two spaces");
+			continue;
+		}
 		value_add(st, cur, line + i, n - i);
 	}
 	values_done(st);
@@ -1078,9 +1162,10 @@ take_text(struct reader_state *st, const struct value *v, const char *what,
 /*
  * The fix steps in file order: 'fix' (the source's procedure) and 'practice'
  * (advice beyond it) lines make one numbered list, and a 'caution' belongs to
- * the step that follows it. lines gets each step's line.
+ * the step that follows it. lines gets each step's line. An empty step or
+ * caution is noted and kept as empty, so that the steps keep their numbers.
  */
-static int
+static void
 build_steps(struct reader_state *st, struct ostd_rule *r, unsigned long *lines)
 {
 	const struct value *fix = st->vals[F_FIX], *prac = st->vals[F_PRACTICE];
@@ -1095,32 +1180,32 @@ build_steps(struct reader_state *st, struct ostd_rule *r, unsigned long *lines)
 		const struct value *v = practice ? &prac[j++] : &fix[i++];
 		const struct value *c = NULL;
 
-		if (r->nfix == OSTD_STEPS_MAX)
-			return fail(st, v->line, "more than %d fix steps",
+		if (r->nfix == OSTD_STEPS_MAX) {
+			fail(st, v->line, "more than %d fix steps",
 			    OSTD_STEPS_MAX);
+			return;
+		}
 		for (; k < nc && caut[k].line < v->line; k++) {
 			if (c != NULL)
-				return fail(st, caut[k].line, "a second caution "
-				    "for one step (the first on line %lu): say "
-				    "it in one", c->line);
-			c = &caut[k];
+				fail(st, caut[k].line, "a second caution for "
+				    "one step (the first on line %lu): say it "
+				    "in one", c->line);
+			else
+				c = &caut[k];
 		}
 		lines[r->nfix] = v->line;
-		if (take_text(st, v, "step", &r->fix[r->nfix]) != 0 ||
-		    (c != NULL && take_text(st, c, "caution",
-		    &r->caution[r->nfix]) != 0)) {
-			free(r->fix[r->nfix]);	/* not yet counted in nfix */
-			r->fix[r->nfix] = NULL;
-			return -1;
-		}
+		if (take_text(st, v, "step", &r->fix[r->nfix]) != 0)
+			r->fix[r->nfix] = xstrdup("");
+		if (c != NULL && take_text(st, c, "caution",
+		    &r->caution[r->nfix]) != 0)
+			r->caution[r->nfix] = xstrdup("");
 		if (practice)
 			r->practice |= UINT64_C(1) << r->nfix;
 		r->nfix++;
 	}
 	if (k < nc)
-		return fail(st, caut[k].line, "caution with no step after it "
-		    "(it goes on the line before the step it warns of)");
-	return 0;
+		fail(st, caut[k].line, "caution with no step after it (it goes "
+		    "on the line before the step it warns of)");
 }
 
 /*
@@ -1129,7 +1214,7 @@ build_steps(struct reader_state *st, struct ostd_rule *r, unsigned long *lines)
  * offline store rebuilt before what only it holds is saved (with Outlook open,
  * so before any step that closes it).
  */
-static int
+static void
 check_steps(struct reader_state *st, const struct ostd_rule *r,
     const unsigned long *lines)
 {
@@ -1139,28 +1224,44 @@ check_steps(struct reader_state *st, const struct ostd_rule *r,
 		const char *hazard = step_hazard(r->fix[i]);
 
 		if (hazard != NULL && r->caution[i] == NULL)
-			return fail(st, lines[i], "step %zu %s, with no caution: "
-			    "put a 'caution:' line before it that says what "
-			    "can be lost and how to keep it", i + 1, hazard);
+			fail(st, lines[i], "step %zu %s, with no caution: put a "
+			    "'caution:' line before it that says what can be "
+			    "lost and how to keep it", i + 1, hazard);
 		if (step_rebuilds_ost(r->fix[i]) && saved == SIZE_MAX)
-			return fail(st, lines[i], "step %zu rebuilds the offline "
-			    "folder file, but no step before it saves what only "
-			    "that file holds (Outbox, Drafts, Local Failures, "
-			    "changes made offline)", i + 1);
+			fail(st, lines[i], "step %zu rebuilds the offline folder "
+			    "file, but no step before it saves what only that "
+			    "file holds (Outbox, Drafts, Local Failures, changes "
+			    "made offline)", i + 1);
 		if (step_saves_offline_items(r->fix[i]) && saved == SIZE_MAX) {
 			if (closed != SIZE_MAX)
-				return fail(st, lines[i], "step %zu saves "
-				    "offline items after step %zu closes "
-				    "Outlook: save them while Outlook is open, "
-				    "then close it", i + 1, closed + 1);
+				fail(st, lines[i], "step %zu saves offline items "
+				    "after step %zu closes Outlook: save them "
+				    "while Outlook is open, then close it", i + 1,
+				    closed + 1);
 			saved = i;
 		}
 		if (step_closes_outlook(r->fix[i]) && closed == SIZE_MAX)
 			closed = i;
 	}
-	return 0;
 }
 
+/* Does the file give a condition (even one at fault): is it a rule? */
+static bool
+has_conditions(const struct reader_state *st)
+{
+	static const int conditions[] = { F_CODE, F_HEAD, F_SCOPE, F_FOLDER,
+		F_MESSAGE, F_TEXT, F_SESSION, F_SYMPTOM };
+
+	for (size_t i = 0; i < sizeof(conditions) / sizeof(conditions[0]); i++)
+		if (st->nvals[conditions[i]] > 0)
+			return true;
+	return false;
+}
+
+/*
+ * Build r from the fields read, noting every problem; each check goes on
+ * whatever the others found. Returns -1 when the file has a problem, else 0.
+ */
 static int
 build_rule(struct reader_state *st, struct ostd_rule *r)
 {
@@ -1172,21 +1273,21 @@ build_rule(struct reader_state *st, struct ostd_rule *r)
 
 	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
 		if (one(st, required[i]) == NULL)
-			return fail(st, 1, "missing '%s'",
-			    fields[required[i]].name);
+			fail(st, 1, "missing '%s'", fields[required[i]].name);
 	r->id = take(st, F_ID);
-	if (!valid_id(r->id))
-		return fail(st, one(st, F_ID)->line, "bad id '%s' (letters, "
-		    "digits, '-', '_', '.')", r->id);
+	if (r->id != NULL && !valid_id(r->id))
+		fail(st, one(st, F_ID)->line, "bad id '%s' (letters, digits, "
+		    "'-', '_', '.')", r->id);
 	r->title = take(st, F_TITLE);
-	if (strlen(r->title) == 0 || strlen(r->title) > TITLE_MAX)
-		return fail(st, one(st, F_TITLE)->line, "title must have 1 to "
-		    "%d characters", TITLE_MAX);
+	if (r->title != NULL && (strlen(r->title) == 0 ||
+	    strlen(r->title) > TITLE_MAX))
+		fail(st, one(st, F_TITLE)->line, "title must have 1 to %d "
+		    "characters", TITLE_MAX);
 	r->article = take(st, F_ARTICLE);
 	if (r->article != NULL && strcmp(r->article, "-") == 0) {
 		free(r->article);
 		r->article = NULL;
-	} else if (r->article == NULL &&
+	} else if (r->article == NULL && r->id != NULL &&
 	    (r->id[0] == 'Q' || strncmp(r->id, "KB", 2) == 0)) {
 		size_t n = strcspn(r->id, "-");
 		r->article = xstrndup(r->id, n);
@@ -1201,39 +1302,38 @@ build_rule(struct reader_state *st, struct ostd_rule *r)
 	r->summary = take(st, F_SUMMARY);
 	r->example = take(st, F_EXAMPLE);
 	r->category = take(st, F_CATEGORY);
-	for (i = 0; i < sizeof(categories) / sizeof(categories[0]); i++)
-		if (strcmp(r->category, categories[i]) == 0)
-			break;
-	if (i == sizeof(categories) / sizeof(categories[0]))
-		return fail(st, one(st, F_CATEGORY)->line, "unknown category "
-		    "'%s'", r->category);
-	v = one(st, F_LEVEL);
-	if (strcmp(v->text.data, "error") == 0)
-		r->level = OSTD_LEVEL_ERROR;
-	else if (strcmp(v->text.data, "warning") == 0)
-		r->level = OSTD_LEVEL_WARNING;
-	else if (strcmp(v->text.data, "info") == 0)
-		r->level = OSTD_LEVEL_INFO;
-	else
-		return fail(st, v->line, "level must be error, warning or info");
-	if ((v = one(st, F_CLIENTS)) != NULL &&
-	    parse_clients(st, v, &r->clients) != 0)
-		return -1;
+	if (r->category != NULL) {
+		for (i = 0; i < sizeof(categories) / sizeof(categories[0]); i++)
+			if (strcmp(r->category, categories[i]) == 0)
+				break;
+		if (i == sizeof(categories) / sizeof(categories[0]))
+			fail(st, one(st, F_CATEGORY)->line, "unknown category "
+			    "'%s'", r->category);
+	}
+	if ((v = one(st, F_LEVEL)) != NULL) {
+		if (strcmp(v->text.data, "error") == 0)
+			r->level = OSTD_LEVEL_ERROR;
+		else if (strcmp(v->text.data, "warning") == 0)
+			r->level = OSTD_LEVEL_WARNING;
+		else if (strcmp(v->text.data, "info") == 0)
+			r->level = OSTD_LEVEL_INFO;
+		else
+			fail(st, v->line, "level must be error, warning or "
+			    "info");
+	}
+	if ((v = one(st, F_CLIENTS)) != NULL)
+		parse_clients(st, v, &r->clients);
 
 	r->codes = xcalloc(st->nvals[F_CODE] + 1, sizeof(*r->codes));
 	for (i = 0; i < st->nvals[F_CODE]; i++)
-		if (parse_code_pattern(st, &st->vals[F_CODE][i],
-		    &r->codes[r->ncodes++]) != 0)
-			return -1;
-	if ((v = one(st, F_HEAD)) != NULL &&
-	    parse_names(st, v, &r->heads, ostd_head_from_name, "head") != 0)
-		return -1;
-	if ((v = one(st, F_SCOPE)) != NULL &&
-	    parse_names(st, v, &r->scopes, ostd_scope_from_name, "scope") != 0)
-		return -1;
-	if ((v = one(st, F_SYMPTOM)) != NULL &&
-	    parse_names(st, v, &r->symptoms, symptom_lookup, "symptom") != 0)
-		return -1;
+		parse_code_pattern(st, &st->vals[F_CODE][i],
+		    &r->codes[r->ncodes++]);
+	if ((v = one(st, F_HEAD)) != NULL)
+		parse_names(st, v, &r->heads, ostd_head_from_name, "head");
+	if ((v = one(st, F_SCOPE)) != NULL)
+		parse_names(st, v, &r->scopes, ostd_scope_from_name, "scope");
+	if ((v = one(st, F_SYMPTOM)) != NULL)
+		parse_names(st, v, &r->symptoms, symptom_lookup, "symptom");
 	r->symptoms >>= 1;	/* bit 1 is OSTD_SYMPTOM_LONG_GAP (1 << 0) */
 	if ((v = one(st, F_SESSION)) != NULL) {
 		if (strcmp(v->text.data, "terminated") == 0)
@@ -1241,22 +1341,19 @@ build_rule(struct reader_state *st, struct ostd_rule *r)
 		else if (strcmp(v->text.data, "unfinished") == 0)
 			r->session = OSTD_SESSION_UNFINISHED;
 		else
-			return fail(st, v->line, "session must be terminated "
-			    "or unfinished");
+			fail(st, v->line, "session must be terminated or "
+			    "unfinished");
 	}
-	if ((v = one(st, F_FOLDER)) != NULL &&
-	    compile_pattern(st, v, &r->folder) != 0)
-		return -1;
-	if ((v = one(st, F_MESSAGE)) != NULL &&
-	    compile_pattern(st, v, &r->message) != 0)
-		return -1;
+	if ((v = one(st, F_FOLDER)) != NULL)
+		compile_pattern(st, v, &r->folder);
+	if ((v = one(st, F_MESSAGE)) != NULL)
+		compile_pattern(st, v, &r->message);
 	r->texts = xcalloc(st->nvals[F_TEXT] + 1, sizeof(*r->texts));
 	for (i = 0; i < st->nvals[F_TEXT]; i++)
-		if (compile_pattern(st, &st->vals[F_TEXT][i],
-		    &r->texts[r->ntexts++]) != 0)
-			return -1;
-	if (build_steps(st, r, lines) != 0 || check_steps(st, r, lines) != 0)
-		return -1;
+		compile_pattern(st, &st->vals[F_TEXT][i],
+		    &r->texts[r->ntexts++]);
+	build_steps(st, r, lines);
+	check_steps(st, r, lines);
 	r->ask = take_all(st, F_ASK, &r->nask);
 	r->see = xcalloc(1, sizeof(char *));
 	if ((v = one(st, F_SEE)) != NULL) {
@@ -1270,36 +1367,41 @@ build_rule(struct reader_state *st, struct ostd_rule *r)
 			r->see[r->nsee] = NULL;
 		}
 		free(copy);
+		r->see_line = v->line;
+	}
+	if ((v = one(st, F_EXAMPLE)) != NULL) {
+		r->example_line = v->line;
+		r->example_first = st->example_gap ? 0 : st->example_first;
 	}
 
 	if ((v = one(st, F_HELD)) != NULL) {
 		if (strcmp(v->text.data, "no") != 0 &&
 		    strcmp(v->text.data, "yes") != 0)
-			return fail(st, v->line, "held must be yes or no");
+			fail(st, v->line, "held must be yes or no");
 		r->not_held = strcmp(v->text.data, "no") == 0;
 	}
-	if (ostd_rule_is_reference(r)) {
+	if (!has_conditions(st)) {
 		if (r->summary == NULL || *r->summary == '\0')
-			return fail(st, 1, "reference entry (no match "
-			    "conditions) needs a 'summary'");
-		return 0;
+			fail(st, 1, "reference entry (no match conditions) "
+			    "needs a 'summary'");
+		return st->nproblems > 0 ? -1 : 0;
 	}
 	if (r->not_held)
-		return fail(st, one(st, F_HELD)->line, "'held' is for reference "
+		fail(st, one(st, F_HELD)->line, "'held' is for reference "
 		    "entries: a rule with conditions cites what it knows");
 	if (one(st, F_CLIENTS) == NULL)
-		return fail(st, 1, "rule needs 'clients': the client versions "
-		    "its source was written for, or 'any'");
+		fail(st, 1, "rule needs 'clients': the client versions its "
+		    "source was written for, or 'any'");
 	if (r->servers == NULL || *r->servers == '\0')
-		return fail(st, 1, "rule needs 'servers': the servers its "
-		    "source was written for");
+		fail(st, 1, "rule needs 'servers': the servers its source was "
+		    "written for");
 	if (r->cause == NULL || *r->cause == '\0')
-		return fail(st, 1, "rule needs a 'cause'");
+		fail(st, 1, "rule needs a 'cause'");
 	if (r->nfix == 0)
-		return fail(st, 1, "rule needs at least one 'fix' step");
+		fail(st, 1, "rule needs at least one 'fix' step");
 	if (r->example == NULL || *r->example == '\0')
-		return fail(st, 1, "rule needs an 'example' log");
-	return 0;
+		fail(st, 1, "rule needs an 'example' log");
+	return st->nproblems > 0 ? -1 : 0;
 }
 
 /* pat, of rule r, is matched by rs from now on. */
@@ -1352,8 +1454,7 @@ ostd_ruleset_load_text(struct ostd_ruleset *rs, const char *name,
 	st.name = name;
 	r = xcalloc(1, sizeof(*r));
 	if (read_fields(&st, text, len) != 0 || build_rule(&st, r) != 0) {
-		*err = st.err;
-		st.err = NULL;
+		*err = problems_text(&st);
 		state_free(&st);
 		rule_free(r);
 		return -1;

@@ -14,6 +14,7 @@ struct selftest {
 	const struct ostd_rule *rule;
 	bool led;
 	unsigned long findings;
+	unsigned long first_line;	/* of the first finding it did not lead */
 	struct strbuf seen;	/* what led each finding instead */
 };
 
@@ -27,9 +28,25 @@ on_finding(const struct ostd_finding *f, void *ctx)
 		t->led = true;
 		return;
 	}
-	strbuf_addf(&t->seen, "%sline %lu: %s", t->seen.len ? "; " : "",
-	    f->line, f->diag->n > 0 ? f->diag->cand[0].rule->id :
+	if (t->first_line == 0)
+		t->first_line = f->line;
+	strbuf_addf(&t->seen, "%sexample line %lu: %s", t->seen.len ? "; " :
+	    "", f->line, f->diag->n > 0 ? f->diag->cand[0].rule->id :
 	    "unrecognized");
+}
+
+/*
+ * The line of rule's file that line of its example is on: the example's own
+ * line when its lines follow the example: line one for one, else the
+ * example: line (line 0: that one), else the rule's.
+ */
+static unsigned long
+file_line(const struct ostd_rule *rule, unsigned long line)
+{
+	if (rule->example_first != 0 && line > 0)
+		return rule->example_first + line - 1;
+	return rule->example_line != 0 ? rule->example_line :
+	    rule->source_line;
 }
 
 int
@@ -57,11 +74,12 @@ ostd_rule_selftest(const struct ostd_ruleset *rs, const struct ostd_rule *rule,
 
 		if (t.findings == 0)
 			*why = xasprintf("%s:%lu: rule %s: its example yields no "
-			    "finding", source, rule->source_line, rule->id);
+			    "finding", source, file_line(rule, 0), rule->id);
 		else
 			*why = xasprintf("%s:%lu: rule %s: its example is not "
-			    "diagnosed as %s (%s)", source, rule->source_line,
-			    rule->id, rule->id, t.seen.data);
+			    "diagnosed as %s (%s)", source,
+			    file_line(rule, t.first_line), rule->id, rule->id,
+			    t.seen.data);
 		free(source);
 	}
 	strbuf_free(&t.seen);

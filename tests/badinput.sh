@@ -229,12 +229,12 @@ expect "control characters in an option" 2 'unknown format .x\\x1b\[2J\\nFORGED'
 no_raw "control characters in an option" "$tmp/out" "$tmp/err"
 
 # Usage errors.
-expect "unknown option" 2 "usage: ostdiag" -- "$bin" --bogus
+expect "unknown option" 2 "^ostdiag: unknown option '--bogus'$" -- "$bin" --bogus
 expect "unknown format" 2 "unknown format 'xml'" -- "$bin" --format xml
 expect "--check outside rules" 2 "goes with 'ostdiag rules'" -- \
 	"$bin" --check "$tmp/rules"
 
-expect "explain nonsense" 2 "neither a code nor a rule id" -- \
+expect "explain nonsense" 2 "'nonsense' is neither a code, a rule or article id" -- \
 	"$bin" explain nonsense
 expect "explain a code" 0 "MAPI_E_NOT_FOUND" -- "$bin" explain 8004010F-501-0-521
 

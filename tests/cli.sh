@@ -26,7 +26,7 @@ printf '%s\n' 'id: SITE-1' 'title: t' 'products: p' 'clients: 16' \
 	'category: other' 'code: 80040115-501-0-0' 'cause: c' 'fix: f' 'example:' \
 	'  Error synchronizing folder' '  [8004010F-501-0-521]' >"$tmp/r/site.rule"
 "$bin" rules --check "$tmp/r" >"$tmp/out" 2>&1
-[ $? = 1 ] && grep -q "site.rule:1: rule SITE-1: its example" "$tmp/out" && ok ||
+[ $? = 1 ] && grep -q "site.rule:12: rule SITE-1: its example" "$tmp/out" && ok ||
 	no "rules --check did not catch a wrong example"
 
 # rules --check refuses a user rule whose step can lose data without a
@@ -67,6 +67,127 @@ rm "$tmp/r/site.rule"
 	grep -q "MAPI_E_NO_ACCESS" "$tmp/out" && grep -q "Q180055" "$tmp/out" &&
 	grep -q "Q182294" "$tmp/out" && ok || no "explain CODE"
 "$bin" explain Q162703 | grep -q "^Q162703: " && ok || no "explain ID"
+
+# ---- explain and rules as grep, ShellCheck and jq users expect ----
+
+# explain: an article's bare number is the article, with a note on how to ask
+# for the code; a number that is neither is refused; an HRESULT name, a line
+# pasted from a log, and standard input are explained.
+"$bin" explain 168734 >"$tmp/out" 2>"$tmp/err" && grep -q '^Q168734: ' "$tmp/out" &&
+	grep -qx "ostdiag: explain: 168734 taken as article Q168734; for the code write 0x00168734" \
+	"$tmp/err" && ok || no "explain 168734: $(cat "$tmp/err")"
+"$bin" explain 2665915 2>/dev/null | grep -q '^KB2665915: ' && ok ||
+	no "explain 2665915 is not KB2665915"
+"$bin" explain 1 >"$tmp/out" 2>"$tmp/err"
+[ $? = 2 ] && [ ! -s "$tmp/out" ] && grep -q '^ostdiag: explain: 1 is too short for a code' "$tmp/err" &&
+	ok || no "explain 1 is not refused: $(cat "$tmp/out" "$tmp/err")"
+"$bin" explain MAPI_E_NOT_FOUND | grep -q '^  field 1, the HRESULT: 0x8004010F MAPI_E_NOT_FOUND' &&
+	ok || no "explain MAPI_E_NOT_FOUND does not decode 0x8004010F"
+"$bin" explain '11:43:27 [8004010F-501-0-521]' >"$tmp/out" &&
+	grep -q '^8004010F-501-0-521$' "$tmp/out" && grep -q '^  Q168734 ' "$tmp/out" &&
+	ok || no "a pasted log line does not explain its code"
+"$bin" explain - <"$top/samples/messy-2016.log" >"$tmp/out" &&
+	grep -q '^80040305-54A-4DE-0$' "$tmp/out" && ok ||
+	no "explain - does not explain the codes of standard input"
+"$bin" explain - <"$tmp" >"$tmp/out" 2>"$tmp/err"
+[ $? = 2 ] && grep -qx 'ostdiag: explain: standard input: Is a directory' "$tmp/err" &&
+	ok || no "explain - on a directory: $(cat "$tmp/err")"
+printf 'Done\n' | "$bin" explain - >"$tmp/out" 2>"$tmp/err"
+[ $? = 2 ] && [ ! -s "$tmp/out" ] &&
+	grep -qx 'ostdiag: explain: standard input holds no code, rule or article id or HRESULT name' \
+	"$tmp/err" && ok || no "explain - with no code: $(cat "$tmp/err")"
+# -f json: one document, valid; an array for several arguments or pasted text.
+for arg in Q168734 8004010F-501-0-521 '11:43:27 [8004010F-501-0-521]'; do
+	"$bin" explain -f json "$arg" >"$tmp/out" && "$jsoncheck" <"$tmp/out" &&
+		ok || no "explain -f json '$arg' is not JSON"
+done
+"$bin" explain -f json Q168734 80070005 mapi_e_no_access 168734 >"$tmp/out" 2>/dev/null &&
+	"$jsoncheck" <"$tmp/out" && ok || no "explain -f json of several is not JSON"
+"$bin" explain --format json Q168734 80070005 | head -c 1 | grep -q '\[' &&
+	"$bin" explain -f json Q168734 | head -c 1 | grep -q '{' && ok ||
+	no "explain -f json: an object for one thing, an array for several"
+"$bin" explain -f json - <"$top/samples/messy-2016.log" | "$jsoncheck" && ok ||
+	no "explain -f json - is not JSON"
+# No line over 80 columns with COLUMNS=80 (the example log apart).
+COLUMNS=80 "$bin" explain Q168734 | awk 'length > 80 { bad = 1 } END { exit bad }' &&
+	COLUMNS=80 "$bin" rules | awk 'length > 80 { bad = 1 } END { exit bad }' &&
+	ok || no "explain or rules writes lines over 80 columns with COLUMNS=80"
+COLUMNS=200 "$bin" explain Q168734 | grep -q '^cause:     After an upgrade to Exchange Server 5.0, synchronizing all folders fails at' &&
+	ok || no "explain is not wrapped at COLUMNS=200"
+
+# Options that do not go with rules or explain, and other usage errors: one
+# line saying what, then where help is; exit 2, nothing on standard output.
+usage_error() {
+	want=$1
+	shift
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	[ $st = 2 ] && [ ! -s "$tmp/out" ] && [ "$(wc -l <"$tmp/err")" = 2 ] &&
+		[ "$(head -1 "$tmp/err")" = "$want" ] &&
+		[ "$(tail -1 "$tmp/err")" = "Try 'ostdiag --help' for more information." ] &&
+		ok || no "$*: exit $st, $(cat "$tmp/err")"
+}
+usage_error "ostdiag: rules: --redact does not apply here" "$bin" rules --redact
+usage_error "ostdiag: explain: --redact does not apply here" "$bin" explain --redact Q168734
+usage_error "ostdiag: explain: -q does not apply here" "$bin" explain -q Q168734
+usage_error "ostdiag: rules: -j does not apply here" "$bin" rules -j 2
+for f in html jsonl checklist; do
+	usage_error "ostdiag: rules: -f $f does not apply here (text or json)" "$bin" rules -f $f
+	usage_error "ostdiag: explain: --format $f does not apply here (text or json)" \
+		"$bin" explain --format $f Q168734
+done
+usage_error "ostdiag: explain: nothing to explain: give a code, a rule or article id, an HRESULT name, or text from a log" \
+	"$bin" explain
+usage_error "ostdiag: option '--check' requires an argument" "$bin" rules --check
+usage_error "ostdiag: --check goes with 'ostdiag rules'" "$bin" --check "$top/src/rules"
+usage_error "ostdiag: rules: unexpected argument 'x'" "$bin" rules x
+usage_error "ostdiag: rules: --check is given once (a directory holds many rule files)" \
+	"$bin" rules --check "$top/src/rules" --check "$top/src/rules"
+usage_error "ostdiag: unknown option '--bogus'" "$bin" explain --bogus Q168734
+usage_error "ostdiag: option '--redact' takes no argument" "$bin" --redact=yes x.log
+usage_error "ostdiag: option '--ex' is ambiguous (can be --exclude, --exclude-file)" \
+	"$bin" --ex Q1 x.log
+usage_error "ostdiag: rules: --check writes text: --format json does not apply with it" \
+	"$bin" rules -f json --check "$top/src/rules"
+
+# rules --check: every problem of every file in one run, each at its line;
+# the count is of PATH's rules; a failing example at its example's line.
+mkdir "$tmp/site"
+printf '%s\n' 'id: SITE-4' 'title: Four problems' 'products: p' 'clients: 16' \
+	'servers: Exchange Online' 'level: loud' 'category: other' 'colour: blue' \
+	'  and green' 'code: 80040115-501-0-0' 'head: folder disk' 'cause: c' \
+	'fix: Close Outlook.' 'fix: Empty the Deleted Items folder on exit.' \
+	'example:' '  Error synchronizing folder' '  [80040115-501-0-0]' \
+	>"$tmp/site/four.rule"
+printf '%s\n' 'id: SITE-5' 'title: t' 'products: p' 'clients: 16' \
+	'servers: Exchange Online' 'level: error' 'category: other' \
+	'code: 80040115-501-0-0' 'cause: c' 'fix: f' 'see: Q168734 NOSUCH' 'example:' \
+	'  Synchronizing Organization Forms' '  Error synchronizing folder' \
+	'  [8004010F-501-0-521]' >"$tmp/site/wrong.rule"
+"$bin" rules --check "$tmp/site" >"$tmp/out" 2>"$tmp/err"
+st=$?
+[ $st = 2 ] && [ "$(grep -c "^ostdiag: $tmp/site/four.rule:[0-9]*: " "$tmp/err")" = 4 ] &&
+	grep -q "^ostdiag: $tmp/site/four.rule:6: level must be" "$tmp/err" &&
+	grep -q "^ostdiag: $tmp/site/four.rule:8: unknown key 'colour'" "$tmp/err" &&
+	grep -q "^ostdiag: $tmp/site/four.rule:11: unknown head 'disk'" "$tmp/err" &&
+	grep -q "^ostdiag: $tmp/site/four.rule:14: step 2 purges Deleted Items" "$tmp/err" &&
+	grep -q "^ostdiag: $tmp/site/wrong.rule:11: rule SITE-5 cites NOSUCH" "$tmp/err" &&
+	grep -q "^ostdiag: $tmp/site/wrong.rule:14: rule SITE-5: its example is not diagnosed as SITE-5 (example line 2: " "$tmp/err" &&
+	[ "$(cat "$tmp/out")" = "1 rule checked, 1 failed, 1 file broken" ] &&
+	ok || no "rules --check of a broken directory: exit $st, $(cat "$tmp/out" "$tmp/err")"
+rm "$tmp/site/four.rule"
+"$bin" rules --check "$tmp/site" >"$tmp/out" 2>/dev/null
+[ $? = 1 ] && [ "$(cat "$tmp/out")" = "1 rule checked, 1 failed" ] && ok ||
+	no "rules --check counts rules that are not PATH's: $(cat "$tmp/out")"
+# A broken rule file still stops a run before its input is read, with every
+# problem listed.
+printf '%s\n' 'id: SITE-6' 'title: t' 'products: p' 'level: loud' 'category: misc' \
+	'summary: s' >"$tmp/site/six.rule"
+"$bin" --rules "$tmp/site/six.rule" "$top/samples/orgforms.log" >"$tmp/out" 2>"$tmp/err"
+[ $? = 2 ] && [ ! -s "$tmp/out" ] && [ "$(wc -l <"$tmp/err")" = 2 ] &&
+	grep -q "six.rule:4: level must be" "$tmp/err" &&
+	grep -q "six.rule:5: unknown category 'misc'" "$tmp/err" && ok ||
+	no "--rules with a broken file: $(cat "$tmp/err")"
 
 # --no-merge reports every occurrence; the default merges repeats.
 log="$top/samples/repeats.log"

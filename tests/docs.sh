@@ -32,6 +32,31 @@ got=$(bash -c '
 [ -n "$got" ] && [ "$(printf '%s\n' "$got" | sort | uniq -d)" = "" ] && ok ||
 	no "completion for -j offers a choice twice: $(echo $got)"
 
+# What the completion offers after WORDS (the last one being completed), one a
+# line; _init_completion (of bash-completion) is stood in for.
+complete_words() {
+	bash -c '
+		_init_completion() {
+			words=("${COMP_WORDS[@]}"); cword=$COMP_CWORD
+			cur=${words[cword]}; prev=${words[cword-1]}
+		}
+		_filedir() { :; }
+		complete() { :; }
+		. "$1"; shift
+		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+		_ostdiag
+		printf "%s\n" "${COMPREPLY[@]}"
+	' sh "$top/src/ostdiag.bash" "$@"
+}
+complete_words ostdiag rules --c | grep -qx -- --check && ok ||
+	no "completion does not offer --check after rules"
+complete_words ostdiag --c | grep -q -- --check &&
+	no "completion offers --check outside rules" || ok
+complete_words ostdiag explain -- | grep -q -e --check -e --redact -e --quiet &&
+	no "completion offers an option that does not go with explain" || ok
+complete_words ostdiag explain --format '' | tr '\n' ' ' | grep -qx 'text json ' &&
+	ok || no "completion offers formats explain does not write"
+
 # README examples: "    $ command" then the expected output, indented the same.
 run_example() {
 	(cd "$top" && PATH="$(dirname "$bin"):$PATH" COLUMNS=80 \

@@ -4,6 +4,7 @@
  * fire on the clean sample logs.
  */
 #include "testutil.h"
+#include "util.h"
 
 static void
 test_every_example_yields_its_rule(void **state)
@@ -41,8 +42,43 @@ test_selftest_catches_a_wrong_example(void **state)
 	    sizeof(text) - 1, &err), 0);
 	assert_int_equal(ostd_rule_selftest(rs, ostd_ruleset_find(rs, "WRONG"),
 	    &why), -1);
-	assert_non_null(strstr(why, "wrong.rule:1: rule WRONG: its example is "
-	    "not diagnosed as WRONG"));
+	/* At the file line of the example's error: its line 2, after 11. */
+	assert_non_null(strstr(why, "wrong.rule:13: rule WRONG: its example is "
+	    "not diagnosed as WRONG (example line 2: "));
+	free(why);
+}
+
+/*
+ * An example that yields nothing is told at its example: line, as is one
+ * whose lines a comment breaks (its lines no longer map one for one).
+ */
+static void
+test_selftest_lines(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+	static const char head[] = "id: QUIET\ntitle: t\nproducts: p\n"
+	    "level: error\ncategory: other\ncode: 80040115-501-0-0\n"
+	    "clients: any\nservers: any\ncause: c\nfix: f\nexample:\n";
+	char *text, *err = NULL, *why = NULL;
+
+	text = xasprintf("%s  11:43:26 Done\n", head);
+	assert_int_equal(ostd_ruleset_load_text(rs, "quiet.rule", text,
+	    strlen(text), &err), 0);
+	free(text);
+	assert_int_equal(ostd_rule_selftest(rs, ostd_ruleset_find(rs, "QUIET"),
+	    &why), -1);
+	assert_string_equal(why, "quiet.rule:11: rule QUIET: its example "
+	    "yields no finding");
+	free(why);
+	text = xasprintf("%s  Synchronizing Organization Forms\n# a note\n"
+	    "  Error synchronizing folder\n  [8004010F-501-0-521]\n", head);
+	assert_int_equal(ostd_ruleset_load_text(rs, "quiet.rule", text,
+	    strlen(text), &err), 0);
+	free(text);
+	assert_int_equal(ostd_rule_selftest(rs, ostd_ruleset_find(rs, "QUIET"),
+	    &why), -1);
+	assert_non_null(strstr(why, "quiet.rule:11: rule QUIET: its example is "
+	    "not diagnosed as QUIET (example line 2: "));
 	free(why);
 }
 
@@ -248,6 +284,8 @@ main(void)
 		    builtin_rules_setup, rules_teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_selftest_catches_a_wrong_example, builtin_rules_setup, rules_teardown),
+		cmocka_unit_test_setup_teardown(test_selftest_lines,
+		    builtin_rules_setup, rules_teardown),
 		cmocka_unit_test_setup_teardown(test_clean_samples_fire_nothing,
 		    builtin_rules_setup, rules_teardown),
 		cmocka_unit_test_setup_teardown(

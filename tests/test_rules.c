@@ -175,6 +175,67 @@ test_refuses_broken_rules(void **state)
 	assert_int_equal(ostd_ruleset_count(rs), 1);
 }
 
+/*
+ * Every problem of a file is told, each at its line, by line; a line at
+ * fault takes the lines that continue it along, and the rest is still read.
+ */
+static void
+test_every_problem_told(void **state)
+{
+	static const char text[] =
+	    "id: SITE-4\n"				/* 1 */
+	    "title: Four problems\n"
+	    "products: p\n"
+	    "clients: 16\n"
+	    "servers: Exchange Online\n"		/* 5 */
+	    "level: loud\n"
+	    "category: other\n"
+	    "colour: blue\n"
+	    "  and green\n"
+	    "code: 80040115-501-0-0\n"		/* 10 */
+	    "head: folder disk\n"
+	    "cause: c\n"
+	    "fix: Close Outlook.\n"
+	    "fix: Empty the Deleted Items folder on exit.\n"
+	    "example:\n"				/* 15 */
+	    "  Error synchronizing folder\n"
+	    "  [80040115-501-0-0]\n";
+	static const char want[] = "four.rule:6: level must be error, "
+	    "warning or info\nfour.rule:8: unknown key 'colour'\n"
+	    "four.rule:11: unknown head 'disk'\nfour.rule:14: step 2 purges "
+	    "Deleted Items, with no caution";
+	struct ostd_ruleset *rs = *state;
+	char *err = NULL;
+	const char *p;
+	size_t lines = 0;
+
+	assert_int_equal(ostd_ruleset_load_text(rs, "four.rule", text,
+	    sizeof(text) - 1, &err), -1);
+	assert_non_null(err);
+	for (p = err; p != NULL; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		lines++;
+	if (lines != 4)
+		print_error("got '%s'\n", err);
+	assert_int_equal(lines, 4);
+	assert_true(strncmp(err, want, strlen(want)) == 0);
+	assert_int_equal(ostd_ruleset_count(rs), 0);
+	free(err);
+}
+
+/* A NUL byte: a file that is no text; nothing after it is read. */
+static void
+test_nul_ends_reading(void **state)
+{
+	static const char text[] = "id: X\ntitle: t\0\nlevel: loud\n"
+	    "colour: red\n";
+	char *err = NULL;
+
+	assert_int_equal(ostd_ruleset_load_text(*state, "bin.rule", text,
+	    sizeof(text) - 1, &err), -1);
+	assert_string_equal(err, "bin.rule:2: NUL byte in rule file");
+	free(err);
+}
+
 static void
 test_rule_needs_cause_fix_example(void **state)
 {
@@ -292,6 +353,42 @@ load_error(struct ostd_ruleset *rs, const char *text)
 }
 
 /*
+ * A rule knows the lines of its see: and example: fields, and the line its
+ * example's first line is on while the example's lines run on one for one.
+ */
+static void
+test_example_and_see_lines(void **state)
+{
+	struct ostd_ruleset *rs = *state;
+	const struct ostd_rule *r;
+	char *text;
+
+	assert_null(load_error(rs, good));
+	r = ostd_ruleset_find(rs, "TEST-1");
+	assert_int_equal(r->see_line, 21);
+	assert_int_equal(r->example_line, 22);
+	assert_int_equal(r->example_first, 23);
+	/* Blank lines before the example's first line are not in it. */
+	text = variant("example:", "example:\n\n  \n");
+	assert_null(load_error(rs, text));
+	free(text);
+	r = ostd_ruleset_find(rs, "TEST-1");
+	assert_int_equal(r->example_line, 22);
+	assert_int_equal(r->example_first, 25);
+	assert_string_equal(r->example, "11:43:26 Synchronizing Organization "
+	    "Forms\n11:43:27 Error synchronizing folder\n11:43:27 \t"
+	    "[8004010F-501-0-521]\n11:43:27 The client operation failed.");
+	/* A comment among its lines: they no longer run on one for one. */
+	text = variant("  11:43:27 Error", "# between\n  11:43:27 Error "
+	    "synchronizing folder\n");
+	assert_null(load_error(rs, text));
+	free(text);
+	r = ostd_ruleset_find(rs, "TEST-1");
+	assert_int_equal(r->example_line, 22);
+	assert_int_equal(r->example_first, 0);
+}
+
+/*
  * 'fix' and 'practice' lines make one list in file order; a caution belongs
  * to the step after it.
  */
@@ -380,12 +477,11 @@ test_destructive_step_needs_caution(void **state)
 		char *text = rule_with_steps(cases[i].steps);
 		char *err = load_error(rs, text);
 
-		if (err == NULL || strncmp(err, cases[i].want,
-		    strlen(cases[i].want)) != 0)
+		/* Among the file's problems, each on a line of its own. */
+		if (err == NULL || strstr(err, cases[i].want) == NULL)
 			print_error("case %zu: got '%s'\n", i, err ? err : "");
 		assert_non_null(err);
-		assert_true(strncmp(err, cases[i].want,
-		    strlen(cases[i].want)) == 0);
+		assert_non_null(strstr(err, cases[i].want));
 		free(err);
 		free(text);
 	}
@@ -527,8 +623,13 @@ test_directory_with_broken_file(void **state)
 
 	assert_int_equal(ostd_ruleset_load_path(rs, dir, &err), 1);
 	assert_non_null(err);
+	/* Both problems of b.rule, by line; nothing of the others. */
+	assert_non_null(strstr(err, "/b.rule:1: reference entry (no match "
+	    "conditions) needs a 'summary'\n"));
 	assert_non_null(strstr(err, "/b.rule:5: level must be"));
-	assert_null(strchr(err, '\n'));
+	assert_true(strstr(err, "/b.rule:1:") < strstr(err, "/b.rule:5:"));
+	assert_null(strstr(err, "/a.rule"));
+	assert_null(strstr(err, "/c.rule"));
 	assert_non_null(ostd_ruleset_find(rs, "TEST-1"));
 	assert_non_null(ostd_ruleset_find(rs, "TEST-2"));
 	assert_null(ostd_ruleset_find(rs, "BROKEN"));
@@ -894,6 +995,12 @@ main(void)
 		    empty_rules_setup, rules_teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_broken_rules, empty_rules_setup,
 		    rules_teardown),
+		cmocka_unit_test_setup_teardown(test_every_problem_told,
+		    empty_rules_setup, rules_teardown),
+		cmocka_unit_test_setup_teardown(test_nul_ends_reading,
+		    empty_rules_setup, rules_teardown),
+		cmocka_unit_test_setup_teardown(test_example_and_see_lines,
+		    empty_rules_setup, rules_teardown),
 		cmocka_unit_test_setup_teardown(test_rule_needs_cause_fix_example,
 		    empty_rules_setup, rules_teardown),
 		cmocka_unit_test_setup_teardown(test_steps_in_order_with_cautions,

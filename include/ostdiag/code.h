@@ -40,6 +40,12 @@ uint32_t ostd_code_hresult(const struct ostd_code *code);
 /* The symbolic name of an HRESULT (MAPI_E_NOT_FOUND), or NULL when unknown. */
 const char *ostd_hresult_name(uint32_t hr);
 
+/*
+ * The HRESULT named name (MAPI_E_NOT_FOUND, in any case) into *hr. Returns 0,
+ * or -1 when no HRESULT known has that name.
+ */
+int ostd_hresult_from_name(const char *name, uint32_t *hr);
+
 /* A short English description of an HRESULT, or NULL when unknown. */
 const char *ostd_hresult_meaning(uint32_t hr);
 

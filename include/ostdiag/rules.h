@@ -96,6 +96,13 @@ struct ostd_rule {
 
 	char *source;		/* file the rule came from */
 	unsigned long source_line;
+	/*
+	 * Lines of its file (0: not known, as for a built-in rule): its see:
+	 * line, its example: line, and the line its example's first line is on,
+	 * when the example's lines follow it one for one (no comment among
+	 * them).
+	 */
+	unsigned long see_line, example_line, example_first;
 	/* Built in: its strings are the program's, its memory its ruleset's. */
 	bool builtin;
 	/* A clone's: its strings and lists are the original's, its patterns its own. */
@@ -145,16 +152,18 @@ void ostd_ruleset_free(struct ostd_ruleset **rs);
 
 /*
  * Load rules from text (name is used in messages). A rule whose id is already in
- * the set replaces it. On error returns -1 and sets *err to an allocated
- * "name:line: message"; the set is left as it was.
+ * the set replaces it. On error returns -1 and sets *err to every problem of
+ * the text, one "name:line: message" a line, by line, allocated; the set is
+ * left as it was.
  */
 int ostd_ruleset_load_text(struct ostd_ruleset *rs, const char *name,
     const char *text, size_t len, char **err);
 
 /*
  * Load a rule file, or every *.rule file of a directory (sorted by name). Every
- * file is tried; errors of all broken files are joined in *err, one per line.
- * Returns the number of broken files (0 on success), or -1 when path cannot be read.
+ * file is tried; every problem of every broken file is joined in *err, one a
+ * line, file by file. Returns the number of broken files (0 on success), or -1
+ * when path cannot be read.
  */
 int ostd_ruleset_load_path(struct ostd_ruleset *rs, const char *path, char **err);
 

@@ -11,7 +11,9 @@
 /*
  * Run rule's example against every rule of rs. Returns 0 when the rule leads a
  * finding of its example (reference entries always pass), else -1 with *why set to
- * an allocated "file:line: ..." explanation.
+ * an allocated "file:line: ..." explanation: the line of the first example
+ * line whose finding another rule leads, or the example's own line when it
+ * yields no finding.
  */
 int ostd_rule_selftest(const struct ostd_ruleset *rs, const struct ostd_rule *rule,
     char **why);

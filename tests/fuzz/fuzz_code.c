@@ -8,6 +8,9 @@
  * - ostd_explain_parse_code takes the bytes as typed text without harm; what it
  *   accepts is a well-formed code, and ostd_explain_code describes it (with the
  *   built-in rules that can match it) without harm;
+ * - ostd_explain takes the bytes (up to a NUL) as an argument, or as standard
+ *   input, in text wrapped at 40 columns or in JSON, without harm; it refuses
+ *   at most the arguments it was given;
  * - ostd_classify (on the bytes up to the first line end, as the parser hands
  *   them) returns a kind, section and head in range, text and argument spans that
  *   lie inside the input, and a well-formed code when it says there is one;
@@ -152,6 +155,29 @@ fuzz_explain_parse(const char *s, size_t len)
 	}
 }
 
+/*
+ * The bytes as what a user gives ostdiag explain: an argument, or standard
+ * input ("-"), by the parity of the first byte, in text or JSON by the next.
+ */
+static void
+fuzz_explain(const char *s, size_t len)
+{
+	char *arg = malloc(len + 1), dash[] = "-", *args[1];
+	struct ostd_explain_options opts = { len > 1 && (s[1] & 1), 40 };
+	FILE *in;
+
+	check(arg != NULL, "out of memory");
+	memcpy(arg, s, len);
+	arg[len] = '\0';
+	args[0] = len > 0 && (s[0] & 1) ? dash : arg;
+	in = fmemopen(arg, len > 0 ? len : 1, "r");
+	check(in != NULL, "cannot open the input as a stream");
+	check(ostd_explain(devnull, devnull, in, builtin, args, 1, &opts) <= 1,
+	    "more refusals than arguments");
+	fclose(in);
+	free(arg);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -166,5 +192,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_code_parse(s, size);
 	fuzz_classify(s, size);
 	fuzz_explain_parse(s, size);
+	fuzz_explain(s, size);
 	return 0;
 }
