@@ -346,3 +346,27 @@ symptom_words(const struct ostd_finding *f, char *buf, size_t size)
 	strbuf_free(&b);
 	return buf;
 }
+
+const char *
+report_plural(unsigned long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+void
+report_counts(struct strbuf *b, const struct ostd_summary *s)
+{
+	strbuf_addf(b, "%lu %s, %lu %s, %lu %s: %lu %s, %lu diagnosed, %lu "
+	    "unrecognized", s->files, report_plural(s->files, "file", "files"),
+	    s->sessions, report_plural(s->sessions, "session", "sessions"),
+	    s->errors, report_plural(s->errors, "error", "errors"), s->findings,
+	    report_plural(s->findings, "finding", "findings"), s->diagnosed,
+	    s->unrecognized);
+	if (s->filtered > 0)
+		strbuf_addf(b, ", %lu left out by filters", s->filtered);
+	if (s->files_failed > 0)
+		strbuf_addf(b, "; %lu %s failed", s->files_failed,
+		    report_plural(s->files_failed, "file", "files"));
+	if (s->files_skipped > 0)
+		strbuf_addf(b, "; %lu skipped", s->files_skipped);
+}

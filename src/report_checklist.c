@@ -180,12 +180,16 @@ checklist_finding(struct ostd_report *r, const struct ostd_finding *f)
 	}
 }
 
+/* The totals, in the words the text report ends with. */
 static void
 checklist_end(struct ostd_report *r, const struct ostd_summary *s)
 {
-	fprintf(r->out, "\n---\n%lu file(s), %lu session(s), %lu error(s): "
-	    "%lu finding(s), %lu diagnosed, %lu unrecognized\n", s->files,
-	    s->sessions, s->errors, s->findings, s->diagnosed, s->unrecognized);
+	struct strbuf b;
+
+	strbuf_init(&b, 0);
+	report_counts(&b, s);
+	fprintf(r->out, "\n---\n%s\n", b.data);
+	strbuf_free(&b);
 }
 
 const struct report_ops report_checklist_ops = {

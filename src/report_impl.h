@@ -62,6 +62,15 @@ const char *applicability_words(const struct ostd_finding *f,
     const struct ostd_candidate *c, char *buf, size_t size);
 /* A one-word verdict for c: "fits", "may fit" or "another version". */
 const char *applicability_verdict(const struct ostd_candidate *c);
+/* one when n is 1, else many. */
+const char *report_plural(unsigned long n, const char *one, const char *many);
+struct strbuf;
+/*
+ * The totals of a run in words, as the text report ends: "1 file, 2
+ * sessions, 6 errors: 6 findings, 5 diagnosed, 1 unrecognized", then what
+ * filters left out and the inputs that failed or were skipped; appended to b.
+ */
+void report_counts(struct strbuf *b, const struct ostd_summary *s);
 
 
 #endif

@@ -1,4 +1,4 @@
-/* test_report.c: text and JSON output, and JSON validity for any input bytes. */
+/* test_report.c: the report formats, and JSON validity for any input bytes. */
 #include "testutil.h"
 
 #include "jsonvalid.h"
@@ -423,6 +423,142 @@ test_spool_spills_in_order(void **state)
 	assert_int_equal(s.n, 0);
 }
 
+/* The checklist ends with the totals in words, singular where one. */
+static void
+test_checklist_counts(void **state)
+{
+	char *out = render(OSTD_FORMAT_CHECKLIST, seed, strlen(seed));
+
+	(void)state;
+	assert_non_null(strstr(out, "\n---\n1 file, 1 session, 1 error: "
+	    "1 finding, 1 diagnosed, 0 unrecognized\n"));
+	assert_null(strstr(out, "(s)"));
+	free(out);
+}
+
+/* How often needle occurs in s. */
+static size_t
+occurrences(const char *s, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = s; (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return n;
+}
+
+/* Does every in-page link of an HTML page lead to an id the page has? */
+static bool
+links_land(const char *page)
+{
+	for (const char *p = page; (p = strstr(p, "href=\"#")) != NULL;) {
+		const char *end = strchr(p + 7, '"');
+		char *want;
+		bool found;
+
+		if (end == NULL)
+			return false;
+		want = xasprintf(" id=\"%.*s\"", (int)(end - p - 7), p + 7);
+		found = strstr(page, want) != NULL;
+		if (!found)
+			print_error("no target for %s\n", want);
+		free(want);
+		if (!found)
+			return false;
+		p = end;
+	}
+	return true;
+}
+
+/*
+ * HTML: the summary before the finding, the ids of the diagnoses, the
+ * articles and the see-also ids link to entries at the end, and the less
+ * likely show title and score.
+ */
+static void
+test_html_summary_and_references(void **state)
+{
+	char *out = render(OSTD_FORMAT_HTML, seed, strlen(seed));
+
+	(void)state;
+	assert_non_null(strstr(out, "<title>t.log, 11:43:26 to 11:43:27 "));
+	assert_non_null(strstr(out, "<h1>t.log <span class=\"when\">11:43:26 "
+	    "to 11:43:27</span></h1>"));
+	assert_true(strstr(out, "id=\"summary\"") < strstr(out,
+	    "<section class=\"finding"));
+	assert_non_null(strstr(out, "<p class=\"counts\">1 file, 1 session, 1 "
+	    "error: 1 finding, 1 diagnosed, 0 unrecognized; 5 lines read.</p>"));
+	assert_non_null(strstr(out, "<h3><a class=\"id\" href=\"#ref-Q168734\">"
+	    "Q168734</a> "));
+	assert_non_null(strstr(out, "<div class=\"ref\" id=\"ref-Q168734\">"));
+	/* Q161889 is the article of Q161889-8004010F, and a see-also id. */
+	assert_non_null(strstr(out, "<b>Article:</b> <a class=\"id\" href=\""
+	    "#ref-Q161889\">Q161889</a>"));
+	assert_int_equal(occurrences(out, "<div class=\"ref\" "
+	    "id=\"ref-Q161889\">"), 1);
+	assert_non_null(strstr(out, "<li><a class=\"id\" href=\"#ref-Q272187\">"
+	    "Q272187</a> Org forms library has no replica or affinity in the "
+	    "user&#39;s site <span class=\"score\">(score "));
+	assert_true(occurrences(out, "<div class=\"ref\" id=") >= 5);
+	assert_true(links_land(out));
+	free(out);
+}
+
+/*
+ * HTML: each occurrence reported on its own (no merging) shows the diagnosis
+ * in full once; the others point to it.
+ */
+static void
+test_html_folds_same_diagnosis(void **state)
+{
+	char *out = render_merge(OSTD_FORMAT_HTML, repeated,
+	    sizeof(repeated) - 1, false);
+
+	(void)state;
+	assert_int_equal(occurrences(out, "<section class=\"finding"), 4);
+	assert_int_equal(occurrences(out, "<div class=\"diag\">"), 1);
+	assert_int_equal(occurrences(out, "<p class=\"same-as\">Same diagnosis "
+	    "as <a href=\"#finding-1\">finding 1</a> above: "), 2);
+	assert_true(links_land(out));
+	free(out);
+
+	out = render(OSTD_FORMAT_HTML, repeated, sizeof(repeated) - 1);
+	assert_int_equal(occurrences(out, "<div class=\"diag\">"), 1);
+	assert_non_null(strstr(out, "<tr><td>repeats</td><td>3 times in 2 of 4 "
+	    "sessions, the last at line 10 (12:00:02)</td></tr>"));
+	free(out);
+}
+
+/* HTML: a clean log is an all-clear page; a note on the input is shown. */
+static void
+test_html_clean_and_notes(void **state)
+{
+	static const char clean[] = "9:14:02 Synchronizer Version 16.0.14326\n"
+	    "9:14:02 Synchronizing Mailbox 'A'\n9:14:06 Done\n";
+	size_t len = OSTD_LINE_MAX + 100;
+	char *big = xmalloc(len + 200), *out;
+	int n;
+
+	(void)state;
+	out = render(OSTD_FORMAT_HTML, clean, sizeof(clean) - 1);
+	assert_non_null(strstr(out, "<div class=\"verdict clean\" "
+	    "id=\"clean\">\n<p class=\"big\">No errors found</p>\n<p>ostdiag "
+	    "read 1 input: 1 session in 3 lines, and found no error in it.</p>"
+	    "\n<p>The session reached Done.</p>"));
+	assert_null(strstr(out, "<section class=\"finding"));
+	free(out);
+
+	/* A line too long to read whole is noted, with its number. */
+	n = snprintf(big, 200, "%s9:14:03 ", clean);
+	memset(big + n, 'x', len);
+	memcpy(big + n + len, "\n9:14:07 Done\n", 15);
+	out = render(OSTD_FORMAT_HTML, big, (size_t)n + len + 15);
+	assert_non_null(strstr(out, "<h3>Notes on the inputs</h3>\n<ul class=\""
+	    "notes\">\n<li><code>t.log:4</code>: line of "));
+	free(out);
+	free(big);
+}
+
 int
 main(void)
 {
@@ -439,6 +575,10 @@ main(void)
 		cmocka_unit_test(test_clean_log_has_no_findings),
 		cmocka_unit_test(test_repeats_are_merged),
 		cmocka_unit_test(test_checklist),
+		cmocka_unit_test(test_checklist_counts),
+		cmocka_unit_test(test_html_summary_and_references),
+		cmocka_unit_test(test_html_folds_same_diagnosis),
+		cmocka_unit_test(test_html_clean_and_notes),
 		cmocka_unit_test(test_format_names),
 		cmocka_unit_test(test_spool_spills_in_order),
 	};
