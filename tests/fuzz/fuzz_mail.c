@@ -6,8 +6,9 @@
  * Checks, for any bytes: each reader either fails with a message or gives
  * NUL-terminated text of the length it says (with a message when it read around
  * damage, and only then); ostd_input_open on the bytes (found by content, and
- * forced to each format) either fails with a message or gives a stream that
- * reads to its end.
+ * forced to each format) either fails with a message, names what the input
+ * is when it is no log (and gives no stream), or gives a stream that reads to
+ * its end.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -33,7 +34,11 @@ fuzz_input(const uint8_t *data, size_t size, enum ostd_input_format f)
 	if (raw == NULL)
 		return;
 	if (ostd_input_open(&in, raw, f, OSTD_ENC_AUTO, &err) == 0) {
-		while (fread(buf, 1, sizeof(buf), in.text) > 0)
+		/* An input found to be no log is not opened further. */
+		if (in.not_log != NULL && in.text != NULL)
+			abort();
+		while (in.not_log == NULL &&
+		    fread(buf, 1, sizeof(buf), in.text) > 0)
 			;
 	} else {
 		if (err == NULL)
