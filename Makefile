@@ -5,9 +5,11 @@
 #   make check      all tests, plain and under ASan + UBSan
 #   make install    install to $(DESTDIR)$(PREFIX)
 #
-# Debian packages needed: libpcre2-dev pkg-config libc6-dev (and libcmocka-dev
-# for tests);
-# .ci/deps installs them when run as root.
+# The Debian packages needed are listed in .ci/deps (sh .ci/deps list build,
+# sh .ci/deps list test), which installs the missing ones when run as root:
+# `sh .ci/deps build && make demo` works on a bare Debian. Nothing is
+# compiled before .ci/deps has run (deps and deps-test are order-only
+# prerequisites of every object and program), so make -j cannot race it.
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -60,10 +62,10 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 .PHONY: all demo check check-unit check-golden check-san check-tsan \
-	check-valgrind check-fuzz coverage bench fuzz deps deps-test install \
-	uninstall clean
+	check-valgrind check-fuzz check-deps check-bare coverage bench fuzz \
+	deps deps-test install uninstall clean
 
-all: deps $(BUILD)/ostdiag $(BUILD)/rules.checked
+all: $(BUILD)/ostdiag $(BUILD)/rules.checked
 
 # Every built-in rule must load and its example must yield it: a rule without an
 # example, or with one that no longer matches, fails the build.
@@ -71,20 +73,22 @@ $(BUILD)/rules.checked: $(BUILD)/ostdiag
 	$(BUILD)/ostdiag rules --check src/rules >/dev/null
 	@touch $@
 
+# The packages to build with, then those to test with: never two apt-get at
+# once.
 deps:
 	@sh .ci/deps build
 
-deps-test:
+deps-test: deps
 	@sh .ci/deps test
 
-$(BUILD)/%.o: src/%.c $(HEADERS)
+$(BUILD)/%.o: src/%.c $(HEADERS) | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The rule parser, run when ostdiag is built: the rules go in as data.
 EMBED_OBJ = $(BUILD)/rules.o $(BUILD)/idindex.o $(BUILD)/safety.o \
 	$(BUILD)/util.o $(BUILD)/code.o $(BUILD)/classify.o $(BUILD)/visible.o
-$(BUILD)/embed_rules: src/embed_rules.c $(EMBED_OBJ)
+$(BUILD)/embed_rules: src/embed_rules.c $(EMBED_OBJ) | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ src/embed_rules.c $(EMBED_OBJ) \
 		$(ALL_LDFLAGS) $(PCRE_LIBS) -pthread
@@ -92,29 +96,29 @@ $(BUILD)/embed_rules: src/embed_rules.c $(EMBED_OBJ)
 $(BUILD)/builtin_rules.c: $(BUILD)/embed_rules $(RULES)
 	$(BUILD)/embed_rules $(RULES) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/builtin_rules.o: $(BUILD)/builtin_rules.c $(HEADERS)
+$(BUILD)/builtin_rules.o: $(BUILD)/builtin_rules.c $(HEADERS) | deps
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libostdiag.a: $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
 
-$(BUILD)/ostdiag: $(BUILD)/main.o $(BUILD)/libostdiag.a
+$(BUILD)/ostdiag: $(BUILD)/main.o $(BUILD)/libostdiag.a | deps
 	$(CC) $(ALL_LDFLAGS) $(LINK_FLAGS_$(LINK)) -o $@ $(BUILD)/main.o \
 		$(BUILD)/libostdiag.a $(PCRE_LIBS) -pthread
 
 # The same objects linked against the shared libraries, for valgrind, which
 # follows the heap only where malloc is shared.
-$(BUILD)/ostdiag-dynamic: $(BUILD)/main.o $(BUILD)/libostdiag.a
+$(BUILD)/ostdiag-dynamic: $(BUILD)/main.o $(BUILD)/libostdiag.a | deps
 	$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(BUILD)/libostdiag.a \
 		$(PCRE_LIBS) -pthread
 
-$(BUILD)/tests/jsoncheck: tests/jsoncheck.c tests/jsonvalid.h
+$(BUILD)/tests/jsoncheck: tests/jsoncheck.c tests/jsonvalid.h | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS)
 
 $(BUILD)/tests/%: tests/%.c tests/testutil.h tests/jsonvalid.h tests/msgwriter.h \
-		$(BUILD)/libostdiag.a
+		$(BUILD)/libostdiag.a | deps-test
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(BUILD)/libostdiag.a \
 		$(ALL_LDFLAGS) $(CMOCKA_LIBS) $(PCRE_LIBS) -pthread
@@ -125,7 +129,7 @@ demo: all
 check-unit: deps-test $(TEST_BINS)
 	@for t in $(TEST_BINS); do echo "== $$t"; $$t || exit 1; done
 
-check-golden: all $(BUILD)/tests/jsoncheck
+check-golden: deps-test all $(BUILD)/tests/jsoncheck
 	@sh tests/golden.sh $(BUILD)/ostdiag
 	@sh tests/badinput.sh $(BUILD)/ostdiag
 	@sh tests/cli.sh $(BUILD)/ostdiag $(BUILD)/tests/jsoncheck
@@ -153,7 +157,7 @@ check-tsan: deps-test
 		build-tsan/tests/jsoncheck
 
 # The golden samples and input fixtures under valgrind: any error fails.
-check-valgrind: all $(BUILD)/ostdiag-dynamic
+check-valgrind: deps-test all $(BUILD)/ostdiag-dynamic
 	@for f in samples/*.log tests/fixtures/*; do \
 		for fmt in text json html; do \
 			OSTDIAG_NO_JIT=1 valgrind -q --error-exitcode=99 \
@@ -178,11 +182,11 @@ check-valgrind: all $(BUILD)/ostdiag-dynamic
 BENCH_SIZE ?= 1G
 # Distinct findings and sessions of the memory benchmark (tests/bench/memory.sh).
 BENCH_FINDINGS ?= 1000000
-$(BUILD)/genlog: tests/bench/genlog.c
+$(BUILD)/genlog: tests/bench/genlog.c | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -o $@ tests/bench/genlog.c
 
-$(BUILD)/linescan: tests/bench/linescan.c
+$(BUILD)/linescan: tests/bench/linescan.c | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -pthread -o $@ tests/bench/linescan.c
 
@@ -200,7 +204,7 @@ fuzz: deps-test
 	FUZZ_RUNS=$(FUZZ_RUNS) sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
 # A short run of every harness, for each check.
-check-fuzz:
+check-fuzz: deps-test
 	$(MAKE) fuzz FUZZ_SECONDS=20 FUZZ_RUNS=
 
 # Line coverage of src/ by the whole test suite (gcov).
@@ -210,7 +214,18 @@ coverage: deps-test
 		check-unit check-golden
 	@sh tests/coverage.sh build-cov
 
-check: check-unit check-golden check-san check-tsan check-valgrind check-fuzz
+# .ci/deps and the Makefile's order: packages in before anything compiles,
+# with make -j too.
+check-deps: deps-test
+	@sh tests/deps.sh
+
+# The README's first command in a fresh Debian 12 minbase root (debootstrap,
+# chroot; skipped when not root, without debootstrap or without the mirror).
+check-bare: deps-test
+	@sh tests/bare.sh 1
+
+check: check-unit check-golden check-san check-tsan check-valgrind check-fuzz \
+		check-deps check-bare
 	@echo "make check: all tests passed"
 
 install: all

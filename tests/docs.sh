@@ -57,6 +57,21 @@ complete_words ostdiag explain -- | grep -q -e --check -e --redact -e --quiet &&
 complete_words ostdiag explain --format '' | tr '\n' ' ' | grep -qx 'text json ' &&
 	ok || no "completion offers formats explain does not write"
 
+# The packages README.md lists ("- build:" and "- tests" items, in back
+# quotes) are those .ci/deps installs.
+awk '/^- build:/ { set = "build" } /^- tests/ { set = "test" } /^$/ { set = "" }
+	set { while (match($0, /`[^`]*`/)) {
+		print set, substr($0, RSTART + 1, RLENGTH - 2)
+		$0 = substr($0, RSTART + RLENGTH) } }' "$top/README.md" >"$tmp/listed"
+sh "$top/.ci/deps" list build | sed 's/^/build /' >"$tmp/deps"
+sh "$top/.ci/deps" list test | grep -vxF "$(sh "$top/.ci/deps" list build)" |
+	sed 's/^/test /' >>"$tmp/deps"
+sort -o "$tmp/deps" "$tmp/deps"
+sort -o "$tmp/listed" "$tmp/listed"
+[ -s "$tmp/deps" ] && cmp -s "$tmp/deps" "$tmp/listed" && ok ||
+	no "README packages differ from .ci/deps (< .ci/deps, > README):" \
+		"$(diff "$tmp/deps" "$tmp/listed" | grep '^[<>]' | tr '\n' ' ')"
+
 # README examples: "    $ command" then the expected output, indented the same.
 run_example() {
 	(cd "$top" && PATH="$(dirname "$bin"):$PATH" COLUMNS=80 \
