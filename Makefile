@@ -6,7 +6,7 @@
 #   make install    install to $(DESTDIR)$(PREFIX)
 #
 # Debian packages needed: libpcre2-dev pkg-config libc6-dev (and libcmocka-dev
-# for tests);
+# for tests; libpff-dev and libbfio-dev to read .pst and .ost files);
 # .ci/deps installs them when run as root.
 
 PREFIX ?= /usr/local
@@ -25,8 +25,20 @@ PCRE_CFLAGS = $(shell $(PKG_CONFIG) --cflags libpcre2-8)
 PCRE_LIBS = $(shell $(PKG_CONFIG) --libs libpcre2-8)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
+# Outlook data files (.pst, .ost) are read with libpff (libpff-dev, and
+# libbfio-dev for its header) when pkg-config finds it; PFF=no builds
+# without, and such a build says so of each .pst or .ost it is given.
+ifeq ($(origin PFF),undefined)
+PFF := $(shell $(PKG_CONFIG) --exists libpff && echo yes)
+endif
+ifeq ($(PFF),yes)
+PFF_CFLAGS := -DOSTD_HAVE_LIBPFF $(shell $(PKG_CONFIG) --cflags libpff)
+# What its static library needs too (libbfio, zlib); a dynamic link takes it.
+PFF_LIBS := $(shell $(PKG_CONFIG) --static --libs libpff)
+endif
 # User CFLAGS/LDFLAGS are appended, never replaced.
-ALL_CFLAGS = $(BASE_CFLAGS) $(PCRE_CFLAGS) $(EXTRA_CFLAGS) $(CFLAGS)
+ALL_CFLAGS = $(BASE_CFLAGS) $(PCRE_CFLAGS) $(PFF_CFLAGS) $(EXTRA_CFLAGS) \
+	$(CFLAGS)
 ALL_LDFLAGS = $(EXTRA_CFLAGS) $(LDFLAGS)
 # The program is linked statically (a static PIE, from the archives that
 # libc6-dev and libpcre2-dev ship): it starts without the dynamic loader,
@@ -42,7 +54,7 @@ LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 	src/report_html.c src/report_lines.c src/json.c \
 	src/selftest.c src/repeat.c src/kept.c src/arena.c src/message.c src/redact.c \
 	src/spool.c src/extsort.c src/filesource.c src/batch.c \
-	src/input.c src/filekind.c \
+	src/input.c src/filekind.c src/pstfile.c src/pstitem.c \
 	src/encoding.c src/msgfile.c src/cfb.c src/lzfu.c src/rtf.c src/mime.c \
 	src/txtheader.c src/textconv.c \
 	src/explain.c src/visible.c
@@ -101,13 +113,13 @@ $(BUILD)/libostdiag.a: $(LIB_OBJ)
 
 $(BUILD)/ostdiag: $(BUILD)/main.o $(BUILD)/libostdiag.a
 	$(CC) $(ALL_LDFLAGS) $(LINK_FLAGS_$(LINK)) -o $@ $(BUILD)/main.o \
-		$(BUILD)/libostdiag.a $(PCRE_LIBS) -pthread
+		$(BUILD)/libostdiag.a $(PCRE_LIBS) $(PFF_LIBS) -pthread
 
 # The same objects linked against the shared libraries, for valgrind, which
 # follows the heap only where malloc is shared.
 $(BUILD)/ostdiag-dynamic: $(BUILD)/main.o $(BUILD)/libostdiag.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(BUILD)/libostdiag.a \
-		$(PCRE_LIBS) -pthread
+		$(PCRE_LIBS) $(PFF_LIBS) -pthread
 
 $(BUILD)/tests/jsoncheck: tests/jsoncheck.c tests/jsonvalid.h
 	@mkdir -p $(dir $@)
@@ -117,7 +129,7 @@ $(BUILD)/tests/%: tests/%.c tests/testutil.h tests/jsonvalid.h tests/msgwriter.h
 		$(BUILD)/libostdiag.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(BUILD)/libostdiag.a \
-		$(ALL_LDFLAGS) $(CMOCKA_LIBS) $(PCRE_LIBS) -pthread
+		$(ALL_LDFLAGS) $(CMOCKA_LIBS) $(PCRE_LIBS) $(PFF_LIBS) -pthread
 
 demo: all
 	$(BUILD)/ostdiag samples/orgforms.log; test $$? -le 1

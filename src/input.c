@@ -17,7 +17,7 @@
 #include "util.h"
 
 static const char *const format_names[] = {
-	"auto", "text", "msg", "rtf", "eml",
+	"auto", "text", "msg", "rtf", "eml", "pst",
 };
 
 const char *
@@ -147,6 +147,8 @@ sniff(const unsigned char *s, size_t n, bool whole)
 
 	if (n >= sizeof(cfb) && memcmp(s, cfb, sizeof(cfb)) == 0)
 		return OSTD_INPUT_MSG;
+	if (n >= 4 && memcmp(s, "!BDN", 4) == 0)
+		return OSTD_INPUT_PST;	/* the header of a .pst or .ost */
 	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < n && ascii_isspace(s[i]))
@@ -341,6 +343,8 @@ ostd_input_open(struct ostd_input *in, FILE *raw, enum ostd_input_format format,
 	    sniff(head, n, n < sizeof(head));
 	if (in->format == OSTD_INPUT_TEXT)
 		return open_text(in, raw, head, n, encoding, err);
+	if (in->format == OSTD_INPUT_PST)
+		return 0;	/* read by its name, in random order */
 	return open_message(in, raw, head, n, err);
 }
 
@@ -367,6 +371,8 @@ ostd_input_describe(const struct ostd_input *in)
 		    in->msg.body_source ? in->msg.body_source : "?");
 	case OSTD_INPUT_RTF:
 		return xstrdup("RTF document");
+	case OSTD_INPUT_PST:
+		return xstrdup("Outlook data file");
 	default:
 		if (in->msg.subject != NULL || in->msg.date >= 0)
 			return xasprintf("%s text saved from Outlook, '%s'%s",

@@ -22,6 +22,9 @@ kept_finding_init(struct kept_finding *k, const struct ostd_finding *src,
 
 	memset(k, 0, sizeof(*k));
 	k->f = *src;
+	/* A recording outlives the names of the logs of an Outlook data file. */
+	if (ar != NULL && src->file != NULL)
+		k->f.file = arena_strdup(ar, src->file);
 	k->session = *src->session;
 	k->session.blocks = NULL;
 	k->session.nblocks = 0;

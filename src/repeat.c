@@ -25,7 +25,7 @@ struct entry {
 	struct kept_finding kept;
 	char *key;
 	unsigned long long seq;	/* when first seen, counting every entry */
-	unsigned last_session;
+	unsigned first_session, last_session;	/* as repeat_add numbers them */
 	struct entry *next_in_bucket;
 };
 
@@ -170,14 +170,15 @@ kept_bytes(struct kept_finding *k)
 }
 
 static void
-copy_in(struct repeat_table *t, struct entry *e, const struct ostd_finding *f)
+copy_in(struct repeat_table *t, struct entry *e, const struct ostd_finding *f,
+    unsigned session)
 {
 	kept_finding_init(&e->kept, f, NULL);
 	e->kept.f.count = 1;
 	e->kept.f.last_line = f->line;
 	e->kept.f.last_time = f->time;
 	e->kept.f.sessions_with = 1;
-	e->last_session = f->session->index;
+	e->first_session = e->last_session = session;
 	e->seq = t->seq++;
 	t->bytes += kept_bytes(&e->kept) + t->key.len + 1;
 }
@@ -242,7 +243,7 @@ serialize(struct strbuf *rec, struct entry *e)
 	sp.last_line = e->kept.f.last_line;
 	sp.last_time = e->kept.f.last_time;
 	sp.sessions_with = e->kept.f.sessions_with;
-	sp.first_session = e->kept.session.index;
+	sp.first_session = e->first_session;
 	sp.last_session = e->last_session;
 	strbuf_reset(rec);
 	strbuf_add(rec, (const char *)&klen, sizeof(klen));
@@ -315,7 +316,8 @@ repeat_bytes(const struct repeat_table *t)
 }
 
 bool
-repeat_add(struct repeat_table *t, const struct ostd_finding *f)
+repeat_add(struct repeat_table *t, const struct ostd_finding *f,
+    unsigned session)
 {
 	unsigned h;
 	struct entry *e;
@@ -330,9 +332,9 @@ repeat_add(struct repeat_table *t, const struct ostd_finding *f)
 		e->kept.f.count++;
 		e->kept.f.last_line = f->line;
 		e->kept.f.last_time = f->time;
-		if (f->session->index != e->last_session) {
+		if (session != e->last_session) {
 			e->kept.f.sessions_with++;
-			e->last_session = f->session->index;
+			e->last_session = session;
 		}
 		return true;
 	}
@@ -341,7 +343,7 @@ repeat_add(struct repeat_table *t, const struct ostd_finding *f)
 		return false;
 	e = xcalloc(1, sizeof(*e));
 	e->key = xstrdup(t->key.data);
-	copy_in(t, e, f);
+	copy_in(t, e, f, session);
 	e->next_in_bucket = t->bucket[h];
 	t->bucket[h] = e;
 	grow_array((void **)&t->order, &t->cap, t->n + 1, sizeof(*t->order));

@@ -310,6 +310,8 @@ file_object(struct strbuf *out, const struct ostd_file_record *rec)
 	key(out, "date", 0);
 	json_str_or_null(out, rec->date >= 0 ?
 	    ostd_format_timestamp(rec->date, 'T', buf) : NULL);
+	key(out, "folder", 0);
+	json_str_or_null(out, rec->folder[0] ? rec->folder : NULL);
 	key(out, "sessions", 0);
 	strbuf_add_uint(out, rec->sessions);
 	key(out, "errors", 0);

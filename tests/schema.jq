@@ -24,6 +24,7 @@ def schemas: {
 	file: [["kind", "string"], ["file", "string"],
 		["format", "string null"], ["encoding", "string null"],
 		["subject", "string null"], ["date", "string null"],
+		["folder", "string null"],
 		["sessions", "number"], ["errors", "number"],
 		["findings", "number"], ["failed", "boolean"],
 		["skipped", "boolean"], ["reason", "string null"]],

@@ -79,9 +79,11 @@ struct ostd_file_record {
 	 * report that keeps records keeps file); NULL: file is whole.
 	 */
 	const char *path;
-	const char *format;		/* "text", "msg", "rtf", "eml" */
+	const char *format;		/* "text", "msg", "rtf", "eml", "pst" */
 	const char *encoding;		/* of text, or NULL */
 	char subject[128];		/* of a message, "" when none */
+	char folder[128];		/* of a log in an Outlook data file,
+					 * "" otherwise */
 	long long date;			/* local, seconds since 1970; -1 none */
 	unsigned long sessions, errors, findings;
 	bool failed;			/* could not be read or decoded */
