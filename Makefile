@@ -64,7 +64,7 @@ TESTS = test_code test_classify test_log test_reader test_rules test_match \
 	test_report test_rule_examples test_explain test_redact test_encoding \
 	test_msgfile test_rtf test_mime test_txtheader test_property \
 	test_readahead test_recording test_filesource test_advice test_extsort \
-	test_filekind
+	test_filekind test_pstitem test_pststore
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 HEADERS = $(wildcard include/ostdiag/*.h src/*.h)
 
