@@ -72,7 +72,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 .PHONY: all demo check check-unit check-golden check-san check-tsan \
-	check-valgrind check-fuzz coverage bench fuzz deps deps-test install \
+	check-valgrind check-fuzz check-nopff coverage bench fuzz deps deps-test install \
 	uninstall clean
 
 all: deps $(BUILD)/ostdiag $(BUILD)/rules.checked
@@ -148,6 +148,13 @@ check-golden: all $(BUILD)/tests/jsoncheck
 	@sh tests/schema.sh $(BUILD)/ostdiag
 	@sh tests/docs.sh $(BUILD)/ostdiag
 	@sh tests/review.sh $(BUILD)/ostdiag
+	@sh tests/pst.sh $(BUILD)/ostdiag $(BUILD)/tests/jsoncheck
+
+# A build without libpff: each .pst and .ost fails, saying why.
+check-nopff:
+	$(MAKE) BUILD=build-nopff PFF=no LINK=dynamic build-nopff/ostdiag \
+		build-nopff/tests/jsoncheck
+	sh tests/pst.sh build-nopff/ostdiag build-nopff/tests/jsoncheck
 
 # The same tests on a build with AddressSanitizer and UndefinedBehaviorSanitizer.
 check-san: deps-test
@@ -183,7 +190,17 @@ check-valgrind: all $(BUILD)/ostdiag-dynamic
 		>/dev/null 2>$(BUILD)/valgrind.log; \
 	if [ $$? = 99 ]; then cat $(BUILD)/valgrind.log; \
 		echo "valgrind: -j 3 FAILED"; exit 1; fi; \
-	echo "valgrind: samples and fixtures clean, one thread and three"
+	for f in ../shared/pst/*.pst ../shared/pst/*.ost; do \
+		[ -f "$$f" ] || continue; \
+		OSTDIAG_NO_JIT=1 valgrind -q --error-exitcode=99 \
+			--leak-check=full --errors-for-leak-kinds=definite \
+			$(BUILD)/ostdiag-dynamic -f json -t $$f \
+			>/dev/null 2>$(BUILD)/valgrind.log; \
+		if [ $$? = 99 ]; then cat $(BUILD)/valgrind.log; \
+			echo "valgrind: $$f FAILED"; exit 1; fi; \
+	done; \
+	echo "valgrind: samples, fixtures and Outlook data files clean, one" \
+		"thread and three"
 
 # Throughput, memory and start-up against grep and awk on generated logs
 # (tests/bench/bench.sh says what is measured; needs perl and GNU time).
@@ -222,7 +239,8 @@ coverage: deps-test
 		check-unit check-golden
 	@sh tests/coverage.sh build-cov
 
-check: check-unit check-golden check-san check-tsan check-valgrind check-fuzz
+check: check-unit check-golden check-san check-tsan check-valgrind check-fuzz \
+	check-nopff
 	@echo "make check: all tests passed"
 
 install: all
@@ -240,4 +258,4 @@ uninstall:
 		$(DESTDIR)$(COMPLETIONDIR)/ostdiag
 
 clean:
-	rm -rf build build-san build-tsan build-cov build-fuzz
+	rm -rf build build-san build-tsan build-cov build-fuzz build-nopff

@@ -77,7 +77,7 @@ ostd_pst_supported(void)
 static char *
 pff_reason(libpff_error_t **e)
 {
-	char buf[2048], *line, *last = NULL, *out;
+	char buf[2048], *line, *last = NULL, *colon, *out;
 
 	if (e == NULL || *e == NULL)
 		return xstrdup("unknown error");
@@ -91,6 +91,10 @@ pff_reason(libpff_error_t **e)
 	last = line;
 	while (*last == ' ' || *last == '\t')
 		last++;
+	/* Without the name of the function that met it ("libpff_...: "). */
+	if ((colon = strstr(last, ": ")) != NULL &&
+	    strcspn(last, " ") > (size_t)(colon - last))
+		last = colon + 2;
 	out = xstrdup(last);
 	for (char *p = out + strlen(out); p > out && (p[-1] == '.' ||
 	    p[-1] == ' '); p--)
@@ -432,12 +436,14 @@ ostd_pst_find(struct ostd_pst *p, struct ostd_pst_list *list, char **err)
 	libpff_item_t *root = NULL;
 	libpff_error_t *e = NULL;
 	size_t cap = 0;
+	int rc;
 
 	memset(list, 0, sizeof(*list));
 	memset(&t, 0, sizeof(t));
 	*err = NULL;
-	if (libpff_file_get_root_folder(p->file, &root, &e) != 1) {
-		char *why = pff_reason(&e);
+	if ((rc = libpff_file_get_root_folder(p->file, &root, &e)) != 1) {
+		char *why = rc == 0 ? xstrdup("it has no top folder (cut short "
+		    "or damaged)") : pff_reason(&e);
 
 		*err = xasprintf("cannot read the folders of the Outlook data "
 		    "file: %s", why);
