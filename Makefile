@@ -72,7 +72,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 .PHONY: all demo check check-unit check-golden check-san check-tsan \
-	check-valgrind check-fuzz check-nopff coverage bench fuzz deps deps-test install \
+	check-valgrind check-fuzz check-nopff bench-pst coverage bench fuzz deps deps-test install \
 	uninstall clean
 
 all: deps $(BUILD)/ostdiag $(BUILD)/rules.checked
@@ -137,7 +137,7 @@ demo: all
 check-unit: deps-test $(TEST_BINS)
 	@for t in $(TEST_BINS); do echo "== $$t"; $$t || exit 1; done
 
-check-golden: all $(BUILD)/tests/jsoncheck
+check-golden: all $(BUILD)/tests/jsoncheck $(BUILD)/genpst
 	@sh tests/golden.sh $(BUILD)/ostdiag
 	@sh tests/badinput.sh $(BUILD)/ostdiag
 	@sh tests/cli.sh $(BUILD)/ostdiag $(BUILD)/tests/jsoncheck
@@ -148,13 +148,15 @@ check-golden: all $(BUILD)/tests/jsoncheck
 	@sh tests/schema.sh $(BUILD)/ostdiag
 	@sh tests/docs.sh $(BUILD)/ostdiag
 	@sh tests/review.sh $(BUILD)/ostdiag
-	@sh tests/pst.sh $(BUILD)/ostdiag $(BUILD)/tests/jsoncheck
+	@sh tests/pst.sh $(BUILD)/ostdiag $(BUILD)/tests/jsoncheck \
+		$(BUILD)/genpst
 
 # A build without libpff: each .pst and .ost fails, saying why.
 check-nopff:
 	$(MAKE) BUILD=build-nopff PFF=no LINK=dynamic build-nopff/ostdiag \
-		build-nopff/tests/jsoncheck
-	sh tests/pst.sh build-nopff/ostdiag build-nopff/tests/jsoncheck
+		build-nopff/tests/jsoncheck build-nopff/genpst
+	sh tests/pst.sh build-nopff/ostdiag build-nopff/tests/jsoncheck \
+		build-nopff/genpst
 
 # The same tests on a build with AddressSanitizer and UndefinedBehaviorSanitizer.
 check-san: deps-test
@@ -211,6 +213,11 @@ $(BUILD)/genlog: tests/bench/genlog.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -o $@ tests/bench/genlog.c
 
+# Outlook data files of as many logs as asked, for tests/pst.sh and bench-pst.
+$(BUILD)/genpst: tests/bench/genpst.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -o $@ tests/bench/genpst.c
+
 $(BUILD)/linescan: tests/bench/linescan.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -pthread -o $@ tests/bench/linescan.c
@@ -219,6 +226,15 @@ bench: all $(BUILD)/genlog $(BUILD)/linescan
 	sh tests/bench/bench.sh $(BUILD)/ostdiag $(BUILD)/genlog \
 		$(BUILD)/linescan $(BENCH_SIZE)
 	sh tests/bench/memory.sh $(BUILD)/ostdiag $(BENCH_FINDINGS)
+
+# Time and peak memory of reading every log of a .pst of PST_LOGS logs
+# (needs GNU time).
+PST_LOGS ?= 2000
+bench-pst: all $(BUILD)/genpst
+	$(BUILD)/genpst $(PST_LOGS) $(BUILD)/bench.pst
+	for j in 1 2; do /usr/bin/time -f "$(PST_LOGS) logs, -j $$j: %e s, %M KiB peak" \
+		$(BUILD)/ostdiag -q -j $$j $(BUILD)/bench.pst 2>&1 | \
+		grep -v '^ostdiag: '; done; rm -f $(BUILD)/bench.pst
 
 # libFuzzer harnesses (clang): each runs FUZZ_SECONDS on its corpus, or
 # FUZZ_RUNS inputs when that is set.

@@ -527,6 +527,7 @@ report_redacted(struct ostd_analyzer *a, const struct ostd_finding *f)
 	struct ostd_block block;
 
 	copy.file = shown_file(a, f->file);
+	copy.last_file = shown_file(a, f->last_file);
 	session.blocks = NULL;
 	session.nblocks = 0;
 	if (session.mailbox != NULL)
@@ -666,6 +667,7 @@ report(struct ostd_analyzer *a, struct ostd_finding *f)
 	f->timestamp = timestamp(a, f);
 	f->count = 1;
 	f->last_line = f->line;
+	f->last_file = NULL;
 	f->last_time = f->time;
 	f->sessions_with = 1;
 	if (a->repeats == NULL) {
@@ -1357,10 +1359,10 @@ run_store(struct ostd_analyzer *a)
 	const char *path = a->file;
 	struct ostd_pst *p = NULL;
 	struct ostd_pst_list list;
-	struct ostd_file_record *recs;
+	struct ostd_file_record rec;
+	struct spool recs;
 	char **names, *err = NULL, reason[sizeof(a->file_rec.reason)];
 	struct stat sb;
-	size_t nrecs = 0;
 	unsigned dup = 1;
 	int rc = 0, one;
 
@@ -1386,7 +1388,7 @@ run_store(struct ostd_analyzer *a)
 		    list.unreadable == 1 ? "" : "s",
 		    list.unreadable == 1 ? "" : "s", list.problem);
 	names = xcalloc(list.n + 1, sizeof(*names));
-	recs = xcalloc(list.logs + 1, sizeof(*recs));
+	memset(&recs, 0, sizeof(recs));
 	a->in_store = true;
 	a->sessions = 0;
 	for (size_t i = 0; i < list.n && rc != -2; i++) {
@@ -1402,15 +1404,24 @@ run_store(struct ostd_analyzer *a)
 			ostd_analyzer_note(a, names[i], 0, item_words(it->kind));
 			continue;
 		}
-		if ((one = run_log(a, p, it, names[i], &recs[nrecs++])) != 0)
+		if ((one = run_log(a, p, it, names[i], &rec)) != 0)
 			rc = one;
+		(void)spool_put(&recs, &rec, sizeof(rec));
 	}
 	a->in_store = false;
 	a->file = path;
 	if (flush_repeats(a) != 0 && rc == 0)
 		rc = -1;
-	for (size_t i = 0; i < nrecs; i++)
-		report_file(a, &recs[i]);
+	spool_rewind(&recs);
+	while (spool_next(&recs, &rec, sizeof(rec)))
+		report_file(a, &rec);
+	if (recs.error != 0) {
+		note(a, 0, "the records of the logs could not be kept in a "
+		    "temporary file in %s: %s", spool_dir(),
+		    strerror(recs.error));
+		rc = rc == 0 ? -1 : rc;
+	}
+	spool_close(&recs);
 	if (list.logs == 0) {
 		snprintf(reason, sizeof(reason), "no synchronization log found "
 		    "in the Outlook data file (%lu folders and %lu messages "
@@ -1422,7 +1433,6 @@ run_store(struct ostd_analyzer *a)
 	for (size_t i = 0; i < list.n; i++)
 		free(names[i]);
 	free(names);
-	free(recs);
 	ostd_pst_list_free(&list);
 	ostd_pst_close(&p);
 	return rc;

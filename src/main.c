@@ -129,7 +129,8 @@ help(void)
 	    "                       report is the same, in input order; 1 uses no\n"
 	    "                       threads\n"
 	    "      --input-format F auto (default: found from the content), text, msg\n"
-	    "                       (Outlook), rtf, or eml (MIME mail)\n"
+	    "                       (Outlook), rtf, eml (MIME mail), or pst (every\n"
+	    "                       log in an Outlook .pst or .ost, read by name)\n"
 	    "      --encoding E     of text: auto (default: from the bytes), utf-8,\n"
 	    "                       utf-16le, utf-16be, windows-1252\n"
 	    "  -r, --rules PATH     add rules from a .rule file or a directory of them;\n"
@@ -576,7 +577,7 @@ parse_options(int *argcp, char ***argvp, bool subcommand, struct options *o)
 			if ((o->input_format = ostd_input_format_from_name(
 			    optarg)) < 0)
 				return refuse("unknown input format ", optarg,
-				    " (want auto, text, msg, rtf or eml)");
+				    " (want auto, text, msg, rtf, eml or pst)");
 			break;
 		case 'q':
 			o->report.quiet = true;

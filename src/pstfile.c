@@ -40,6 +40,8 @@ ostd_pst_list_free(struct ostd_pst_list *list)
 
 struct ostd_pst {
 	libpff_file_t *file;
+	libpff_item_t *folder;	/* the folder of the last body read */
+	uint32_t folder_id;
 };
 
 /* A folder, from the first pass over the tree. */
@@ -152,6 +154,8 @@ ostd_pst_close(struct ostd_pst **pp)
 
 	if (pp == NULL || (p = *pp) == NULL)
 		return;
+	if (p->folder != NULL)
+		(void)libpff_item_free(&p->folder, NULL);
 	if (p->file != NULL) {
 		(void)libpff_file_close(p->file, NULL);
 		(void)libpff_file_free(&p->file, NULL);
@@ -420,6 +424,8 @@ scan_folder(libpff_file_t *file, const struct folder *f,
 		it->subject = subject;
 		it->date = message_date(m);
 		it->kind = kind;
+		it->folder_id = f->id;
+		it->index = i;
 		it->id = 0;
 		(void)libpff_item_get_identifier(m, &it->id, NULL);
 		if (kind == OSTD_PST_LOG)
@@ -489,18 +495,45 @@ body_bytes(libpff_item_t *m, int (*size_of)(libpff_item_t *, size_t *,
 	return s;
 }
 
+/*
+ * The message of item, from its folder (kept for the next one: a lookup by
+ * identifier goes through every item of the file); NULL when it is not there.
+ */
+static libpff_item_t *
+folder_message(struct ostd_pst *p, const struct ostd_pst_item *item)
+{
+	libpff_item_t *m = NULL;
+	uint32_t id = 0;
+
+	if (p->folder == NULL || p->folder_id != item->folder_id) {
+		if (p->folder != NULL)
+			(void)libpff_item_free(&p->folder, NULL);
+		p->folder_id = item->folder_id;
+		if (libpff_file_get_item_by_identifier(p->file,
+		    item->folder_id, &p->folder, NULL) != 1)
+			return NULL;
+	}
+	if (libpff_folder_get_sub_message(p->folder, item->index, &m,
+	    NULL) != 1)
+		return NULL;
+	if (libpff_item_get_identifier(m, &id, NULL) != 1 || id != item->id)
+		(void)libpff_item_free(&m, NULL);
+	return m;
+}
+
 int
 ostd_pst_body(struct ostd_pst *p, const struct ostd_pst_item *item,
     struct ostd_message *msg, char **err)
 {
-	libpff_item_t *m = NULL;
+	libpff_item_t *m;
 	libpff_error_t *e = NULL;
 	char *s, *why;
 	size_t len;
 	int rc = -1;
 
 	*err = NULL;
-	if (libpff_file_get_item_by_identifier(p->file, item->id, &m,
+	if ((m = folder_message(p, item)) == NULL &&
+	    libpff_file_get_item_by_identifier(p->file, item->id, &m,
 	    &e) != 1) {
 		why = pff_reason(&e);
 		*err = xasprintf("cannot read the message: %s", why);

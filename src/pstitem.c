@@ -225,6 +225,15 @@ pst_classify(enum pst_role role, const char *subject)
 /* Longest subject a name quotes, in bytes (cut at a character's start). */
 #define NAME_SUBJECT_MAX 120
 
+/* Append s[0..n) with its line breaks and tabs made blanks. */
+static void
+add_one_line(struct strbuf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		strbuf_addc(b, s[i] == '\r' || s[i] == '\n' || s[i] == '\t' ?
+		    ' ' : s[i]);
+}
+
 char *
 pst_item_name(const char *file, const char *folder, const char *subject,
     long long date, unsigned dup)
@@ -245,12 +254,10 @@ pst_item_name(const char *file, const char *folder, const char *subject,
 	strbuf_adds(&b, file);
 	strbuf_addc(&b, ':');
 	if (folder != NULL && *folder != '\0') {
-		strbuf_adds(&b, folder);
+		add_one_line(&b, folder, strlen(folder));
 		strbuf_addc(&b, '/');
 	}
-	for (size_t i = 0; i < n; i++)
-		strbuf_addc(&b, subject[i] == '\r' || subject[i] == '\n' ||
-		    subject[i] == '\t' ? ' ' : subject[i]);
+	add_one_line(&b, subject, n);
 	if (date >= 0) {
 		strbuf_addc(&b, '@');
 		strbuf_adds(&b, ostd_format_timestamp(date, 'T', when));
@@ -318,8 +325,7 @@ pst_text_from_plain(const char *s, size_t len, struct ostd_message *m,
 	struct strbuf b;
 
 	*err = NULL;
-	while (len > 0 && s[len - 1] == '\0')
-		len--;
+	len = strnlen(s, len);	/* the stored string ends at its NUL */
 	strbuf_init(&b, 0);
 	(void)utf8_repair(&b, s, len, true);
 	return give_body(&b, m, "text", err);
@@ -359,8 +365,7 @@ pst_text_from_html(const char *s, size_t len, struct ostd_message *m,
 	struct strbuf utf, b;
 
 	*err = NULL;
-	while (len > 0 && s[len - 1] == '\0')
-		len--;
+	len = strnlen(s, len);
 	strbuf_init(&utf, 0);
 	charset_to_utf8(&utf, s, len, OSTD_CS_UTF8);
 	strbuf_init(&b, 0);

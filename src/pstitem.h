@@ -73,7 +73,7 @@ enum ostd_pst_kind pst_classify(enum pst_role role, const char *subject);
 
 /*
  * The name a message is reported under: FILE:FOLDER/SUBJECT@TIME, with the
- * subject's trailing blanks dropped and its line breaks and tabs made blanks,
+ * subject's trailing blanks dropped and line breaks and tabs made blanks,
  * TIME the UTC date (seconds since 1970) as YYYY-MM-DDTHH:MM:SS, left out
  * with its @ when date < 0. dup > 1 adds "#dup" (a second message of the
  * same name).
@@ -89,8 +89,8 @@ void pst_sort_items(struct ostd_pst_item *items, size_t n);
 
 /*
  * The text of a body into m (body, body_len, body_source): from plain text
- * (UTF-8; bytes that are not are read as Windows-1252), from the stored
- * property 0x1009 (compressed RTF in either form, LZFu or MELA, read by
+ * (UTF-8, up to a NUL; bytes that are not are read as Windows-1252), from the
+ * stored property 0x1009 (compressed RTF in either form, LZFu or MELA, read by
  * lzfu.c and rtf.c), or from HTML (UTF-8 or Windows-1252). Returns 0; 1
  * when the text was read around damage (*err says how); -1 with *err set
  * when there is no text.

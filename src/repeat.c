@@ -23,6 +23,7 @@
 
 struct entry {
 	struct kept_finding kept;
+	const char *last_file;	/* input of the last occurrence */
 	char *key;
 	unsigned long long seq;	/* when first seen, counting every entry */
 	unsigned first_session, last_session;	/* as repeat_add numbers them */
@@ -44,6 +45,7 @@ struct repeat_table {
 struct spilled {
 	unsigned long long seq;
 	unsigned long count, last_line;
+	const char *last_file;	/* valid within the run, as the finding's */
 	int last_time;
 	unsigned sessions_with, first_session, last_session;
 };
@@ -178,6 +180,7 @@ copy_in(struct repeat_table *t, struct entry *e, const struct ostd_finding *f,
 	e->kept.f.last_line = f->line;
 	e->kept.f.last_time = f->time;
 	e->kept.f.sessions_with = 1;
+	e->last_file = f->file;
 	e->first_session = e->last_session = session;
 	e->seq = t->seq++;
 	t->bytes += kept_bytes(&e->kept) + t->key.len + 1;
@@ -241,6 +244,7 @@ serialize(struct strbuf *rec, struct entry *e)
 	sp.seq = e->seq;
 	sp.count = e->kept.f.count;
 	sp.last_line = e->kept.f.last_line;
+	sp.last_file = e->last_file;
 	sp.last_time = e->kept.f.last_time;
 	sp.sessions_with = e->kept.f.sessions_with;
 	sp.first_session = e->first_session;
@@ -285,6 +289,7 @@ deserialize(struct kept_finding *k, const char *rec, const struct spilled *sp)
 	k->f.diag = &k->diag;
 	k->f.count = sp->count;
 	k->f.last_line = sp->last_line;
+	k->f.last_file = sp->last_file;
 	k->f.last_time = sp->last_time;
 	k->f.sessions_with = sp->sessions_with;
 }
@@ -332,6 +337,7 @@ repeat_add(struct repeat_table *t, const struct ostd_finding *f,
 		e->kept.f.count++;
 		e->kept.f.last_line = f->line;
 		e->kept.f.last_time = f->time;
+		e->last_file = f->file;
 		if (session != e->last_session) {
 			e->kept.f.sessions_with++;
 			e->last_session = session;
@@ -373,6 +379,7 @@ merge_keys(struct repeat_table *t)
 		    len) == 0) {
 			g.count += sp.count;
 			g.last_line = sp.last_line;
+			g.last_file = sp.last_file;
 			g.last_time = sp.last_time;
 			g.sessions_with += sp.sessions_with -
 			    (sp.first_session == g.last_session);
@@ -401,6 +408,16 @@ merge_keys(struct repeat_table *t)
 	return bys;
 }
 
+/* last, when it names another input than file; else NULL. */
+static const char *
+other_file(const char *file, const char *last)
+{
+	if (last == NULL || last == file || (file != NULL &&
+	    strcmp(file, last) == 0))
+		return NULL;
+	return last;
+}
+
 int
 repeat_flush(struct repeat_table *t, unsigned sessions_total,
     void (*fn)(const struct ostd_finding *f, void *ctx), void *ctx)
@@ -414,8 +431,12 @@ repeat_flush(struct repeat_table *t, unsigned sessions_total,
 
 	if (t->out == NULL) {
 		for (size_t i = 0; i < t->n; i++) {
-			t->order[i]->kept.f.sessions_total = sessions_total;
-			fn(&t->order[i]->kept.f, ctx);
+			struct ostd_finding *f = &t->order[i]->kept.f;
+
+			f->sessions_total = sessions_total;
+			f->last_file = other_file(f->file,
+			    t->order[i]->last_file);
+			fn(f, ctx);
 		}
 		clear(t);
 		return 0;
@@ -428,6 +449,7 @@ repeat_flush(struct repeat_table *t, unsigned sessions_total,
 		memcpy(&sp, (const char *)rec + spilled_at(rec), sizeof(sp));
 		deserialize(&k, rec, &sp);
 		k.f.sessions_total = sessions_total;
+		k.f.last_file = other_file(k.f.file, k.f.last_file);
 		fn(&k.f, ctx);
 	}
 	if (t->error == 0 && extsort_error(bys) != 0)

@@ -245,8 +245,9 @@ html_finding(struct ostd_report *r, const struct ostd_finding *f)
 	free(where);
 	if (f->count > 1) {
 		where = xasprintf("%lu times in %u of %u sessions, the last at "
-		    "line %lu", f->count, f->sessions_with, f->sessions_total,
-		    f->last_line);
+		    "%s%s%lu", f->count, f->sessions_with, f->sessions_total,
+		    f->last_file != NULL ? f->last_file : "line ",
+		    f->last_file != NULL ? ":" : "", f->last_line);
 		row(out, "repeats", where);
 		free(where);
 	}

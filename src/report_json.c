@@ -176,6 +176,8 @@ finding_object(struct strbuf *out, const struct ostd_finding *f)
 		strbuf_add_uint(out, f->sessions_total);
 	else
 		strbuf_adds(out, "null");
+	key(out, "last_file", 0);
+	json_str_or_null(out, f->last_file);
 	key(out, "mailbox", 0);
 	json_str_or_null(out, s->mailbox);
 	key(out, "client_version", 0);

@@ -3,32 +3,31 @@
 # three logs (plain text, compressed RTF, uncompressed RTF) read straight out
 # of them, in time order, as golden text and as JSON; a .pst without logs
 # refused; damaged copies (cut short, bytes changed) refused or read around,
-# never a crash or a hang. The files are ../shared/pst beside the source tree;
-# without them the checks are skipped with a message. A build without libpff
-# must say so of each file, and fail it.
-#   sh tests/pst.sh BINARY JSONCHECK [--update]
+# never a crash or a hang. The real files are ../shared/pst beside the source
+# tree; without them their checks are skipped with a message. A .pst that
+# tests/bench/genpst.c writes shows the logs of one file merged: an error of
+# several logs counted over all their sessions, Sync Issues found by its
+# entry id whatever its name. A build without libpff must say so of each
+# file, and fail it.
+#   sh tests/pst.sh BINARY JSONCHECK GENPST [--update]
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 jsoncheck=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
-update=${3:-}
+genpst=$(cd "$(dirname "$3")" && pwd)/$(basename "$3")
+update=${4:-}
 name=pst
 . "$(dirname "$0")/lib.sh"
 data=$top/../shared/pst
 expected=$top/tests/pst-expected
 ost=outlook2016-sync-issues.ost
 
-if [ ! -f "$data/$ost" ] || [ ! -f "$data/sync-issues.pst" ] ||
-    [ ! -f "$data/no-sync-logs.pst" ]; then
-	echo "$name: skipped: the Outlook data files of $data are not there"
-	finish
-	exit
-fi
-cd "$data" || exit 2
+"$genpst" 12 "$tmp/twelve.pst" || { no "genpst failed"; finish; exit; }
 
 # A build without libpff: each file fails, saying why.
-"$bin" sync-issues.pst >/dev/null 2>"$tmp/err"
+"$bin" "$tmp/twelve.pst" >/dev/null 2>"$tmp/err"
 if grep -q "not in this build" "$tmp/err"; then
-	for f in $ost sync-issues.pst no-sync-logs.pst; do
+	for f in "$tmp/twelve.pst" "$data/$ost" "$data/sync-issues.pst"; do
+		[ -f "$f" ] || continue
 		"$bin" --format json "$f" >"$tmp/out" 2>"$tmp/err"
 		st=$?
 		[ $st = 2 ] &&
@@ -41,6 +40,91 @@ if grep -q "not in this build" "$tmp/err"; then
 	finish
 	exit
 fi
+
+# damaged FILE LABEL: a damaged copy exits 0, 1 or 2 within a minute, with
+# no sanitizer report, and says why when it fails.
+damaged() {
+	timeout 60 "$bin" -t -f json "$1" >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	if [ $st -gt 2 ] || grep -q "Sanitizer\|runtime error" "$tmp/err"; then
+		no "$2: exit $st: $(grep -m3 . "$tmp/err")"
+	elif [ $st = 2 ] && ! grep -q '"reason":"' "$tmp/out"; then
+		no "$2: failed with no reason"
+	else
+		ok
+	fi
+}
+
+# damage_all FILE: copies cut short at five sizes, and with every 509th byte
+# changed from five offsets.
+damage_all() {
+	size=$(wc -c <"$1")
+	for cut in 512 4096 $((size / 10)) $((size / 2)) $((size - 512)); do
+		head -c "$cut" "$1" >"$tmp/cut.pst"
+		damaged "$tmp/cut.pst" "$(basename "$1") cut to $cut bytes"
+	done
+	for start in 0 7 100 515 4099; do
+		cp "$1" "$tmp/flip.pst"
+		chmod u+w "$tmp/flip.pst"
+		perl -e '
+			my ($file, $start, $step) = @ARGV;
+			open(my $fh, "+<", $file) or die;
+			binmode($fh);
+			my $size = -s $file;
+			for (my $o = $start; $o < $size; $o += $step) {
+				seek($fh, $o, 0); read($fh, my $b, 1);
+				seek($fh, $o, 0); print $fh chr(ord($b) ^ 0x5A);
+			}' "$tmp/flip.pst" "$start" 509
+		damaged "$tmp/flip.pst" \
+		    "$(basename "$1") with every 509th byte from $start changed"
+	done
+}
+
+# The generated file: twelve logs an hour apart, every third with the same
+# Organization Forms error, every seventh with a Calendar one; bodies in
+# plain text, compressed and uncompressed RTF and HTML.
+"$bin" -f json "$tmp/twelve.pst" >"$tmp/out" 2>"$tmp/err"
+st=$?
+[ $st = 1 ] && "$jsoncheck" <"$tmp/out" >/dev/null && ok ||
+	no "generated .pst: exit $st, or not valid JSON"
+jq -e '[.files[] | select(.format == "pst" and .folder == "Sync Issues" and
+    .sessions == 2 and (.failed | not))] | length == 12' "$tmp/out" \
+    >/dev/null && ok || no "generated .pst: not twelve logs of two sessions"
+jq -e '[.files[].date] == [range(0; 12) | 1767600000 + 3600 * . |
+    todate | sub("Z$"; "")]' "$tmp/out" >/dev/null && ok ||
+	no "generated .pst: logs not in time order: $(jq -c '[.files[].date]' "$tmp/out")"
+jq -e '.findings | length == 2 and
+    (.[0] | .code == "8004010F-501-0-521" and .count == 4 and
+    .sessions_with == 4 and .sessions_total == 24 and
+    (.file | endswith("Synchronization Log:@2026-01-05T08:00:00"))) and
+    (.[1] | .code == "8004010F-501-8004010F-320" and .count == 2 and
+    .sessions_with == 2)' "$tmp/out" >/dev/null && ok ||
+	no "generated .pst: repeats not merged over its logs: $(jq -c '.findings[] | [.code, .count, .sessions_with, .sessions_total]' "$tmp/out")"
+jq -e '.findings[0].last_line == 6 and (.findings[0].last_file |
+    endswith("twelve.pst:Sync Issues/Synchronization Log:@2026-01-05T17:00:00"))' \
+    "$tmp/out" >/dev/null && ok ||
+	no "generated .pst: the last occurrence not in its log"
+"$bin" "$tmp/twelve.pst" 2>/dev/null | tr -s '\n ' '  ' |
+	grep -q " repeats: 4 times in 4 of 24 sessions, the last at [^ ]*/twelve.pst:Sync Issues/Synchronization Log:@2026-01-05T17:00:00:6 (16:59:56) " &&
+	ok || no "generated .pst: the text does not say how persistent the error is"
+grep -q "twelve.pst:Sync Issues/Conflicts/Modification Resolution@2026-01-05T08:01:00: a conflict, not a log" \
+    "$tmp/err" && ok || no "generated .pst: no note for the conflict"
+# Sync Issues by its entry id, whatever its name.
+"$genpst" -f "Problemas de sincronizaci$(printf '\303\263')n" 3 \
+    "$tmp/es.pst"
+"$bin" "$tmp/es.pst" >/dev/null 2>"$tmp/err"
+grep -q "es.pst:Problemas de sincronizaci.n/Local Failures/Team meeting@2026-01-05T08:01:01: a local failure, not a log" \
+    "$tmp/err" && ok || no "Sync Issues not found by its entry id: $(cat "$tmp/err")"
+damage_all "$tmp/twelve.pst"
+
+if [ ! -f "$data/$ost" ] || [ ! -f "$data/sync-issues.pst" ] ||
+    [ ! -f "$data/no-sync-logs.pst" ]; then
+	echo "$name: the real Outlook data files of $data are not there:" \
+	    "their checks are skipped"
+	finish
+	exit
+fi
+cd "$data" || exit 2
 
 # golden LABEL FILE ARGS...: the output of ARGS is FILE of tests/pst-expected.
 golden() {
@@ -136,39 +220,7 @@ st=$?
 [ $st = 2 ] && grep -qF "cannot open the Outlook data file" "$tmp/err" && ok ||
 	no "a log read as a .pst: exit $st, $(cat "$tmp/err")"
 
-# damaged FILE LABEL: a damaged copy exits 0, 1 or 2 within a minute, with
-# no sanitizer report, and says why when it fails.
-damaged() {
-	timeout 60 "$bin" -t -f json "$1" >"$tmp/out" 2>"$tmp/err"
-	st=$?
-	if [ $st -gt 2 ] || grep -q "Sanitizer\|runtime error" "$tmp/err"; then
-		no "$2: exit $st: $(grep -m3 . "$tmp/err")"
-	elif [ $st = 2 ] && ! grep -q '"reason":"' "$tmp/out"; then
-		no "$2: failed with no reason"
-	else
-		ok
-	fi
-}
-for f in sync-issues.pst $ost; do
-	size=$(wc -c <"$f")
-	for cut in 512 4096 $((size / 10)) $((size / 2)) $((size - 512)); do
-		head -c "$cut" "$f" >"$tmp/cut.pst"
-		damaged "$tmp/cut.pst" "$f cut to $cut bytes"
-	done
-	# Bytes changed all over: every 509th from an offset, one copy each.
-	for start in 0 7 100 515 4099; do
-		cp "$f" "$tmp/flip.pst"
-		chmod u+w "$tmp/flip.pst"
-		perl -e '
-			my ($file, $start, $step) = @ARGV;
-			open(my $fh, "+<", $file) or die;
-			binmode($fh);
-			my $size = -s $file;
-			for (my $o = $start; $o < $size; $o += $step) {
-				seek($fh, $o, 0); read($fh, my $b, 1);
-				seek($fh, $o, 0); print $fh chr(ord($b) ^ 0x5A);
-			}' "$tmp/flip.pst" "$start" 509
-		damaged "$tmp/flip.pst" "$f with every 509th byte from $start changed"
-	done
-done
+# Damaged copies of the real files.
+damage_all sync-issues.pst
+damage_all $ost
 finish

@@ -226,6 +226,12 @@ test_logs_merged_in_time_order(void **state)
 	assert_non_null(strstr(got, "\"count\":2"));
 	assert_non_null(strstr(got, "\"sessions_with\":2,"
 	    "\"sessions_total\":3"));
+	/* Its last occurrence in the other log, named. */
+	name = xasprintf("\"last_line\":3,\"last_time\":\"11:00:02\","
+	    "\"sessions_with\":2,\"sessions_total\":3,\"last_file\":\"%s:"
+	    "Sync Issues/Synchronization Log:@2026-03-02T11:00:00\"", path);
+	assert_non_null(strstr(got, name));
+	free(name);
 	assert_null(strstr(got, "\"count\":1,"));
 	/* The logs' records in time order, each with its folder and date. */
 	name = xasprintf("\"file\":\"%s:Deleted Items/Synchronization Log:"

@@ -39,6 +39,9 @@ struct ostd_finding {
 	 */
 	unsigned long count;		/* occurrences, at least 1 */
 	unsigned long last_line;	/* line of the last occurrence */
+	const char *last_file;		/* its input when not file's (the logs
+					 * of one Outlook data file are merged
+					 * together), else NULL */
 	int last_time;			/* its time, or -1 */
 	unsigned sessions_with;		/* sessions it occurs in */
 	unsigned sessions_total;	/* sessions of its input */

@@ -35,6 +35,8 @@ struct ostd_pst_item {
 	char *subject;		/* without the stored prefix marker; "" none */
 	long long date;		/* delivered, seconds since 1970 UTC; -1 */
 	uint32_t id;		/* the message's node id in the file */
+	uint32_t folder_id;	/* its folder's, and its place there */
+	int index;
 	enum ostd_pst_kind kind;
 };
 
