@@ -34,7 +34,7 @@ ostd_pst_list_free(struct ostd_pst_list *list)
 #define PROP_FOLDER_ID		0x67F4	/* an .ost folder's global counter */
 #define PROP_RTF_COMPRESSED	0x1009
 
-#define SUBJECT_MAX		4096	/* longer subjects are cut */
+#define SUBJECT_MAX		4096	/* longer names and subjects are not read */
 #define FOLDERS_MAX		100000	/* a file with more is read this far */
 #define DEPTH_MAX		64	/* folders nested deeper are not read */
 
