@@ -27,8 +27,20 @@ PCRE_CFLAGS = $(shell $(PKG_CONFIG) --cflags libpcre2-8)
 PCRE_LIBS = $(shell $(PKG_CONFIG) --libs libpcre2-8)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
+# Outlook data files (.pst, .ost) are read with libpff (libpff-dev, and
+# libbfio-dev for its header) when pkg-config finds it; PFF=no builds
+# without, and such a build says so of each .pst or .ost it is given.
+ifeq ($(origin PFF),undefined)
+PFF := $(shell $(PKG_CONFIG) --exists libpff && echo yes)
+endif
+ifeq ($(PFF),yes)
+PFF_CFLAGS := -DOSTD_HAVE_LIBPFF $(shell $(PKG_CONFIG) --cflags libpff)
+# What its static library needs too (libbfio, zlib); a dynamic link takes it.
+PFF_LIBS := $(shell $(PKG_CONFIG) --static --libs libpff)
+endif
 # User CFLAGS/LDFLAGS are appended, never replaced.
-ALL_CFLAGS = $(BASE_CFLAGS) $(PCRE_CFLAGS) $(EXTRA_CFLAGS) $(CFLAGS)
+ALL_CFLAGS = $(BASE_CFLAGS) $(PCRE_CFLAGS) $(PFF_CFLAGS) $(EXTRA_CFLAGS) \
+	$(CFLAGS)
 ALL_LDFLAGS = $(EXTRA_CFLAGS) $(LDFLAGS)
 # The program is linked statically (a static PIE, from the archives that
 # libc6-dev and libpcre2-dev ship): it starts without the dynamic loader,
@@ -44,7 +56,7 @@ LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 	src/report_html.c src/report_lines.c src/json.c \
 	src/selftest.c src/repeat.c src/kept.c src/arena.c src/message.c src/redact.c \
 	src/spool.c src/extsort.c src/filesource.c src/batch.c \
-	src/input.c src/filekind.c \
+	src/input.c src/filekind.c src/pstfile.c src/pstitem.c \
 	src/encoding.c src/msgfile.c src/cfb.c src/lzfu.c src/rtf.c src/mime.c \
 	src/txtheader.c src/textconv.c src/html.c \
 	src/explain.c src/visible.c src/wrap.c
@@ -54,7 +66,7 @@ TESTS = test_code test_classify test_log test_reader test_rules test_match \
 	test_report test_rule_examples test_explain test_redact test_encoding \
 	test_msgfile test_rtf test_mime test_txtheader test_property \
 	test_readahead test_recording test_filesource test_advice test_extsort \
-	test_filekind test_html test_input
+	test_filekind test_html test_input test_pstitem test_pststore
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 HEADERS = $(wildcard include/ostdiag/*.h src/*.h)
 
@@ -62,8 +74,8 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 .PHONY: all demo check check-unit check-golden check-san check-tsan \
-	check-valgrind check-fuzz check-deps check-bare coverage bench fuzz \
-	deps deps-test install uninstall clean
+	check-valgrind check-fuzz check-deps check-bare check-nopff bench-pst \
+	coverage bench fuzz deps deps-test install uninstall clean
 
 all: $(BUILD)/ostdiag $(BUILD)/rules.checked
 
@@ -105,13 +117,13 @@ $(BUILD)/libostdiag.a: $(LIB_OBJ)
 
 $(BUILD)/ostdiag: $(BUILD)/main.o $(BUILD)/libostdiag.a | deps
 	$(CC) $(ALL_LDFLAGS) $(LINK_FLAGS_$(LINK)) -o $@ $(BUILD)/main.o \
-		$(BUILD)/libostdiag.a $(PCRE_LIBS) -pthread
+		$(BUILD)/libostdiag.a $(PCRE_LIBS) $(PFF_LIBS) -pthread
 
 # The same objects linked against the shared libraries, for valgrind, which
 # follows the heap only where malloc is shared.
 $(BUILD)/ostdiag-dynamic: $(BUILD)/main.o $(BUILD)/libostdiag.a | deps
 	$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(BUILD)/libostdiag.a \
-		$(PCRE_LIBS) -pthread
+		$(PCRE_LIBS) $(PFF_LIBS) -pthread
 
 $(BUILD)/tests/jsoncheck: tests/jsoncheck.c tests/jsonvalid.h | deps
 	@mkdir -p $(dir $@)
@@ -121,7 +133,7 @@ $(BUILD)/tests/%: tests/%.c tests/testutil.h tests/jsonvalid.h tests/msgwriter.h
 		$(BUILD)/libostdiag.a | deps-test
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(BUILD)/libostdiag.a \
-		$(ALL_LDFLAGS) $(CMOCKA_LIBS) $(PCRE_LIBS) -pthread
+		$(ALL_LDFLAGS) $(CMOCKA_LIBS) $(PCRE_LIBS) $(PFF_LIBS) -pthread
 
 demo: all
 	$(BUILD)/ostdiag samples/orgforms.log; test $$? -le 1
@@ -129,7 +141,7 @@ demo: all
 check-unit: deps-test $(TEST_BINS)
 	@for t in $(TEST_BINS); do echo "== $$t"; $$t || exit 1; done
 
-check-golden: deps-test all $(BUILD)/tests/jsoncheck
+check-golden: deps-test all $(BUILD)/tests/jsoncheck $(BUILD)/genpst
 	@sh tests/golden.sh $(BUILD)/ostdiag
 	@sh tests/badinput.sh $(BUILD)/ostdiag
 	@sh tests/cli.sh $(BUILD)/ostdiag $(BUILD)/tests/jsoncheck
@@ -140,6 +152,15 @@ check-golden: deps-test all $(BUILD)/tests/jsoncheck
 	@sh tests/schema.sh $(BUILD)/ostdiag
 	@sh tests/docs.sh $(BUILD)/ostdiag
 	@sh tests/review.sh $(BUILD)/ostdiag
+	@sh tests/pst.sh $(BUILD)/ostdiag $(BUILD)/tests/jsoncheck \
+		$(BUILD)/genpst
+
+# A build without libpff: each .pst and .ost fails, saying why.
+check-nopff:
+	$(MAKE) BUILD=build-nopff PFF=no LINK=dynamic build-nopff/ostdiag \
+		build-nopff/tests/jsoncheck build-nopff/genpst
+	sh tests/pst.sh build-nopff/ostdiag build-nopff/tests/jsoncheck \
+		build-nopff/genpst
 
 # The same tests on a build with AddressSanitizer and UndefinedBehaviorSanitizer.
 check-san: deps-test
@@ -175,7 +196,17 @@ check-valgrind: deps-test all $(BUILD)/ostdiag-dynamic
 		>/dev/null 2>$(BUILD)/valgrind.log; \
 	if [ $$? = 99 ]; then cat $(BUILD)/valgrind.log; \
 		echo "valgrind: -j 3 FAILED"; exit 1; fi; \
-	echo "valgrind: samples and fixtures clean, one thread and three"
+	for f in ../shared/pst/*.pst ../shared/pst/*.ost; do \
+		[ -f "$$f" ] || continue; \
+		OSTDIAG_NO_JIT=1 valgrind -q --error-exitcode=99 \
+			--leak-check=full --errors-for-leak-kinds=definite \
+			$(BUILD)/ostdiag-dynamic -f json -t $$f \
+			>/dev/null 2>$(BUILD)/valgrind.log; \
+		if [ $$? = 99 ]; then cat $(BUILD)/valgrind.log; \
+			echo "valgrind: $$f FAILED"; exit 1; fi; \
+	done; \
+	echo "valgrind: samples, fixtures and Outlook data files clean, one" \
+		"thread and three"
 
 # Throughput, memory and start-up against grep and awk on generated logs
 # (tests/bench/bench.sh says what is measured; needs perl and GNU time).
@@ -186,6 +217,11 @@ $(BUILD)/genlog: tests/bench/genlog.c | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -o $@ tests/bench/genlog.c
 
+# Outlook data files of as many logs as asked, for tests/pst.sh and bench-pst.
+$(BUILD)/genpst: tests/bench/genpst.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -o $@ tests/bench/genpst.c
+
 $(BUILD)/linescan: tests/bench/linescan.c | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -pthread -o $@ tests/bench/linescan.c
@@ -194,6 +230,15 @@ bench: all $(BUILD)/genlog $(BUILD)/linescan
 	sh tests/bench/bench.sh $(BUILD)/ostdiag $(BUILD)/genlog \
 		$(BUILD)/linescan $(BENCH_SIZE)
 	sh tests/bench/memory.sh $(BUILD)/ostdiag $(BENCH_FINDINGS)
+
+# Time and peak memory of reading every log of a .pst of PST_LOGS logs
+# (needs GNU time).
+PST_LOGS ?= 2000
+bench-pst: all $(BUILD)/genpst
+	$(BUILD)/genpst $(PST_LOGS) $(BUILD)/bench.pst
+	for j in 1 2; do /usr/bin/time -f "$(PST_LOGS) logs, -j $$j: %e s, %M KiB peak" \
+		$(BUILD)/ostdiag -q -j $$j $(BUILD)/bench.pst 2>&1 | \
+		grep -v '^ostdiag: '; done; rm -f $(BUILD)/bench.pst
 
 # libFuzzer harnesses (clang): each runs FUZZ_SECONDS on its corpus, or
 # FUZZ_RUNS inputs when that is set.
@@ -225,7 +270,7 @@ check-bare: deps-test
 	@sh tests/bare.sh 1
 
 check: check-unit check-golden check-san check-tsan check-valgrind check-fuzz \
-		check-deps check-bare
+		check-nopff check-deps check-bare
 	@echo "make check: all tests passed"
 
 install: all
@@ -243,4 +288,4 @@ uninstall:
 		$(DESTDIR)$(COMPLETIONDIR)/ostdiag
 
 clean:
-	rm -rf build build-san build-tsan build-cov build-fuzz
+	rm -rf build build-san build-tsan build-cov build-fuzz build-nopff

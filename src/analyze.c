@@ -16,8 +16,10 @@
 #include "ostdiag/reader.h"
 #include "ostdiag/report.h"
 #include "ostdiag/input.h"
+#include "ostdiag/pstfile.h"
 #include "ostdiag/redact.h"
 #include "kept.h"
+#include "pstitem.h"
 #include "readahead.h"
 #include "textmemo.h"
 #include "repeat.h"
@@ -36,7 +38,12 @@ struct ostd_analyzer {
 	struct ostd_reader *reader;	/* kept from one input to the next */
 	bool read_ahead;	/* long files may be read on a second thread */
 	bool record_sessions;	/* a recording keeps session records */
-	unsigned sessions;	/* sessions of the input being read */
+	unsigned sessions;	/* sessions of the input being read (of all the
+				 * logs of an Outlook data file so far) */
+	unsigned session_base;	/* sessions before the log being read, of the
+				 * logs that share its repeat table */
+	bool in_store;		/* reading the logs of an Outlook data file:
+				 * their repeats are merged together */
 	struct ostd_session_record rec;	/* the session being read, for the timeline */
 	bool rec_pending;
 	struct ostd_redactor *redactor;	/* NULL: names as they are */
@@ -57,12 +64,23 @@ struct ostd_analyzer {
 	size_t ncounts, counts_cap;
 	struct ostd_recording *recording;	/* NULL: report as we go */
 	size_t recording_limit;		/* bytes; 0: none */
-	unsigned long replayed_findings;	/* of the file being replayed */
+	struct tally *tally;	/* findings of inputs whose record is to come */
+	size_t ntally, tally_cap;
 	enum ostd_level min_level;	/* filters */
 	const char *const *only;
 	size_t nonly;
 	const char *const *exclude;
 	size_t nexclude;
+};
+
+/*
+ * Findings reported of an input whose record is still to come: an input's
+ * record says how many it had. The logs of an Outlook data file have theirs
+ * after the last one's, when their merged findings are out.
+ */
+struct tally {
+	char *file;
+	unsigned long findings;
 };
 
 enum recorded_kind { REC_FINDING, REC_SESSION, REC_FILE, REC_NOTE };
@@ -351,6 +369,9 @@ ostd_analyzer_free(struct ostd_analyzer **ap)
 	for (size_t i = 0; i < (*ap)->ncounts; i++)
 		free((char *)(*ap)->counts[i].id);
 	free((*ap)->counts);
+	for (size_t i = 0; i < (*ap)->ntally; i++)
+		free((*ap)->tally[i].file);
+	free((*ap)->tally);
 	free(*ap);
 	*ap = NULL;
 }
@@ -506,6 +527,7 @@ report_redacted(struct ostd_analyzer *a, const struct ostd_finding *f)
 	struct ostd_block block;
 
 	copy.file = shown_file(a, f->file);
+	copy.last_file = shown_file(a, f->last_file);
 	session.blocks = NULL;
 	session.nblocks = 0;
 	if (session.mailbox != NULL)
@@ -520,6 +542,46 @@ report_redacted(struct ostd_analyzer *a, const struct ostd_finding *f)
 	ostd_report_finding(a->report, &copy);
 	if (f->block != NULL)
 		ostd_block_clear(&block);
+}
+
+/* Count a finding reported of the input named file. */
+static void
+tally_finding(struct ostd_analyzer *a, const char *file)
+{
+	size_t i = a->ntally;
+
+	if (file == NULL)
+		return;
+	/* Most findings are of the input reported last. */
+	while (i > 0 && strcmp(a->tally[i - 1].file, file) != 0)
+		i--;
+	if (i == 0) {
+		grow_array((void **)&a->tally, &a->tally_cap, a->ntally + 1,
+		    sizeof(*a->tally));
+		a->tally[a->ntally].file = xstrdup(file);
+		a->tally[a->ntally].findings = 0;
+		i = ++a->ntally;
+	}
+	a->tally[i - 1].findings++;
+}
+
+/* The findings reported of the input named file, forgotten as they are told. */
+static unsigned long
+take_tally(struct ostd_analyzer *a, const char *file)
+{
+	unsigned long n;
+
+	for (size_t i = a->ntally; i > 0; i--) {
+		if (strcmp(a->tally[i - 1].file, file) != 0)
+			continue;
+		n = a->tally[i - 1].findings;
+		free(a->tally[i - 1].file);
+		memmove(&a->tally[i - 1], &a->tally[i],
+		    (a->ntally - i) * sizeof(*a->tally));
+		a->ntally--;
+		return n;
+	}
+	return 0;
 }
 
 /* Hand a (merged) finding to the reporter. */
@@ -541,8 +603,7 @@ emit(const struct ostd_finding *f, void *ctx)
 		return;
 	}
 	a->sum.findings++;
-	a->file_rec.findings++;
-	a->replayed_findings++;
+	tally_finding(a, f->file);
 	count_diagnosis(a, f);
 	if (f->diag->n > 0)
 		a->sum.diagnosed++;
@@ -606,13 +667,15 @@ report(struct ostd_analyzer *a, struct ostd_finding *f)
 	f->timestamp = timestamp(a, f);
 	f->count = 1;
 	f->last_line = f->line;
+	f->last_file = NULL;
 	f->last_time = f->time;
 	f->sessions_with = 1;
 	if (a->repeats == NULL) {
 		emit(f, a);
 		return;
 	}
-	(void)repeat_add(a->repeats, f);	/* a failure shows at the flush */
+	/* A failure shows at the flush. */
+	(void)repeat_add(a->repeats, f, a->session_base + f->session->index);
 	/*
 	 * Merged findings would be recorded at the end of the input: when they
 	 * are already more than a recording may hold, give up now.
@@ -714,23 +777,34 @@ report_file_redacted(struct ostd_analyzer *a,
 		    ostd_redact_name(a->redactor, OSTD_REDACT_SUBJECT,
 		    rec->subject));
 	}
+	if (rec->folder[0] != '\0')
+		copy_cut(copy.folder, sizeof(copy.folder),
+		    ostd_redact_name(a->redactor, OSTD_REDACT_FOLDER,
+		    rec->folder));
 	reason = ostd_redact_text(a->redactor, rec->reason);
 	copy_cut(copy.reason, sizeof(copy.reason), reason);
 	free(reason);
 	ostd_report_file(a->report, &copy);
 }
 
-/* Report an input's record (kept while recording). */
+/*
+ * Report an input's record (kept while recording), with the findings
+ * reported of it.
+ */
 static void
 report_file(struct ostd_analyzer *a, const struct ostd_file_record *rec)
 {
 	struct recorded *r;
 
 	if (a->recording == NULL) {
+		struct ostd_file_record told = *rec;
+
+		told.findings = take_tally(a, rec->path != NULL ? rec->path :
+		    rec->file);
 		if (a->redactor != NULL)
-			report_file_redacted(a, rec);
+			report_file_redacted(a, &told);
 		else
-			ostd_report_file(a->report, rec);
+			ostd_report_file(a->report, &told);
 	} else if ((r = record(a, REC_FILE)) != NULL) {
 		r->u.file = *rec;
 		if (rec->path != NULL)
@@ -982,7 +1056,9 @@ run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
 	int rc = 0, got;
 
 	a->parser = p;
-	a->sessions = 0;
+	if (!a->in_store)
+		a->sessions = 0;
+	a->session_base = a->sessions;
 	if (rd == NULL)
 		rd = a->reader = ostd_reader_new(fp);
 	else
@@ -1026,7 +1102,7 @@ run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
 			rc = frc;
 	}
 	flush_record(a);
-	if (flush_repeats(a) != 0 && rc == 0)
+	if (!a->in_store && flush_repeats(a) != 0 && rc == 0)
 		rc = -1;
 	if (rc == 0 && report_failed(a))
 		rc = -2;
@@ -1156,6 +1232,212 @@ begin_input(struct ostd_analyzer *a)
 	text_memo_forget(a->texts);
 }
 
+/* What an item under Sync Issues that is no log is, for its note. */
+static const char *
+item_words(enum ostd_pst_kind kind)
+{
+	switch (kind) {
+	case OSTD_PST_CONFLICT:
+		return "a conflict, not a log: Outlook keeps here the version "
+		    "of an item it did not choose when the item was changed "
+		    "in two places";
+	case OSTD_PST_LOCAL_FAILURE:
+		return "a local failure, not a log: an item Outlook could not "
+		    "send to the server";
+	case OSTD_PST_SERVER_FAILURE:
+		return "a server failure, not a log: an item the server could "
+		    "not send to Outlook";
+	default:
+		return "an item under Sync Issues that is no synchronization "
+		    "log; it was not read";
+	}
+}
+
+/*
+ * Analyze the log of item of the Outlook data file p as the input named name,
+ * and keep its record in *rec for when the logs' merged findings are out.
+ * Returns as run_input.
+ */
+static int
+run_log(struct ostd_analyzer *a, struct ostd_pst *p,
+    const struct ostd_pst_item *item, const char *name,
+    struct ostd_file_record *rec)
+{
+	struct ostd_message msg;
+	char *err = NULL;
+	FILE *fp;
+	int rc;
+
+	memset(&msg, 0, sizeof(msg));
+	a->file = name;
+	memset(&a->file_rec, 0, sizeof(a->file_rec));
+	copy_cut(a->file_rec.file, sizeof(a->file_rec.file), name);
+	a->file_rec.path = name;
+	a->file_rec.format = ostd_input_format_name(OSTD_INPUT_PST);
+	copy_cut(a->file_rec.subject, sizeof(a->file_rec.subject),
+	    item->subject);
+	copy_cut(a->file_rec.folder, sizeof(a->file_rec.folder), item->folder);
+	a->file_rec.date = item->date;
+	a->sum.files++;
+	begin_input(a);
+	a->input_findings = a->log_entries = a->utf8_bad = 0;
+	a->input_bytes = 0;
+	if ((rc = ostd_pst_body(p, item, &msg, &err)) < 0) {
+		note(a, 0, "%s", err);
+		copy_cut(a->file_rec.reason, sizeof(a->file_rec.reason), err);
+		a->file_rec.failed = true;
+		free(err);
+		goto done;
+	}
+	if (rc == 1)	/* read around damage */
+		note(a, 0, "%s", err);
+	free(err);
+	/* The delivery time is UTC, the log's times local: as for .msg. */
+	a->local_date = msg.date;
+	a->date_slack = 14 * 3600;
+	report_subject(a, a->file_rec.subject);
+	a->utf8_check = OSTD_UTF8_TRUST;
+	if ((fp = fmemopen(msg.body, msg.body_len, "r")) == NULL) {
+		rc = note_read_error(a, 0, errno);
+		goto done;
+	}
+	rc = run(a, fp, NULL, 0, NULL, 0);
+	fclose(fp);
+	if (rc == 0 && a->log_entries == 0 && a->input_findings == 0) {
+		a->sum.sessions -= a->file_rec.sessions;
+		a->file_rec.sessions = 0;
+		a->file_rec.skipped = true;
+		a->sum.files_skipped++;
+		copy_cut(a->file_rec.reason, sizeof(a->file_rec.reason),
+		    "no synchronization log found in the message");
+		note(a, 0, "%s", a->file_rec.reason);
+	}
+done:
+	if (a->file_rec.failed) {
+		a->sum.files_failed++;
+		rc = rc == -2 ? -2 : -1;
+	}
+	*rec = a->file_rec;
+	ostd_message_free(&msg);
+	a->local_date = -1;
+	return rc;
+}
+
+/*
+ * The Outlook data file named a->file has no log to read (or could not be
+ * searched: failed): its record says why, as no_log does for other inputs.
+ * Returns as run_input.
+ */
+static int
+store_without_logs(struct ostd_analyzer *a, const char *reason, bool failed)
+{
+	copy_cut(a->file_rec.reason, sizeof(a->file_rec.reason), reason);
+	a->sum.files++;
+	if (!failed && a->found) {
+		a->file_rec.skipped = true;
+		a->sum.files_skipped++;
+	} else {
+		a->file_rec.failed = true;
+		a->sum.files_failed++;
+	}
+	report_file(a, &a->file_rec);
+	note(a, 0, "%s", reason);
+	return a->file_rec.failed ? -1 : 0;
+}
+
+/*
+ * Read every synchronization log of the Outlook data file named a->file, in
+ * time order, each as an input of its own named FILE:FOLDER/SUBJECT@TIME.
+ * Their findings are merged together (a persistent error shows as such) and
+ * handed out after the last log; then come the logs' records. Items of
+ * Conflicts, Local Failures and Server Failures get a note each. Returns as
+ * run_input.
+ */
+static int
+run_store(struct ostd_analyzer *a)
+{
+	const char *path = a->file;
+	struct ostd_pst *p = NULL;
+	struct ostd_pst_list list;
+	struct ostd_file_record rec;
+	struct spool recs;
+	char **names, *err = NULL, reason[sizeof(a->file_rec.reason)];
+	struct stat sb;
+	unsigned dup = 1;
+	int rc = 0, one;
+
+	memset(&list, 0, sizeof(list));
+	if (strcmp(path, "(stdin)") == 0)
+		err = xstrdup("an Outlook data file is read by its name, not "
+		    "from standard input: give the file's path");
+	else if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		err = xstrdup("an Outlook data file is read in random order: "
+		    "it must be a regular file");
+	if (err != NULL || ostd_pst_open(path, &p, &err) != 0 ||
+	    ostd_pst_find(p, &list, &err) != 0) {
+		/* Found by -R in a build that cannot read it: skipped. */
+		rc = store_without_logs(a, err, ostd_pst_supported());
+		free(err);
+		ostd_pst_list_free(&list);
+		ostd_pst_close(&p);
+		return rc;
+	}
+	if (list.unreadable > 0)
+		note(a, 0, "%lu folder%s or message%s could not be read, the "
+		    "file may be damaged; the first: %s", list.unreadable,
+		    list.unreadable == 1 ? "" : "s",
+		    list.unreadable == 1 ? "" : "s", list.problem);
+	names = xcalloc(list.n + 1, sizeof(*names));
+	memset(&recs, 0, sizeof(recs));
+	a->in_store = true;
+	a->sessions = 0;
+	for (size_t i = 0; i < list.n && rc != -2; i++) {
+		const struct ostd_pst_item *it = &list.items[i];
+
+		dup = i > 0 && it->date == list.items[i - 1].date &&
+		    strcmp(it->folder, list.items[i - 1].folder) == 0 &&
+		    strcmp(it->subject, list.items[i - 1].subject) == 0 ?
+		    dup + 1 : 1;
+		names[i] = pst_item_name(path, it->folder, it->subject,
+		    it->date, dup);
+		if (it->kind != OSTD_PST_LOG) {
+			ostd_analyzer_note(a, names[i], 0, item_words(it->kind));
+			continue;
+		}
+		if ((one = run_log(a, p, it, names[i], &rec)) != 0)
+			rc = one;
+		(void)spool_put(&recs, &rec, sizeof(rec));
+	}
+	a->in_store = false;
+	a->file = path;
+	if (flush_repeats(a) != 0 && rc == 0)
+		rc = -1;
+	spool_rewind(&recs);
+	while (spool_next(&recs, &rec, sizeof(rec)))
+		report_file(a, &rec);
+	if (recs.error != 0) {
+		note(a, 0, "the records of the logs could not be kept in a "
+		    "temporary file in %s: %s", spool_dir(),
+		    strerror(recs.error));
+		rc = rc == 0 ? -1 : rc;
+	}
+	spool_close(&recs);
+	if (list.logs == 0) {
+		snprintf(reason, sizeof(reason), "no synchronization log found "
+		    "in the Outlook data file (%lu folders and %lu messages "
+		    "searched)", list.folders, list.messages);
+		rc = store_without_logs(a, reason, false);
+	}
+	if (rc == 0 && report_failed(a))
+		rc = -2;
+	for (size_t i = 0; i < list.n; i++)
+		free(names[i]);
+	free(names);
+	ostd_pst_list_free(&list);
+	ostd_pst_close(&p);
+	return rc;
+}
+
 /*
  * Open the input as text, analyze it, and report the file's record. regular:
  * as for run().
@@ -1186,6 +1468,11 @@ run_input(struct ostd_analyzer *a, FILE *raw, int regular)
 		return -1;
 	}
 	a->file_rec.format = ostd_input_format_name(in.format);
+	if (in.format == OSTD_INPUT_PST) {
+		a->sum.files--;		/* counted as its logs */
+		ostd_input_close(&in);
+		return run_store(a);
+	}
 	a->input_findings = a->log_entries = a->utf8_bad = 0;
 	a->input_bytes = 0;
 	if (in.not_log != NULL) {
@@ -1291,7 +1578,6 @@ ostd_analyzer_replay(struct ostd_analyzer *a, struct ostd_recording *rec)
 {
 	const struct ostd_summary *d = &rec->sum;
 
-	a->replayed_findings = 0;
 	for (size_t i = 0; i < rec->n; i++) {
 		struct recorded *r = rec->items[i];
 
@@ -1304,8 +1590,6 @@ ostd_analyzer_replay(struct ostd_analyzer *a, struct ostd_recording *rec)
 			report_session(a, &r->u.session);
 			break;
 		case REC_FILE:
-			r->u.file.findings = a->replayed_findings;
-			a->replayed_findings = 0;
 			report_file(a, &r->u.file);
 			break;
 		case REC_NOTE:

@@ -1,8 +1,8 @@
 /*
  * filekind.c: the signatures of files a help desk finds beside a log in a
- * ticket (screenshots, archives, documents, programs, Outlook data files)
- * and the marks of ostdiag's own reports, which hold a log's lines and codes
- * but are no log to read again.
+ * ticket (screenshots, archives, documents, programs) and the marks of
+ * ostdiag's own reports, which hold a log's lines and codes but are no log
+ * to read again.
  */
 #include <stdbool.h>
 #include <string.h>
@@ -36,7 +36,6 @@ static const struct signature signatures[] = {
 	SIG(0, "\x28\xB5\x2F\xFD", "a zstd archive"),
 	SIG(257, "ustar", "a tar archive"),
 	SIG(0, "\x7F" "ELF", "a program (ELF)"),
-	SIG(0, "!BDN", "an Outlook data file (.pst or .ost)"),
 };
 
 /* Does head[0..n) hold sig at its offset? */

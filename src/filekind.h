@@ -1,7 +1,7 @@
 /*
  * filekind.h: inputs that are no synchronization log, told from their first
- * bytes: images, archives, programs, documents, Outlook data files and
- * ostdiag's own reports. Internal to libostdiag.
+ * bytes: images, archives, programs, documents and ostdiag's own reports.
+ * (Outlook data files hold logs: input.c tells them.) Internal to libostdiag.
  */
 #ifndef OSTD_FILEKIND_H
 #define OSTD_FILEKIND_H

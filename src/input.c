@@ -18,7 +18,7 @@
 #include "util.h"
 
 static const char *const format_names[] = {
-	"auto", "text", "msg", "rtf", "eml", "html", "mht",
+	"auto", "text", "msg", "rtf", "eml", "html", "mht", "pst",
 };
 
 const char *
@@ -215,6 +215,8 @@ sniff(const unsigned char *s, size_t n, bool whole)
 
 	if (n >= sizeof(cfb) && memcmp(s, cfb, sizeof(cfb)) == 0)
 		return OSTD_INPUT_MSG;
+	if (n >= 4 && memcmp(s, "!BDN", 4) == 0)
+		return OSTD_INPUT_PST;	/* the header of a .pst or .ost */
 	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < n && ascii_isspace(s[i]))
@@ -439,6 +441,8 @@ ostd_input_open(struct ostd_input *in, FILE *raw, enum ostd_input_format format,
 	    sniff(head, n, n < sizeof(head));
 	if (in->format == OSTD_INPUT_TEXT)
 		return open_text(in, raw, head, n, encoding, err);
+	if (in->format == OSTD_INPUT_PST)
+		return 0;	/* read by its name, in random order */
 	return open_message(in, raw, head, n, err);
 }
 
@@ -470,6 +474,8 @@ ostd_input_describe(const struct ostd_input *in)
 		return xasprintf("%s '%s'%s", in->format == OSTD_INPUT_HTML ?
 		    "HTML document" : "web archive",
 		    in->msg.subject ? in->msg.subject : "", date);
+	case OSTD_INPUT_PST:
+		return xstrdup("Outlook data file");
 	default:
 		if (in->msg.subject != NULL || in->msg.date >= 0)
 			return xasprintf("%s text saved from Outlook, '%s'%s",

@@ -22,6 +22,11 @@ kept_finding_init(struct kept_finding *k, const struct ostd_finding *src,
 
 	memset(k, 0, sizeof(*k));
 	k->f = *src;
+	/* A recording outlives the names of the logs of an Outlook data file. */
+	if (ar != NULL && src->file != NULL)
+		k->f.file = arena_strdup(ar, src->file);
+	if (ar != NULL && src->last_file != NULL)
+		k->f.last_file = arena_strdup(ar, src->last_file);
 	k->session = *src->session;
 	k->session.blocks = NULL;
 	k->session.nblocks = 0;

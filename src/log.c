@@ -448,6 +448,36 @@ is_addinfo_title(struct ostd_span t)
 	    ascii_strncaseeq(t.ptr, title, n);
 }
 
+/*
+ * A code with no head right after one line of the log's own text, of the same
+ * time ("Could not connect to public folder server." then "[0-0]"): that line
+ * is the error's message, and its loose block becomes the error. Returns
+ * whether it did.
+ */
+static bool
+message_of_code(struct ostd_parser *p, unsigned long lineno,
+    const struct ostd_event *ev)
+{
+	struct ostd_block *b = open_block(p);
+	struct ostd_event line;
+
+	if (b == NULL || b->head != OSTD_HEAD_NONE || b->line + 1 != lineno ||
+	    b->time < 0 || b->time != ev->time)
+		return false;
+	b->head = OSTD_HEAD_CODE;
+	set_code(b, ev, lineno);
+	p->s.errors++;
+	p->phase = PHASE_TEXT;
+	/* The message line is quoted as the error's, before the code's. */
+	line = *ev;
+	line.text.ptr = b->head_text;
+	line.text.len = b->head_text != NULL ? strlen(b->head_text) : 0;
+	keep_evidence(p, b->line, &line);
+	b->head_text = span_dup(ev->text);
+	free((char *)line.text.ptr);
+	return true;
+}
+
 static int
 handle_event(struct ostd_parser *p, unsigned long lineno,
     const struct ostd_event *ev)
@@ -470,6 +500,12 @@ handle_event(struct ostd_parser *p, unsigned long lineno,
 	p->s.lines++;
 	note_time(p, ev->time, lineno, ev->kind == OSTD_EV_COUNT ||
 	    ev->kind == OSTD_EV_DONE);
+	if (p->phase == PHASE_LOOSE && ev->kind == OSTD_EV_CODE &&
+	    message_of_code(p, lineno, ev)) {
+		keep_evidence(p, lineno, ev);
+		p->last_kind = ev->kind;
+		return 0;
+	}
 	if (p->phase == PHASE_LOOSE &&
 	    (ev->kind != OSTD_EV_UNKNOWN || ev->has_code))
 		close_block(p);

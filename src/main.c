@@ -131,8 +131,9 @@ help(void)
 	    "                       threads\n"
 	    "      --input-format F auto (default: found from the content), text, msg\n"
 	    "                       (Outlook), rtf, eml (MIME mail), html (a page, as\n"
-	    "                       Outlook saves a message as HTML), or mht (a web\n"
-	    "                       archive)\n"
+	    "                       Outlook saves a message as HTML), mht (a web\n"
+	    "                       archive), or pst (every log in an Outlook .pst\n"
+	    "                       or .ost, read by name)\n"
 	    "      --encoding E     of text: auto (default: from the bytes), utf-8,\n"
 	    "                       utf-16le, utf-16be, windows-1252\n"
 	    "  -r, --rules PATH     add rules from a .rule file or a directory of them;\n"
@@ -673,8 +674,8 @@ parse_options(int *argcp, char ***argvp, const char *command,
 			if ((o->input_format = ostd_input_format_from_name(
 			    optarg)) < 0)
 				return refuse("unknown input format ", optarg,
-				    " (want auto, text, msg, rtf, eml, html or "
-				    "mht)");
+				    " (want auto, text, msg, rtf, eml, html, mht "
+				    "or pst)");
 			break;
 		case 'q':
 			o->report.quiet = true;

@@ -19,7 +19,7 @@ _ostdiag()
 	--min-level)
 		COMPREPLY=($(compgen -W 'info warning error' -- "$cur")); return ;;
 	--input-format)
-		COMPREPLY=($(compgen -W 'auto text msg rtf eml' -- "$cur")); return ;;
+		COMPREPLY=($(compgen -W 'auto text msg rtf eml pst' -- "$cur")); return ;;
 	--encoding)
 		COMPREPLY=($(compgen -W 'auto utf-8 utf-16le utf-16be windows-1252' -- "$cur"))
 		return ;;

@@ -23,9 +23,10 @@
 
 struct entry {
 	struct kept_finding kept;
+	const char *last_file;	/* input of the last occurrence */
 	char *key;
 	unsigned long long seq;	/* when first seen, counting every entry */
-	unsigned last_session;
+	unsigned first_session, last_session;	/* as repeat_add numbers them */
 	struct entry *next_in_bucket;
 };
 
@@ -44,6 +45,7 @@ struct repeat_table {
 struct spilled {
 	unsigned long long seq;
 	unsigned long count, last_line;
+	const char *last_file;	/* valid within the run, as the finding's */
 	int last_time;
 	unsigned sessions_with, first_session, last_session;
 };
@@ -170,14 +172,16 @@ kept_bytes(struct kept_finding *k)
 }
 
 static void
-copy_in(struct repeat_table *t, struct entry *e, const struct ostd_finding *f)
+copy_in(struct repeat_table *t, struct entry *e, const struct ostd_finding *f,
+    unsigned session)
 {
 	kept_finding_init(&e->kept, f, NULL);
 	e->kept.f.count = 1;
 	e->kept.f.last_line = f->line;
 	e->kept.f.last_time = f->time;
 	e->kept.f.sessions_with = 1;
-	e->last_session = f->session->index;
+	e->last_file = f->file;
+	e->first_session = e->last_session = session;
 	e->seq = t->seq++;
 	t->bytes += kept_bytes(&e->kept) + t->key.len + 1;
 }
@@ -240,9 +244,10 @@ serialize(struct strbuf *rec, struct entry *e)
 	sp.seq = e->seq;
 	sp.count = e->kept.f.count;
 	sp.last_line = e->kept.f.last_line;
+	sp.last_file = e->last_file;
 	sp.last_time = e->kept.f.last_time;
 	sp.sessions_with = e->kept.f.sessions_with;
-	sp.first_session = e->kept.session.index;
+	sp.first_session = e->first_session;
 	sp.last_session = e->last_session;
 	strbuf_reset(rec);
 	strbuf_add(rec, (const char *)&klen, sizeof(klen));
@@ -284,6 +289,7 @@ deserialize(struct kept_finding *k, const char *rec, const struct spilled *sp)
 	k->f.diag = &k->diag;
 	k->f.count = sp->count;
 	k->f.last_line = sp->last_line;
+	k->f.last_file = sp->last_file;
 	k->f.last_time = sp->last_time;
 	k->f.sessions_with = sp->sessions_with;
 }
@@ -315,7 +321,8 @@ repeat_bytes(const struct repeat_table *t)
 }
 
 bool
-repeat_add(struct repeat_table *t, const struct ostd_finding *f)
+repeat_add(struct repeat_table *t, const struct ostd_finding *f,
+    unsigned session)
 {
 	unsigned h;
 	struct entry *e;
@@ -330,9 +337,10 @@ repeat_add(struct repeat_table *t, const struct ostd_finding *f)
 		e->kept.f.count++;
 		e->kept.f.last_line = f->line;
 		e->kept.f.last_time = f->time;
-		if (f->session->index != e->last_session) {
+		e->last_file = f->file;
+		if (session != e->last_session) {
 			e->kept.f.sessions_with++;
-			e->last_session = f->session->index;
+			e->last_session = session;
 		}
 		return true;
 	}
@@ -341,7 +349,7 @@ repeat_add(struct repeat_table *t, const struct ostd_finding *f)
 		return false;
 	e = xcalloc(1, sizeof(*e));
 	e->key = xstrdup(t->key.data);
-	copy_in(t, e, f);
+	copy_in(t, e, f, session);
 	e->next_in_bucket = t->bucket[h];
 	t->bucket[h] = e;
 	grow_array((void **)&t->order, &t->cap, t->n + 1, sizeof(*t->order));
@@ -371,6 +379,7 @@ merge_keys(struct repeat_table *t)
 		    len) == 0) {
 			g.count += sp.count;
 			g.last_line = sp.last_line;
+			g.last_file = sp.last_file;
 			g.last_time = sp.last_time;
 			g.sessions_with += sp.sessions_with -
 			    (sp.first_session == g.last_session);
@@ -399,6 +408,16 @@ merge_keys(struct repeat_table *t)
 	return bys;
 }
 
+/* last, when it names another input than file; else NULL. */
+static const char *
+other_file(const char *file, const char *last)
+{
+	if (last == NULL || last == file || (file != NULL &&
+	    strcmp(file, last) == 0))
+		return NULL;
+	return last;
+}
+
 int
 repeat_flush(struct repeat_table *t, unsigned sessions_total,
     void (*fn)(const struct ostd_finding *f, void *ctx), void *ctx)
@@ -412,8 +431,12 @@ repeat_flush(struct repeat_table *t, unsigned sessions_total,
 
 	if (t->out == NULL) {
 		for (size_t i = 0; i < t->n; i++) {
-			t->order[i]->kept.f.sessions_total = sessions_total;
-			fn(&t->order[i]->kept.f, ctx);
+			struct ostd_finding *f = &t->order[i]->kept.f;
+
+			f->sessions_total = sessions_total;
+			f->last_file = other_file(f->file,
+			    t->order[i]->last_file);
+			fn(f, ctx);
 		}
 		clear(t);
 		return 0;
@@ -426,6 +449,7 @@ repeat_flush(struct repeat_table *t, unsigned sessions_total,
 		memcpy(&sp, (const char *)rec + spilled_at(rec), sizeof(sp));
 		deserialize(&k, rec, &sp);
 		k.f.sessions_total = sessions_total;
+		k.f.last_file = other_file(k.f.file, k.f.last_file);
 		fn(&k.f, ctx);
 	}
 	if (t->error == 0 && extsort_error(bys) != 0)

@@ -24,9 +24,12 @@ void repeat_free(struct repeat_table **t);
 
 /*
  * Add a finding: a new entry, or one more occurrence of an earlier one.
- * False when the table could not go to its temporary file (repeat_error).
+ * session numbers its session among all those of the inputs whose findings
+ * the table merges (the index within one input, when it merges one). False
+ * when the table could not go to its temporary file (repeat_error).
  */
-bool repeat_add(struct repeat_table *t, const struct ostd_finding *f);
+bool repeat_add(struct repeat_table *t, const struct ostd_finding *f,
+    unsigned session);
 
 /* Memory the entries in the table hold, in bytes; written-out ones count too. */
 size_t repeat_bytes(const struct repeat_table *t);

@@ -75,7 +75,13 @@ heading(FILE *out, unsigned long n, const struct ostd_finding *f)
 		if (f->sessions_total > 1)
 			fprintf(out, " in %u of %u sessions", f->sessions_with,
 			    f->sessions_total);
-		fprintf(out, ", the last at line %lu", f->last_line);
+		if (f->last_file != NULL) {
+			fputs(", the last at ", out);
+			md(out, f->last_file);
+			fprintf(out, ":%lu", f->last_line);
+		} else {
+			fprintf(out, ", the last at line %lu", f->last_line);
+		}
 	}
 	fputc('\n', out);
 	if (b != NULL && b->head != OSTD_HEAD_NONE) {

@@ -636,7 +636,12 @@ repeat_words(struct strbuf *b, const struct ostd_finding *f)
 	if (f->sessions_total > 1)
 		strbuf_addf(b, " in %u of %u sessions", f->sessions_with,
 		    f->sessions_total);
-	strbuf_addf(b, ", the last at line %lu", f->last_line);
+	/* The last may be in another log of the same Outlook data file. */
+	if (f->last_file != NULL)
+		strbuf_addf(b, ", the last at %s:%lu", f->last_file,
+		    f->last_line);
+	else
+		strbuf_addf(b, ", the last at line %lu", f->last_line);
 	if (f->last_time >= 0)
 		strbuf_addf(b, " (%s)", ostd_format_time(f->last_time, tbuf));
 }

@@ -176,6 +176,8 @@ finding_object(struct strbuf *out, const struct ostd_finding *f)
 		strbuf_add_uint(out, f->sessions_total);
 	else
 		strbuf_adds(out, "null");
+	key(out, "last_file", 0);
+	json_str_or_null(out, f->last_file);
 	key(out, "mailbox", 0);
 	json_str_or_null(out, s->mailbox);
 	key(out, "client_version", 0);
@@ -310,6 +312,8 @@ file_object(struct strbuf *out, const struct ostd_file_record *rec)
 	key(out, "date", 0);
 	json_str_or_null(out, rec->date >= 0 ?
 	    ostd_format_timestamp(rec->date, 'T', buf) : NULL);
+	key(out, "folder", 0);
+	json_str_or_null(out, rec->folder[0] ? rec->folder : NULL);
 	key(out, "sessions", 0);
 	strbuf_add_uint(out, rec->sessions);
 	key(out, "errors", 0);

@@ -172,7 +172,14 @@ print_repeats(const struct ostd_report *r, const struct ostd_finding *f)
 	if (f->sessions_total > 1)
 		strbuf_addf(&b, " in %u of %u sessions", f->sessions_with,
 		    f->sessions_total);
-	strbuf_addf(&b, ", the last at line %lu", f->last_line);
+	strbuf_adds(&b, ", the last at ");
+	if (f->last_file != NULL) {
+		strbuf_add_visible(&b, f->last_file, strlen(f->last_file));
+		strbuf_addc(&b, ':');
+	} else {
+		strbuf_adds(&b, "line ");
+	}
+	strbuf_add_uint(&b, f->last_line);
 	if (f->last_time >= 0)
 		strbuf_addf(&b, " (%s)", ostd_format_time(f->last_time, tbuf));
 	field(r, 2, "repeats:", b.data);

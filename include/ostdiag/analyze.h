@@ -39,6 +39,9 @@ struct ostd_finding {
 	 */
 	unsigned long count;		/* occurrences, at least 1 */
 	unsigned long last_line;	/* line of the last occurrence */
+	const char *last_file;		/* its input when not file's (the logs
+					 * of one Outlook data file are merged
+					 * together), else NULL */
 	int last_time;			/* its time, or -1 */
 	unsigned sessions_with;		/* sessions it occurs in */
 	unsigned sessions_total;	/* sessions of its input */
@@ -79,9 +82,11 @@ struct ostd_file_record {
 	 * report that keeps records keeps file); NULL: file is whole.
 	 */
 	const char *path;
-	const char *format;		/* "text", "msg", "rtf", "eml" */
+	const char *format;		/* "text", "msg", "rtf", "eml", "pst" */
 	const char *encoding;		/* of text, or NULL */
 	char subject[128];		/* of a message, "" when none */
+	char folder[128];		/* of a log in an Outlook data file,
+					 * "" otherwise */
 	long long date;			/* local, seconds since 1970; -1 none */
 	unsigned long sessions, errors, findings;
 	bool failed;			/* could not be read or decoded */

@@ -2,12 +2,13 @@
  * ostdiag/input.h: opens an input the way a help desk receives it and hands the
  * parser UTF-8 text. The kind of input is found from its content, not its name:
  * an Outlook .msg (compound file), RTF, a MIME message (.eml), a web archive
- * (.mht, MIME too), an HTML document, or text in UTF-8, UTF-16 or
- * Windows-1252, possibly starting with the header block Outlook writes when a
- * message is saved as .txt. Messages give their subject and date; the date
- * turns the log's times of day into full timestamps. A page (HTML or MHT)
- * gives them from the same header block at the top of its text, as Outlook
- * writes it when it saves a message as HTML.
+ * (.mht, MIME too), an HTML document, an Outlook data file (.pst or .ost, read
+ * by the analyzer by its name: only its kind is found here), or text in UTF-8,
+ * UTF-16 or Windows-1252, possibly starting with the header block Outlook
+ * writes when a message is saved as .txt. Messages give their subject and
+ * date; the date turns the log's times of day into full timestamps. A page
+ * (HTML or MHT) gives them from the same header block at the top of its text,
+ * as Outlook writes it when it saves a message as HTML.
  *
  * Plain text is converted as it is read, in constant memory; a message file is
  * read whole, up to OSTD_INPUT_MESSAGE_MAX bytes.
@@ -30,7 +31,8 @@ enum ostd_input_format {
 	OSTD_INPUT_RTF,
 	OSTD_INPUT_EML,
 	OSTD_INPUT_HTML,
-	OSTD_INPUT_MHT
+	OSTD_INPUT_MHT,
+	OSTD_INPUT_PST		/* an Outlook data file: see ostdiag/pstfile.h */
 };
 
 const char *ostd_input_format_name(enum ostd_input_format f);

@@ -84,9 +84,9 @@ while IFS= read -r code; do
 	printf '%s' "$code" > "$out/corpus/code/code-$(printf '%s' "$code" |
 	    tr -c 'A-Za-z0-9-' '_')"
 done
-# The input decoders: every fixture and sample, and the real Outlook files of
-# ../shared/msg when they are there.
-for c in encoding msg mail; do
+# The input decoders and the Outlook data file items: every fixture and
+# sample, and the real Outlook files of ../shared/msg when they are there.
+for c in encoding msg mail pst; do
 	mkdir -p "$out/corpus/$c"
 	cp "$top"/tests/fixtures/* "$top"/samples/*.log "$out/corpus/$c/"
 	if [ -d "$top/../shared/msg" ]; then
