@@ -70,7 +70,7 @@ PATH="$tmp/nodpkg" sh "$top/.ci/deps" build >"$tmp/out" 2>"$tmp/err"
 [ $? = 1 ] && ok || no "without dpkg: did not fail"
 grep -qF "not found: make (command make) gcc (command cc) libpcre2-dev (module libpcre2-8) pkg-config (command pkg-config)" \
 	"$tmp/err" && ok || no "without dpkg: $(cat "$tmp/err")"
-printf '#!/bin/sh\n[ "$*" = "--exists libpcre2-8" ] || [ "$*" = "--exists libpff" ]\n' \
+printf '#!/bin/sh\ncase "$*" in "--exists "libpcre2-8|"--exists "libpff|"--exists "zlib) ;; *) exit 1 ;; esac\n' \
 	>"$tmp/nodpkg/pkg-config"
 printf '#!/bin/sh\nexit 0\n' >"$tmp/nodpkg/make"
 cp "$tmp/nodpkg/make" "$tmp/nodpkg/cc"
