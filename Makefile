@@ -28,16 +28,18 @@ PCRE_LIBS = $(shell $(PKG_CONFIG) --libs libpcre2-8)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 # Outlook data files (.pst, .ost) are read with libpff (libpff-dev, and
-# libbfio-dev for its header) when pkg-config finds it; PFF=no builds
-# without, and such a build says so of each .pst or .ost it is given.
-ifeq ($(origin PFF),undefined)
-PFF := $(shell $(PKG_CONFIG) --exists libpff && echo yes)
-endif
-ifeq ($(PFF),yes)
-PFF_CFLAGS := -DOSTD_HAVE_LIBPFF $(shell $(PKG_CONFIG) --cflags libpff)
+# libbfio-dev for its header) when pkg-config finds it (PFF=auto); PFF=no
+# builds without, and such a build says so of each .pst or .ost it is given.
+# This is asked when a recipe first needs it, once .ci/deps has installed
+# what is missing, not when make starts; then kept for the run.
+PFF ?= auto
+PFF_ON = $(eval PFF_ON := $(if $(filter auto,$(PFF)),$(shell \
+	$(PKG_CONFIG) --exists libpff && echo yes),$(filter yes,$(PFF))))$(PFF_ON)
+PFF_CFLAGS = $(eval PFF_CFLAGS := $(if $(PFF_ON),-DOSTD_HAVE_LIBPFF \
+	$(shell $(PKG_CONFIG) --cflags libpff)))$(PFF_CFLAGS)
 # What its static library needs too (libbfio, zlib); a dynamic link takes it.
-PFF_LIBS := $(shell $(PKG_CONFIG) --static --libs libpff)
-endif
+PFF_LIBS = $(eval PFF_LIBS := $(if $(PFF_ON),$(shell \
+	$(PKG_CONFIG) --static --libs libpff)))$(PFF_LIBS)
 # User CFLAGS/LDFLAGS are appended, never replaced.
 ALL_CFLAGS = $(BASE_CFLAGS) $(PCRE_CFLAGS) $(PFF_CFLAGS) $(EXTRA_CFLAGS) \
 	$(CFLAGS)

@@ -4,7 +4,8 @@
 # itself, run as root in a chroot on a fresh Debian 12 root made by
 # `debootstrap --variant=minbase bookworm` (no make, no compiler), in a clone
 # of the repository's HEAD. For the first, its output must be ostdiag's report
-# of samples/orgforms.log and the ostdiag it built must exit 1 on that log;
+# of samples/orgforms.log, and the ostdiag it built must exit 1 on that log
+# and have been built with libpff (a .pst that is only a header is damaged);
 # for the second, it must end with "make check: all tests passed". The
 # command's time, from nothing installed to its end, is printed, and what it
 # wrote is kept in build/bare/readmeN.log.
@@ -142,6 +143,16 @@ case $n in
 	st=$?
 	[ $st = 1 ] && grep -q '8004010F-501-0-521' "$tmp/again" && ok ||
 		no "build/ostdiag samples/orgforms.log in the root exited $st"
+	# Built with libpff: a .pst that is only a header is damaged, not
+	# beyond this build.
+	printf '!BDN%020d' 0 >"$root/tmp/header.pst"
+	in_root "cd /root/ostdiag && build/ostdiag /tmp/header.pst" \
+		>"$tmp/pst" 2>&1
+	st=$?
+	[ $st = 2 ] && grep -q '^ostdiag: /tmp/header.pst: ' "$tmp/pst" &&
+		! grep -q 'not in this build' "$tmp/pst" && ok ||
+		no "the ostdiag built in the root does not read .pst files" \
+			"(exit $st): $(cat "$tmp/pst")"
 	;;
 2)
 	grep -q '^make check: all tests passed' "$out" && ok ||

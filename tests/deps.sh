@@ -83,7 +83,8 @@ grep -qF "not found: libcmocka-dev (module cmocka) libxml2-utils (command xmllin
 
 # make -j4: a copy whose .ci/deps takes two seconds before it marks its set
 # as installed, and a compiler that fails when the build mark (for test
-# programs, the test mark) is not there yet.
+# programs, the test mark) is not there yet; pkg-config fails likewise, so
+# that what it finds (libpff, say) is asked once the packages are in.
 mkdir -p "$tmp/tree" "$tmp/marks"
 cp -R "$top/Makefile" "$top/src" "$top/include" "$top/tests" "$top/samples" \
 	"$top/.ci" "$tmp/tree/"
@@ -99,32 +100,47 @@ cat >"$tmp/cc" <<'EOF'
 need=build
 case " $* " in *" tests/test_"*) need=test ;; esac
 if [ ! -e "$MARKS/$need" ]; then
-	echo "compiler called before deps $need: $*" >>"$MARKS/log"
+	echo "cc called before deps $need: $*" >>"$MARKS/log"
 	exit 1
 fi
 exec cc "$@"
 EOF
-chmod +x "$tmp/cc"
+cat >"$tmp/pkg-config" <<'EOF'
+#!/bin/sh
+if [ ! -e "$MARKS/build" ]; then
+	echo "pkg-config called before deps build: $*" >>"$MARKS/log"
+	exit 1
+fi
+exec pkg-config "$@"
+EOF
+chmod +x "$tmp/cc" "$tmp/pkg-config"
 premature() {
-	grep -c '^compiler called before' "$tmp/marks/log" 2>/dev/null
+	grep -c ' called before deps ' "$tmp/marks/log" 2>/dev/null
+}
+early() {
+	grep -m1 ' called before deps ' "$tmp/marks/log" | cut -c1-120
+}
+tree_make() {
+	MARKS="$tmp/marks" make -C "$tmp/tree" -j4 CC="$tmp/cc" \
+		PKG_CONFIG="$tmp/pkg-config" "$@"
 }
 
-MARKS="$tmp/marks" make -C "$tmp/tree" -j4 CC="$tmp/cc" demo \
-	>"$tmp/demo.out" 2>&1
+tree_make demo >"$tmp/demo.out" 2>&1
 st=$?
-[ "$(premature)" = 0 ] && ok ||
-	no "make -j4 demo compiled before deps: $(grep -m1 '^compiler' "$tmp/marks/log" | cut -c1-120)"
+[ "$(premature)" = 0 ] && ok || no "make -j4 demo: $(early)"
 [ $st = 0 ] && grep -q '8004010F-501-0-521' "$tmp/demo.out" && ok ||
 	no "make -j4 demo failed: $(tail -3 "$tmp/demo.out")"
+if pkg-config --exists libpff 2>/dev/null; then
+	grep -q -- '-DOSTD_HAVE_LIBPFF' "$tmp/demo.out" && ok ||
+		no "make -j4 demo built without libpff, which is installed"
+fi
 
 rm -f "$tmp/marks/"*
-MARKS="$tmp/marks" make -C "$tmp/tree" -j4 CC="$tmp/cc" check-unit \
-	>"$tmp/unit.out" 2>&1
+tree_make check-unit >"$tmp/unit.out" 2>&1
 st=$?
-[ "$(premature)" = 0 ] && ok ||
-	no "make -j4 check-unit compiled before deps: $(grep -m1 '^compiler' "$tmp/marks/log" | cut -c1-120)"
+[ "$(premature)" = 0 ] && ok || no "make -j4 check-unit: $(early)"
 grep -q 'deps build done' "$tmp/marks/log" &&
-	[ "$(sed -n 3p "$tmp/marks/log")" = "deps test started" ] && ok ||
+	[ "$(grep '^deps ' "$tmp/marks/log" | sed -n 3p)" = "deps test started" ] && ok ||
 	no "deps build and test overlapped: $(tr '\n' ';' <"$tmp/marks/log")"
 [ $st = 0 ] && ok || no "make -j4 check-unit failed: $(tail -3 "$tmp/unit.out")"
 
