@@ -33,10 +33,16 @@ skip() {
 	exit 0
 }
 
-# Ends a run: unmounts what the root has mounted, then removes it (and
-# nothing mounted under it, should an unmount fail).
+# Ends a run: stops what still runs in the root (dpkg has a session of its
+# own), unmounts what the root has mounted, then removes it (and nothing
+# mounted under it, should an unmount fail).
 cleanup() {
 	if [ -n "$root" ] && [ -d "$root" ]; then
+		for p in /proc/[0-9]*; do
+			[ "$(readlink "$p/root" 2>/dev/null)" = "$root" ] &&
+				kill -KILL "${p#/proc/}" 2>/dev/null
+		done
+		sleep 1
 		for m in sys dev/shm dev/pts proc; do
 			umount "$root/$m" 2>/dev/null ||
 				umount -l "$root/$m" 2>/dev/null
@@ -99,7 +105,7 @@ flock -u 9
 
 # A fresh root from it, with nothing of ostdiag's build in it.
 start=$(date +%s)
-root=$(mktemp -d "$cache/root.XXXXXX")
+root=$(cd "$(mktemp -d "$cache/root.XXXXXX")" && pwd -P)
 tar -C "$root" --numeric-owner -xpf "$tarball" && chmod 755 "$root" ||
 	{ no "cannot unpack $tarball"; finish; exit; }
 [ -c "$root/dev/null" ] || { no "the root has no /dev/null"; finish; exit; }
