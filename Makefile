@@ -3,6 +3,7 @@
 #   make            build build/ostdiag and build/libostdiag.a
 #   make demo       build and run ostdiag on a bundled sample
 #   make check      all tests, plain and under ASan + UBSan
+#   make web        build build/ostdiag.html: ostdiag in one offline page
 #   make install    install to $(DESTDIR)$(PREFIX)
 #
 # The Debian packages needed are listed in .ci/deps (sh .ci/deps list build,
@@ -77,6 +78,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 
 .PHONY: all demo check check-unit check-golden check-san check-tsan \
 	check-valgrind check-fuzz check-deps check-bare check-nopff bench-pst \
+	web deps-web check-web \
 	coverage bench fuzz deps deps-test install uninstall clean
 
 all: $(BUILD)/ostdiag $(BUILD)/rules.checked
@@ -242,6 +244,67 @@ bench-pst: all $(BUILD)/genpst
 		$(BUILD)/ostdiag -q -j $$j $(BUILD)/bench.pst 2>&1 | \
 		grep -v '^ostdiag: '; done; rm -f $(BUILD)/bench.pst
 
+# The page: the library and main.c compiled to WebAssembly with emscripten,
+# with PCRE2 for that target built from Debian's source package
+# (src/web/pcre2.sh), packed into one HTML file that needs no network
+# (src/web/pack.js). The rule parser is compiled for the target too and run
+# under node, so that the patterns are serialized as the page's pcre2 reads
+# them. Debian's emscripten needs node's modules from /usr/share/nodejs.
+WEB ?= build-web
+EMCC ?= emcc
+NODE ?= node
+WEB_ENV = NODE_PATH=/usr/share/nodejs
+WEB_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 \
+	$(WARN) -Iinclude -Isrc -I$(WEB)/pcre2/include
+WEB_PCRE = $(WEB)/pcre2/lib/libpcre2-8.a
+WEB_OBJ = $(LIB_SRC:src/%.c=$(WEB)/%.o) $(WEB)/builtin_rules.o $(WEB)/main.o
+WEB_LDFLAGS = -O2 -sMODULARIZE=1 -sEXPORT_NAME=createOstdiag \
+	-sENVIRONMENT=worker -sALLOW_MEMORY_GROWTH=1 -sINVOKE_RUN=0 \
+	-sEXIT_RUNTIME=1 -sFORCE_FILESYSTEM=1 -lworkerfs.js \
+	-sEXPORTED_RUNTIME_METHODS=callMain,FS
+WEB_PAGE = src/web/page.html src/web/page.js src/web/worker.js src/web/pack.js
+
+web: $(BUILD)/ostdiag.html
+
+deps-web: deps
+	@sh .ci/deps web
+
+$(WEB_PCRE): src/web/pcre2.sh | deps-web
+	$(WEB_ENV) sh src/web/pcre2.sh $(WEB)/pcre2
+
+$(WEB)/%.o: src/%.c $(HEADERS) $(WEB_PCRE)
+	@mkdir -p $(dir $@)
+	$(WEB_ENV) $(EMCC) $(WEB_CFLAGS) -c -o $@ $<
+
+$(WEB)/embed_rules.js: src/embed_rules.c $(EMBED_OBJ:$(BUILD)/%=$(WEB)/%)
+	$(WEB_ENV) $(EMCC) $(WEB_CFLAGS) -o $@ src/embed_rules.c \
+		$(EMBED_OBJ:$(BUILD)/%=$(WEB)/%) $(WEB_PCRE) -sNODERAWFS=1 \
+		-sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1
+
+$(WEB)/builtin_rules.c: $(WEB)/embed_rules.js $(RULES)
+	$(NODE) --no-experimental-fetch $(WEB)/embed_rules.js $(RULES) \
+		> $@.tmp && mv $@.tmp $@
+
+$(WEB)/builtin_rules.o: $(WEB)/builtin_rules.c $(HEADERS) $(WEB_PCRE)
+	$(WEB_ENV) $(EMCC) $(WEB_CFLAGS) -c -o $@ $<
+
+$(WEB)/ostdiag.js: $(WEB_OBJ) $(WEB_PCRE)
+	$(WEB_ENV) $(EMCC) -o $@ $(WEB_OBJ) $(WEB_PCRE) $(WEB_LDFLAGS)
+
+# The page in headless Chromium against the command, byte for byte, and its
+# size and speed on a WEB_LARGE-byte log (tests/web.js).
+WEB_LARGE ?= 10485760
+check-web: deps-test all web $(BUILD)/genlog
+	WEB_LARGE=$(WEB_LARGE) $(NODE) tests/web.js $(BUILD)/ostdiag.html \
+		$(BUILD)/ostdiag $(BUILD)/genlog
+
+$(BUILD)/ostdiag.html: $(WEB)/ostdiag.js $(WEB_PAGE)
+	@mkdir -p $(dir $@)
+	$(NODE) src/web/pack.js $(WEB_PAGE:src/web/pack.js=) \
+		$(WEB)/ostdiag.js $(WEB)/ostdiag.wasm \
+		"$$(sed -n 's/.*OSTDIAG_VERSION "\(.*\)"/\1/p' \
+		include/ostdiag/ostdiag.h)" > $@.tmp && mv $@.tmp $@
+
 # libFuzzer harnesses (clang): each runs FUZZ_SECONDS on its corpus, or
 # FUZZ_RUNS inputs when that is set.
 FUZZ_SECONDS ?= 300
@@ -272,7 +335,7 @@ check-bare: deps-test
 	@sh tests/bare.sh 1
 
 check: check-unit check-golden check-san check-tsan check-valgrind check-fuzz \
-		check-nopff check-deps check-bare
+		check-nopff check-deps check-bare check-web
 	@echo "make check: all tests passed"
 
 install: all
@@ -290,4 +353,4 @@ uninstall:
 		$(DESTDIR)$(COMPLETIONDIR)/ostdiag
 
 clean:
-	rm -rf build build-san build-tsan build-cov build-fuzz build-nopff
+	rm -rf build build-san build-tsan build-cov build-fuzz build-nopff $(WEB)

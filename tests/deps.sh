@@ -20,6 +20,13 @@ case $all in
 "$build"?*) ok ;;
 *) no "test packages do not add to the build packages: $all" ;;
 esac
+web=$(sh "$top/.ci/deps" list web | tr '\n' ' ')
+[ "$web" = "${build}emscripten dpkg-dev " ] && ok ||
+	no "web packages are not the build packages, emscripten and dpkg-dev: $web"
+case $all in
+"$web"?*) ok ;;
+*) no "test packages do not add to the web packages: $all" ;;
+esac
 sh "$top/.ci/deps" list nothing >/dev/null 2>&1
 [ $? = 2 ] && ok || no "list of an unknown set is not refused with 2"
 
@@ -77,8 +84,11 @@ cp "$tmp/nodpkg/make" "$tmp/nodpkg/cc"
 chmod +x "$tmp/nodpkg/pkg-config" "$tmp/nodpkg/make" "$tmp/nodpkg/cc"
 PATH="$tmp/nodpkg" sh "$top/.ci/deps" build >"$tmp/out" 2>"$tmp/err"
 [ $? = 0 ] && ok || no "without dpkg, all found: $(cat "$tmp/err")"
+PATH="$tmp/nodpkg" sh "$top/.ci/deps" web >"$tmp/out" 2>"$tmp/err"
+grep -qF "not found: emscripten (command emcc) dpkg-dev (command dpkg-source)" \
+	"$tmp/err" && ok || no "without dpkg, web set: $(cat "$tmp/err")"
 PATH="$tmp/nodpkg" sh "$top/.ci/deps" test >"$tmp/out" 2>"$tmp/err"
-grep -qF "not found: libcmocka-dev (module cmocka) libxml2-utils (command xmllint)" \
+grep -qF "not found: emscripten (command emcc) dpkg-dev (command dpkg-source) libcmocka-dev (module cmocka) libxml2-utils (command xmllint)" \
 	"$tmp/err" && ok || no "without dpkg, test set: $(cat "$tmp/err")"
 
 # make -j4: a copy whose .ci/deps takes two seconds before it marks its set

@@ -57,14 +57,18 @@ complete_words ostdiag explain -- | grep -q -e --check -e --redact -e --quiet &&
 complete_words ostdiag explain --format '' | tr '\n' ' ' | grep -qx 'text json ' &&
 	ok || no "completion offers formats explain does not write"
 
-# The packages README.md lists ("- build:" and "- tests" items, in back
-# quotes) are those .ci/deps installs.
-awk '/^- build:/ { set = "build" } /^- tests/ { set = "test" } /^$/ { set = "" }
+# The packages README.md lists ("- build:", "- web" and "- tests" items, in
+# back quotes) are those .ci/deps installs.
+awk '/^- build:/ { set = "build" } /^- web/ { set = "web" }
+	/^- tests/ { set = "test" } /^$/ { set = "" }
 	set { while (match($0, /`[^`]*`/)) {
 		print set, substr($0, RSTART + 1, RLENGTH - 2)
-		$0 = substr($0, RSTART + RLENGTH) } }' "$top/README.md" >"$tmp/listed"
+		$0 = substr($0, RSTART + RLENGTH) } }' "$top/README.md" |
+	grep -v '^web make web$' >"$tmp/listed"
 sh "$top/.ci/deps" list build | sed 's/^/build /' >"$tmp/deps"
-sh "$top/.ci/deps" list test | grep -vxF "$(sh "$top/.ci/deps" list build)" |
+sh "$top/.ci/deps" list web | grep -vxF "$(sh "$top/.ci/deps" list build)" |
+	sed 's/^/web /' >>"$tmp/deps"
+sh "$top/.ci/deps" list test | grep -vxF "$(sh "$top/.ci/deps" list web)" |
 	sed 's/^/test /' >>"$tmp/deps"
 sort -o "$tmp/deps" "$tmp/deps"
 sort -o "$tmp/listed" "$tmp/listed"
