@@ -1,14 +1,14 @@
 #!/bin/sh
 # Outlook data files: the logs of a real Outlook 2016 .ost and of a .pst with
 # three logs (plain text, compressed RTF, uncompressed RTF) read straight out
-# of them, in time order, as golden text and as JSON; a .pst without logs
-# refused; damaged copies (cut short, bytes changed) refused or read around,
-# never a crash or a hang. The real files are ../shared/pst beside the source
-# tree; without them their checks are skipped with a message. A .pst that
-# tests/bench/genpst.c writes shows the logs of one file merged: an error of
-# several logs counted over all their sessions, Sync Issues found by its
-# entry id whatever its name. A build without libpff must say so of each
-# file, and fail it.
+# of them, in time order, the Calendar upload error diagnosed, as golden text
+# and as JSON; a .pst without logs refused; damaged copies (cut short, bytes
+# changed) refused or read around, never a crash or a hang. The real files
+# are ../shared/pst beside the source tree; without them their checks are
+# skipped with a message. A .pst that tests/bench/genpst.c writes shows the
+# logs of one file merged: an error of several logs counted over all their
+# sessions, Sync Issues found by its entry id whatever its name. A build
+# without libpff must say so of each file, and fail it.
 #   sh tests/pst.sh BINARY JSONCHECK GENPST [--update]
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -98,7 +98,8 @@ jq -e '.findings | length == 2 and
     .sessions_with == 4 and .sessions_total == 24 and
     (.file | endswith("Synchronization Log:@2026-01-05T08:00:00"))) and
     (.[1] | .code == "8004010F-501-8004010F-320" and .count == 2 and
-    .sessions_with == 2)' "$tmp/out" >/dev/null && ok ||
+    .sessions_with == 2 and
+    .diagnoses[0].id == "OSTD-NOT-FOUND-UPLOAD")' "$tmp/out" >/dev/null && ok ||
 	no "generated .pst: repeats not merged over its logs: $(jq -c '.findings[] | [.code, .count, .sessions_with, .sessions_total]' "$tmp/out")"
 jq -e '.findings[0].last_line == 6 and (.findings[0].last_file |
     endswith("twelve.pst:Sync Issues/Synchronization Log:@2026-01-05T17:00:00"))' \
@@ -174,6 +175,11 @@ jq -e '.findings | length == 1 and .[0].folder == "Calendar" and
     (.[0].head_text | startswith("Error synchronizing message")) and
     .[0].subject == "Team meeting" and .[0].sessions_total == 4' \
     "$tmp/out" >/dev/null && ok || no "sync-issues.pst: the Calendar error"
+jq -e '.findings[0].diagnoses | length == 1 and
+    (.[0] | .id == "OSTD-NOT-FOUND-UPLOAD" and .best and
+    .applicability == "matches" and .provenance == "field-experience")' \
+    "$tmp/out" >/dev/null && ok ||
+	no "sync-issues.pst: the Calendar error not diagnosed: $(jq -c '[.findings[].diagnoses[].id]' "$tmp/out")"
 grep -qF "sync-issues.pst:Sync Issues/Conflicts/Modification Resolution@2026-03-02T10:01:13: a conflict, not a log" \
     "$tmp/err" &&
 	grep -qF "sync-issues.pst:Sync Issues/Local Failures/Team meeting@2026-03-02T10:01:12: a local failure, not a log" \
