@@ -7,8 +7,9 @@
 # are ../shared/pst beside the source tree; without them their checks are
 # skipped with a message. A .pst that tests/bench/genpst.c writes shows the
 # logs of one file merged: an error of several logs counted over all their
-# sessions, Sync Issues found by its entry id whatever its name. A build
-# without libpff must say so of each file, and fail it.
+# sessions, Sync Issues found by its entry id whatever its name; with mail
+# beside the logs, a log forwarded among it found and the rest not opened.
+# A build without libpff must say so of each file, and fail it.
 #   sh tests/pst.sh BINARY JSONCHECK GENPST [--update]
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -116,6 +117,27 @@ grep -q "twelve.pst:Sync Issues/Conflicts/Modification Resolution@2026-01-05T08:
 "$bin" "$tmp/es.pst" >/dev/null 2>"$tmp/err"
 grep -q "es.pst:Problemas de sincronizaci[^/]*n/Local Failures/Team meeting@2026-01-05T08:01:01: a local failure, not a log" \
     "$tmp/err" && ok || no "Sync Issues not found by its entry id: $(cat "$tmp/err")"
+# Mail beside the logs: a log forwarded among it is found; the rest is
+# passed over by its folder's list of subjects, not opened, so that two
+# messages of 8 MB add nothing like their size to the peak memory.
+"$genpst" -m 3 -s 8000000 12 "$tmp/mail.pst"
+"$bin" -f json "$tmp/mail.pst" 2>/dev/null >"$tmp/out"
+jq -e '(.files | length) == 13 and ([.files[] | select(.folder == "Inbox"
+    and .sessions == 2 and (.file |
+    endswith("Inbox/FW: Synchronization Log:@2026-01-03T08:00:00")))] |
+    length == 1)' "$tmp/out" >/dev/null && ok ||
+	no "a log forwarded among mail not found: $(jq -c '[.files[].file]' "$tmp/out")"
+if /usr/bin/time -f %M true >/dev/null 2>&1; then
+	/usr/bin/time -f %M -o "$tmp/rss0" "$bin" -q -j 1 "$tmp/twelve.pst" \
+	    >/dev/null 2>&1
+	/usr/bin/time -f %M -o "$tmp/rss1" "$bin" -q -j 1 "$tmp/mail.pst" \
+	    >/dev/null 2>&1
+	grow=$(( $(tail -1 "$tmp/rss1") - $(tail -1 "$tmp/rss0") ))
+	[ "$grow" -lt 4096 ] && ok ||
+		no "16 MB of mail the logs do not need adds $grow KiB of memory"
+else
+	echo "$name: no GNU time (/usr/bin/time): the memory check is skipped"
+fi
 damage_all "$tmp/twelve.pst"
 
 if [ ! -f "$data/$ost" ] || [ ! -f "$data/sync-issues.pst" ] ||
