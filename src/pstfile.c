@@ -39,6 +39,7 @@ ostd_pst_list_free(struct ostd_pst_list *list)
 #define SUBJECT_MAX		4096	/* longer names and subjects are not read */
 #define FOLDERS_MAX		100000	/* a file with more is read this far */
 #define DEPTH_MAX		64	/* folders nested deeper are not read */
+#define LISTED_MAX		2000	/* a folder's table read, of at most */
 
 struct ostd_pst {
 	libpff_file_t *file;
@@ -428,6 +429,8 @@ row_string(libpff_record_set_t *rs, uint32_t type)
  * read all its properties, its body whatever its size included, and keep
  * the index entries of every block of them until the file is closed: the
  * table gives the subjects of a folder's messages at the cost of one read.
+ * libpff holds the whole table while it is read, about 130 bytes a cell
+ * (10 KB a row of Outlook's 80 columns), hence LISTED_MAX.
  */
 static struct listed *
 listed_messages(libpff_item_t *folder, size_t *n)
@@ -480,8 +483,8 @@ listed_free(struct listed *rows, size_t n)
 
 /*
  * Look at the messages of folder f, one at a time, for those ostdiag reads;
- * a message its folder's table lists with a subject that decides it is no
- * log is not opened.
+ * in a folder of at most LISTED_MAX messages, one its folder's table lists
+ * with a subject that decides it is no log is not opened.
  */
 static void
 scan_folder(libpff_file_t *file, const struct folder *f,
@@ -501,7 +504,7 @@ scan_folder(libpff_file_t *file, const struct folder *f,
 		damage(list, "a folder's messages", &e);
 		n = 0;
 	}
-	if (f->role == PST_ROLE_OTHER && n > 0)
+	if (f->role == PST_ROLE_OTHER && n > 0 && n <= LISTED_MAX)
 		rows = listed_messages(item, &nrows);
 	list->folders++;
 	for (int i = 0; i < n; i++) {
