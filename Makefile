@@ -235,14 +235,14 @@ bench: all $(BUILD)/genlog $(BUILD)/linescan
 		$(BUILD)/linescan $(BENCH_SIZE)
 	sh tests/bench/memory.sh $(BUILD)/ostdiag $(BENCH_FINDINGS)
 
-# Time and peak memory of reading every log of a .pst of PST_LOGS logs
-# (needs GNU time).
+# Time and peak memory of reading every log of a .pst of PST_LOGS logs, and
+# of the same logs among mail filling BENCH_PST_SIZE (k, M, G; 0: not run)
+# (tests/bench/pstbench.sh; needs GNU time).
 PST_LOGS ?= 2000
+BENCH_PST_SIZE ?= 64M
 bench-pst: all $(BUILD)/genpst
-	$(BUILD)/genpst $(PST_LOGS) $(BUILD)/bench.pst
-	for j in 1 2; do /usr/bin/time -f "$(PST_LOGS) logs, -j $$j: %e s, %M KiB peak" \
-		$(BUILD)/ostdiag -q -j $$j $(BUILD)/bench.pst 2>&1 | \
-		grep -v '^ostdiag: '; done; rm -f $(BUILD)/bench.pst
+	sh tests/bench/pstbench.sh $(BUILD)/ostdiag $(BUILD)/genpst \
+		$(PST_LOGS) $(BENCH_PST_SIZE)
 
 # The page: the library and main.c compiled to WebAssembly with emscripten,
 # with PCRE2 for that target built from Debian's source package

@@ -33,10 +33,13 @@ ostd_pst_list_free(struct ostd_pst_list *list)
 #define PROP_SPECIAL_FOLDERS	0x36D8	/* Conflicts, Sync Issues, ... */
 #define PROP_FOLDER_ID		0x67F4	/* an .ost folder's global counter */
 #define PROP_RTF_COMPRESSED	0x1009
+#define PROP_SUBJECT		0x0037
+#define PROP_ROW_ID		0x67F2	/* a table row's node id */
 
 #define SUBJECT_MAX		4096	/* longer names and subjects are not read */
 #define FOLDERS_MAX		100000	/* a file with more is read this far */
 #define DEPTH_MAX		64	/* folders nested deeper are not read */
+#define LISTED_MAX		2000	/* a folder's table read, of at most */
 
 struct ostd_pst {
 	libpff_file_t *file;
@@ -380,13 +383,117 @@ stored_subject(libpff_item_t *m)
 	return s;
 }
 
-/* Look at the messages of folder f, one at a time, for those ostdiag reads. */
+/* A message as its folder's contents table lists it. */
+struct listed {
+	uint32_t id;
+	char *subject;		/* as stored, with its marker */
+};
+
+static int
+by_listed_id(const void *x, const void *y)
+{
+	const struct listed *a = x, *b = y;
+
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* The string property type of a table row as UTF-8; NULL when none. */
+static char *
+row_string(libpff_record_set_t *rs, uint32_t type)
+{
+	libpff_record_entry_t *re = NULL;
+	size_t size = 0;
+	char *s = NULL;
+
+	if (libpff_record_set_get_entry_by_type(rs, type, 0, &re,
+	    LIBPFF_ENTRY_VALUE_FLAG_MATCH_ANY_VALUE_TYPE, NULL) != 1)
+		return NULL;
+	if (libpff_record_entry_get_data_as_utf8_string_size(re, &size,
+	    NULL) == 1 && size > 0 && size <= SUBJECT_MAX) {
+		s = xmalloc(size + 1);
+		if (libpff_record_entry_get_data_as_utf8_string(re,
+		    (uint8_t *)s, size, NULL) != 1) {
+			free(s);
+			s = NULL;
+		} else {
+			s[size] = '\0';
+		}
+	}
+	(void)libpff_record_entry_free(&re, NULL);
+	return s;
+}
+
+/*
+ * The messages folder's contents table lists with their subjects, by id, *n
+ * of them; NULL when it lists none. Reading a message's subject makes libpff
+ * read all its properties, its body whatever its size included, and keep
+ * the index entries of every block of them until the file is closed: the
+ * table gives the subjects of a folder's messages at the cost of one read.
+ * libpff holds the whole table while it is read, about 130 bytes a cell
+ * (10 KB a row of Outlook's 80 columns), hence LISTED_MAX.
+ */
+static struct listed *
+listed_messages(libpff_item_t *folder, size_t *n)
+{
+	libpff_item_t *table = NULL;
+	struct listed *rows = NULL;
+	int count = 0;
+
+	*n = 0;
+	if (libpff_folder_get_sub_messages(folder, &table, NULL) != 1 ||
+	    table == NULL)
+		return NULL;
+	if (libpff_item_get_number_of_record_sets(table, &count, NULL) == 1 &&
+	    count > 0)
+		rows = xcalloc((size_t)count, sizeof(*rows));
+	for (int i = 0; rows != NULL && i < count; i++) {
+		libpff_record_set_t *rs = NULL;
+		libpff_record_entry_t *re = NULL;
+		uint32_t id = 0;
+		char *subject;
+
+		if (libpff_item_get_record_set_by_index(table, i, &rs,
+		    NULL) != 1)
+			continue;
+		if (libpff_record_set_get_entry_by_type(rs, PROP_ROW_ID, 0, &re,
+		    LIBPFF_ENTRY_VALUE_FLAG_MATCH_ANY_VALUE_TYPE, NULL) == 1 &&
+		    libpff_record_entry_get_data_as_32bit_integer(re, &id,
+		    NULL) == 1 && (subject = row_string(rs,
+		    PROP_SUBJECT)) != NULL) {
+			rows[*n].id = id;
+			rows[(*n)++].subject = subject;
+		}
+		if (re != NULL)
+			(void)libpff_record_entry_free(&re, NULL);
+		(void)libpff_record_set_free(&rs, NULL);
+	}
+	(void)libpff_item_free(&table, NULL);
+	if (rows != NULL)
+		qsort(rows, *n, sizeof(*rows), by_listed_id);
+	return rows;
+}
+
+static void
+listed_free(struct listed *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(rows[i].subject);
+	free(rows);
+}
+
+/*
+ * Look at the messages of folder f, one at a time, for those ostdiag reads;
+ * in a folder of at most LISTED_MAX messages, one its folder's table lists
+ * with a subject that decides it is no log is not opened.
+ */
 static void
 scan_folder(libpff_file_t *file, const struct folder *f,
     struct ostd_pst_list *list, size_t *cap)
 {
 	libpff_item_t *item = NULL;
 	libpff_error_t *e = NULL;
+	struct listed *rows = NULL;
+	size_t nrows = 0;
 	int n = 0;
 
 	if (libpff_file_get_item_by_identifier(file, f->id, &item, &e) != 1) {
@@ -397,10 +504,13 @@ scan_folder(libpff_file_t *file, const struct folder *f,
 		damage(list, "a folder's messages", &e);
 		n = 0;
 	}
+	if (f->role == PST_ROLE_OTHER && n > 0 && n <= LISTED_MAX)
+		rows = listed_messages(item, &nrows);
 	list->folders++;
 	for (int i = 0; i < n; i++) {
 		libpff_item_t *m = NULL;
 		struct ostd_pst_item *it;
+		struct listed key, *row;
 		char *raw, *subject;
 		enum ostd_pst_kind kind;
 
@@ -409,6 +519,15 @@ scan_folder(libpff_file_t *file, const struct folder *f,
 			continue;
 		}
 		list->messages++;
+		key.id = 0;
+		(void)libpff_item_get_identifier(m, &key.id, NULL);
+		row = nrows > 0 ? bsearch(&key, rows, nrows, sizeof(*rows),
+		    by_listed_id) : NULL;
+		if (row != NULL && pst_listed_is_no_log(f->role,
+		    row->subject)) {
+			(void)libpff_item_free(&m, NULL);
+			continue;
+		}
 		raw = stored_subject(m);
 		subject = pst_subject(raw);
 		free(raw);
@@ -432,6 +551,7 @@ scan_folder(libpff_file_t *file, const struct folder *f,
 			list->logs++;
 		(void)libpff_item_free(&m, NULL);
 	}
+	listed_free(rows, nrows);
 	(void)libpff_item_free(&item, NULL);
 }
 

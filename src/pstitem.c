@@ -222,6 +222,20 @@ pst_classify(enum pst_role role, const char *subject)
 	}
 }
 
+bool
+pst_listed_is_no_log(enum pst_role role, const char *stored)
+{
+	char *subject;
+	bool no_log;
+
+	if (role != PST_ROLE_OTHER || stored == NULL)
+		return false;
+	subject = pst_subject(stored);
+	no_log = pst_classify(role, subject) == OSTD_PST_NONE;
+	free(subject);
+	return no_log;
+}
+
 /* Longest subject a name quotes, in bytes (cut at a character's start). */
 #define NAME_SUBJECT_MAX 120
 

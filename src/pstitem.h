@@ -72,6 +72,14 @@ bool pst_subject_is_log(const char *subject);
 enum ostd_pst_kind pst_classify(enum pst_role role, const char *subject);
 
 /*
+ * May a message in a folder of role role, listed in the folder's contents
+ * table with subject stored (as stored, with its marker; NULL: the table
+ * gives none), be passed over without being opened? Only where its subject
+ * alone decides, and says it is no log.
+ */
+bool pst_listed_is_no_log(enum pst_role role, const char *stored);
+
+/*
  * The name a message is reported under: FILE:FOLDER/SUBJECT@TIME, with the
  * subject's trailing blanks dropped and line breaks and tabs made blanks,
  * TIME the UTC date (seconds since 1970) as YYYY-MM-DDTHH:MM:SS, left out

@@ -1,14 +1,15 @@
 #!/bin/sh
 # Outlook data files: the logs of a real Outlook 2016 .ost and of a .pst with
 # three logs (plain text, compressed RTF, uncompressed RTF) read straight out
-# of them, in time order, as golden text and as JSON; a .pst without logs
-# refused; damaged copies (cut short, bytes changed) refused or read around,
-# never a crash or a hang. The real files are ../shared/pst beside the source
-# tree; without them their checks are skipped with a message. A .pst that
-# tests/bench/genpst.c writes shows the logs of one file merged: an error of
-# several logs counted over all their sessions, Sync Issues found by its
-# entry id whatever its name. A build without libpff must say so of each
-# file, and fail it.
+# of them, in time order, the Calendar upload error diagnosed, as golden text
+# and as JSON; a .pst without logs refused; damaged copies (cut short, bytes
+# changed) refused or read around, never a crash or a hang. The real files
+# are ../shared/pst beside the source tree; without them their checks are
+# skipped with a message. A .pst that tests/bench/genpst.c writes shows the
+# logs of one file merged: an error of several logs counted over all their
+# sessions, Sync Issues found by its entry id whatever its name; with mail
+# beside the logs, a log forwarded among it found and the rest not opened.
+# A build without libpff must say so of each file, and fail it.
 #   sh tests/pst.sh BINARY JSONCHECK GENPST [--update]
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -98,7 +99,8 @@ jq -e '.findings | length == 2 and
     .sessions_with == 4 and .sessions_total == 24 and
     (.file | endswith("Synchronization Log:@2026-01-05T08:00:00"))) and
     (.[1] | .code == "8004010F-501-8004010F-320" and .count == 2 and
-    .sessions_with == 2)' "$tmp/out" >/dev/null && ok ||
+    .sessions_with == 2 and
+    .diagnoses[0].id == "OSTD-NOT-FOUND-UPLOAD")' "$tmp/out" >/dev/null && ok ||
 	no "generated .pst: repeats not merged over its logs: $(jq -c '.findings[] | [.code, .count, .sessions_with, .sessions_total]' "$tmp/out")"
 jq -e '.findings[0].last_line == 6 and (.findings[0].last_file |
     endswith("twelve.pst:Sync Issues/Synchronization Log:@2026-01-05T17:00:00"))' \
@@ -115,6 +117,29 @@ grep -q "twelve.pst:Sync Issues/Conflicts/Modification Resolution@2026-01-05T08:
 "$bin" "$tmp/es.pst" >/dev/null 2>"$tmp/err"
 grep -q "es.pst:Problemas de sincronizaci[^/]*n/Local Failures/Team meeting@2026-01-05T08:01:01: a local failure, not a log" \
     "$tmp/err" && ok || no "Sync Issues not found by its entry id: $(cat "$tmp/err")"
+# Mail beside the logs: a log forwarded among it is found; the rest is
+# passed over by its folder's list of subjects, not opened, so that two
+# messages of 8 MB add nothing like their size to the peak memory.
+"$genpst" -m 3 -s 8000000 12 "$tmp/mail.pst"
+"$bin" -f json "$tmp/mail.pst" 2>/dev/null >"$tmp/out"
+jq -e '(.files | length) == 13 and ([.files[] | select(.folder == "Inbox"
+    and .sessions == 2 and (.file |
+    endswith("Inbox/FW: Synchronization Log:@2026-01-03T08:00:00")))] |
+    length == 1)' "$tmp/out" >/dev/null && ok ||
+	no "a log forwarded among mail not found: $(jq -c '[.files[].file]' "$tmp/out")"
+if grep -q '__asan_init\|__tsan_init' "$bin"; then
+	echo "$name: memory not checked under a sanitizer"
+elif /usr/bin/time -f %M true >/dev/null 2>&1; then
+	/usr/bin/time -f %M -o "$tmp/rss0" "$bin" -q -j 1 "$tmp/twelve.pst" \
+	    >/dev/null 2>&1
+	/usr/bin/time -f %M -o "$tmp/rss1" "$bin" -q -j 1 "$tmp/mail.pst" \
+	    >/dev/null 2>&1
+	grow=$(( $(tail -1 "$tmp/rss1") - $(tail -1 "$tmp/rss0") ))
+	[ "$grow" -lt 4096 ] && ok ||
+		no "16 MB of mail the logs do not need adds $grow KiB of memory"
+else
+	echo "$name: no GNU time (/usr/bin/time): the memory check is skipped"
+fi
 damage_all "$tmp/twelve.pst"
 
 if [ ! -f "$data/$ost" ] || [ ! -f "$data/sync-issues.pst" ] ||
@@ -174,6 +199,11 @@ jq -e '.findings | length == 1 and .[0].folder == "Calendar" and
     (.[0].head_text | startswith("Error synchronizing message")) and
     .[0].subject == "Team meeting" and .[0].sessions_total == 4' \
     "$tmp/out" >/dev/null && ok || no "sync-issues.pst: the Calendar error"
+jq -e '.findings[0].diagnoses | length == 1 and
+    (.[0] | .id == "OSTD-NOT-FOUND-UPLOAD" and .best and
+    .applicability == "matches" and .provenance == "field-experience")' \
+    "$tmp/out" >/dev/null && ok ||
+	no "sync-issues.pst: the Calendar error not diagnosed: $(jq -c '[.findings[].diagnoses[].id]' "$tmp/out")"
 grep -qF "sync-issues.pst:Sync Issues/Conflicts/Modification Resolution@2026-03-02T10:01:13: a conflict, not a log" \
     "$tmp/err" &&
 	grep -qF "sync-issues.pst:Sync Issues/Local Failures/Team meeting@2026-03-02T10:01:12: a local failure, not a log" \

@@ -185,6 +185,20 @@ test_subjects(void **state)
 	    OSTD_PST_SYNC_ITEM);
 	assert_int_equal(pst_classify(PST_ROLE_CONFLICTS,
 	    "Synchronization Log:"), OSTD_PST_LOG);
+
+	/* A contents table's subject spares opening only ordinary mail. */
+	assert_true(pst_listed_is_no_log(PST_ROLE_OTHER,
+	    "\x01\x01Weekly figures"));
+	assert_true(pst_listed_is_no_log(PST_ROLE_OTHER, ""));
+	assert_false(pst_listed_is_no_log(PST_ROLE_OTHER,
+	    "\x01\x04" "FW: Synchronization Log:"));
+	assert_false(pst_listed_is_no_log(PST_ROLE_OTHER,
+	    "Synchronisierungsprotokoll:"));
+	assert_false(pst_listed_is_no_log(PST_ROLE_OTHER, NULL));
+	assert_false(pst_listed_is_no_log(PST_ROLE_SYNC_ISSUES, "Registro"));
+	assert_false(pst_listed_is_no_log(PST_ROLE_LOCAL_FAILURES,
+	    "Team meeting"));
+	assert_false(pst_listed_is_no_log(PST_ROLE_SYNC_OTHER, "x"));
 }
 
 static void

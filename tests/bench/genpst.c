@@ -2,7 +2,7 @@
  * genpst.c: writes a Unicode Outlook data file (.pst, [MS-PST]) that holds
  * synchronization logs, for the benchmark and the tests of the .pst reader.
  *
- *   genpst [-f folder] [-p per] LOGS OUT
+ *   genpst [-f folder] [-p per] [-m mails] [-s size] [-l every] LOGS OUT
  *
  * The file has a message store, a root folder and a top folder with Deleted
  * Items and Sync Issues (named folder, default "Sync Issues", found by the
@@ -16,10 +16,21 @@
  * plain text, but every tenth log's is compressed RTF (LZFu, from position 4),
  * uncompressed RTF (MELA, 9) or HTML only (7).
  *
- * Every node is one data block of at most 8,176 bytes: a folder holds at most
- * 250 messages, a body at most 1,700 characters. Blocks and B-tree pages carry
- * their signatures and CRCs; the allocation maps are left to be rebuilt
- * (fAMapValid 0), as readers other than Outlook do not use them.
+ * With -l every, one log in every so many is long, its body in the form its
+ * place gives: its session downloads into a thousand folders (about 100 KB
+ * of text). With -m, an Inbox below the top folder and its subfolders "Mail
+ * 1", "Mail 2", ... hold as many ordinary messages, 80 a folder, listed with
+ * their subjects in their folder's contents table as Outlook lists them, each
+ * with a plain-text body of size bytes (default 65,536), which fill the file
+ * as a mailbox's mail does; the one halfway forwards a log ("FW:
+ * Synchronization Log:").
+ *
+ * A folder of logs holds at most 250 messages. A property too large for the
+ * node's heap is a subnode of it, one data block of at most 8,176 bytes or a
+ * tree of them (up to 8 MB). Blocks and B-tree pages carry their signatures
+ * and CRCs; the allocation maps are left to be rebuilt (fAMapValid 0), as
+ * readers other than Outlook do not use them. The file is written as it is
+ * built: only its B-trees' entries are kept in memory.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -33,6 +44,11 @@
 #define ALLOC_MAX	3580
 #define DATA_START	0x4800		/* past the header and the first maps */
 #define PER_FOLDER_MAX	250
+#define MAIL_PER_FOLDER	80	/* so that the table's subjects fit its heap */
+#define TABLE_ROWS_MAX	390	/* rows of a table without subjects */
+#define XBLOCK_MAX	1021	/* block ids in one data tree block */
+#define SUBNODES_MAX	8	/* large properties of one node */
+#define LONG_FOLDERS	1000	/* folders a long log's session downloads */
 
 /* Node ids of the store's fixed nodes and the types of the others. */
 #define NID_MESSAGE_STORE	0x21
@@ -43,6 +59,7 @@
 #define NID_TYPE_HIERARCHY	0x0D
 #define NID_TYPE_CONTENTS	0x0E
 #define NID_TYPE_FAI		0x0F
+#define NID_TYPE_LTP		0x1F
 
 /* Property types. */
 #define PT_LONG		0x0003
@@ -105,19 +122,6 @@ put(struct buf *b, const void *p, size_t n)
 }
 
 static void
-put_zero(struct buf *b, size_t n)
-{
-	static const unsigned char zero[PAGE];
-
-	while (n > 0) {
-		size_t k = n < sizeof(zero) ? n : sizeof(zero);
-
-		put(b, zero, k);
-		n -= k;
-	}
-}
-
-static void
 le16(unsigned char *p, uint16_t v)
 {
 	p[0] = (unsigned char)v;
@@ -142,13 +146,19 @@ le64(unsigned char *p, uint64_t v)
 static uint32_t
 crc32(const unsigned char *p, size_t n)
 {
+	static uint32_t table[256];
 	uint32_t crc = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		crc ^= p[i];
-		for (int k = 0; k < 8; k++)
-			crc = crc & 1 ? crc >> 1 ^ 0xEDB88320u : crc >> 1;
-	}
+	if (table[1] == 0)
+		for (uint32_t i = 0; i < 256; i++) {
+			uint32_t c = i;
+
+			for (int k = 0; k < 8; k++)
+				c = c & 1 ? c >> 1 ^ 0xEDB88320u : c >> 1;
+			table[i] = c;
+		}
+	for (size_t i = 0; i < n; i++)
+		crc = table[(crc ^ p[i]) & 0xFF] ^ crc >> 8;
 	return crc;
 }
 
@@ -162,30 +172,57 @@ signature(uint64_t ib, uint64_t bid)
 
 /* The file being written, and its node and block B-trees' leaf entries. */
 struct pst {
-	struct buf file;
+	FILE *out;
+	uint64_t len;		/* bytes written */
 	struct buf nbt;		/* 32-byte NBTENTRYs, by node id */
 	struct buf bbt;		/* 24-byte BBTENTRYs, by block id */
 	uint64_t next_bid;
 };
 
-/* Write data[0..n) as a data block; its block id. */
+/* Append p[0..n) to the file. */
+static void
+emit(struct pst *o, const void *p, size_t n)
+{
+	if (n > 0 && fwrite(p, 1, n, o->out) != n)
+		die("cannot write the file");
+	o->len += n;
+}
+
+static void
+emit_zero(struct pst *o, size_t n)
+{
+	static const unsigned char zero[PAGE];
+
+	while (n > 0) {
+		size_t k = n < sizeof(zero) ? n : sizeof(zero);
+
+		emit(o, zero, k);
+		n -= k;
+	}
+}
+
+/*
+ * Write data[0..n) as a block, internal (a data tree's or subnodes' block)
+ * or not; its block id.
+ */
 static uint64_t
-write_block(struct pst *o, const unsigned char *data, size_t n)
+write_block_of(struct pst *o, const unsigned char *data, size_t n,
+    int internal)
 {
 	unsigned char trailer[16], entry[24];
 	size_t size = (n + 16 + 63) / 64 * 64;
-	uint64_t bid = o->next_bid, ib = o->file.len;
+	uint64_t bid = o->next_bid | (internal ? 2 : 0), ib = o->len;
 
 	if (n > BLOCK_MAX)
 		die("a node is larger than one block");
 	o->next_bid += 4;
-	put(&o->file, data, n);
-	put_zero(&o->file, size - n - 16);
+	emit(o, data, n);
+	emit_zero(o, size - n - 16);
 	le16(trailer, (uint16_t)n);
 	le16(trailer + 2, signature(ib, bid));
 	le32(trailer + 4, crc32(data, n));
 	le64(trailer + 8, bid);
-	put(&o->file, trailer, 16);
+	emit(o, trailer, 16);
 	memset(entry, 0, sizeof(entry));
 	le64(entry, bid);
 	le64(entry + 8, ib);
@@ -195,18 +232,95 @@ write_block(struct pst *o, const unsigned char *data, size_t n)
 	return bid;
 }
 
-/* Add node nid (child of parent) whose data is data[0..n). */
+static uint64_t
+write_block(struct pst *o, const unsigned char *data, size_t n)
+{
+	return write_block_of(o, data, n, 0);
+}
+
+/* Write data[0..n) as one block or a tree of them; the block id to it. */
+static uint64_t
+write_data(struct pst *o, const unsigned char *data, size_t n)
+{
+	unsigned char x[8 + 8 * XBLOCK_MAX];
+	size_t k = 0;
+
+	if (n <= BLOCK_MAX)
+		return write_block(o, data, n);
+	if ((n + BLOCK_MAX - 1) / BLOCK_MAX > XBLOCK_MAX)
+		die("a property is larger than one data tree");
+	for (size_t at = 0; at < n; at += BLOCK_MAX, k++) {
+		size_t len = n - at < BLOCK_MAX ? n - at : BLOCK_MAX;
+
+		le64(x + 8 + 8 * k, write_block(o, data + at, len));
+	}
+	x[0] = 0x01;		/* XBLOCK */
+	x[1] = 1;		/* one level */
+	le16(x + 2, (uint16_t)k);
+	le32(x + 4, (uint32_t)n);
+	return write_block_of(o, x, 8 + 8 * k, 1);
+}
+
+/* A node's subnodes being built: SLENTRYs, by node id. */
+struct subnodes {
+	unsigned char e[SUBNODES_MAX * 24];
+	int n;
+};
+
+/* Add data[0..n) as a subnode; its node id. */
+static uint32_t
+add_subnode(struct pst *o, struct subnodes *sub, const void *data, size_t n)
+{
+	uint32_t nid = (uint32_t)(0x100 + sub->n) << 5 | NID_TYPE_LTP;
+
+	if (sub->n == SUBNODES_MAX)
+		die("too many large properties");
+	memset(sub->e + 24 * sub->n, 0, 24);
+	le32(sub->e + 24 * sub->n, nid);
+	le64(sub->e + 24 * sub->n + 8, write_data(o, data, n));
+	sub->n++;
+	return nid;
+}
+
+/* Write the subnodes' SLBLOCK; its block id, 0 when there are none. */
+static uint64_t
+write_subnodes(struct pst *o, const struct subnodes *sub)
+{
+	unsigned char b[8 + sizeof(sub->e)];
+
+	if (sub->n == 0)
+		return 0;
+	memset(b, 0, 8);
+	b[0] = 0x02;		/* SLBLOCK */
+	b[1] = 0;
+	le16(b + 2, (uint16_t)sub->n);
+	memcpy(b + 8, sub->e, 24 * (size_t)sub->n);
+	return write_block_of(o, b, 8 + 24 * (size_t)sub->n, 1);
+}
+
+/*
+ * Add node nid (child of parent) whose data is data[0..n) and whose
+ * subnodes' block is sub_bid (0: none).
+ */
 static void
-add_node(struct pst *o, uint32_t nid, uint32_t parent,
-    const unsigned char *data, size_t n)
+add_node_with(struct pst *o, uint32_t nid, uint32_t parent,
+    const unsigned char *data, size_t n, uint64_t sub_bid)
 {
 	unsigned char entry[32];
 
 	memset(entry, 0, sizeof(entry));
 	le32(entry, nid);
 	le64(entry + 8, write_block(o, data, n));
+	le64(entry + 16, sub_bid);
 	le32(entry + 24, parent);
 	put(&o->nbt, entry, sizeof(entry));
+}
+
+static void
+add_node(struct pst *o, uint32_t nid, uint32_t parent,
+    const unsigned char *data, size_t n)
+{
+	add_node_with(o, nid, parent, data, n, 0);
 }
 
 /* A heap-on-node being built: allocations after a 12-byte header. */
@@ -289,51 +403,73 @@ by_prop_id(const void *x, const void *y)
 	return a->id - b->id;
 }
 
-/* Add the property context of props[0..n) as node nid, child of parent. */
+/*
+ * Add the property context of props[0..n) as node nid, child of parent; a
+ * value too large for the heap is a subnode.
+ */
 static void
 add_pc(struct pst *o, uint32_t nid, uint32_t parent, struct prop *props,
     size_t n)
 {
 	static struct heap h;
+	struct subnodes sub;
 	unsigned char rec[64 * 8];
 
 	if (n > 64)
 		die("too many properties");
 	qsort(props, n, sizeof(*props), by_prop_id);
 	heap_init(&h);
+	sub.n = 0;
 	for (size_t i = 0; i < n; i++) {
 		uint32_t v = props[i].inline_value;
 
-		if (props[i].value != NULL)
+		if (props[i].value != NULL && props[i].len > ALLOC_MAX)
+			v = add_subnode(o, &sub, props[i].value, props[i].len);
+		else if (props[i].value != NULL)
 			v = heap_alloc(&h, props[i].value, props[i].len);
 		le16(rec + 8 * i, props[i].id);
 		le16(rec + 8 * i + 2, props[i].type);
 		le32(rec + 8 * i + 4, v);
 	}
-	add_node(o, nid, parent, h.d, heap_finish(&h, 0xBC,
-	    heap_bth(&h, rec, n, 2, 6)));
+	add_node_with(o, nid, parent, h.d, heap_finish(&h, 0xBC,
+	    heap_bth(&h, rec, n, 2, 6)), write_subnodes(o, &sub));
 }
 
-/* Add a table context listing the nodes rows[0..n) as node nid. */
+static size_t utf16(const char *, unsigned char *, size_t);
+
+/*
+ * Add a table context listing the nodes rows[0..n) as node nid; with
+ * subjects (UTF-8, n of them) also their subjects, as Outlook's contents
+ * tables list them.
+ */
 static void
-add_tc(struct pst *o, uint32_t nid, const uint32_t *rows, size_t n)
+add_tc(struct pst *o, uint32_t nid, const uint32_t *rows, size_t n,
+    char *const *subjects)
 {
 	static struct heap h;
-	static unsigned char matrix[PER_FOLDER_MAX * 9], index[PER_FOLDER_MAX * 8];
-	unsigned char info[22 + 2 * 8];
+	static unsigned char matrix[TABLE_ROWS_MAX * 13],
+	    index[TABLE_ROWS_MAX * 8];
+	unsigned char info[22 + 3 * 8], *col = info + 22, text[512];
 	uint32_t hid_rows = 0, hid_index;
+	size_t size = subjects != NULL ? 13 : 9;
 
-	if (n > PER_FOLDER_MAX)
+	if (n > TABLE_ROWS_MAX || (subjects != NULL && n > MAIL_PER_FOLDER))
 		die("too many rows");
 	heap_init(&h);
-	/* Rows: PidTagLtpRowId, PidTagLtpRowVer, the cell-existence bits. */
+	/*
+	 * Rows: PidTagLtpRowId, PidTagLtpRowVer, the subject's heap id, the
+	 * cell-existence bits.
+	 */
 	for (size_t i = 0; i < n; i++) {
-		le32(matrix + 9 * i, rows[i]);
-		le32(matrix + 9 * i + 4, 1);
-		matrix[9 * i + 8] = 0xC0;
+		le32(matrix + size * i, rows[i]);
+		le32(matrix + size * i + 4, 1);
+		if (subjects != NULL)
+			le32(matrix + size * i + 8, heap_alloc(&h, text,
+			    utf16(subjects[i], text, sizeof(text))));
+		matrix[size * i + size - 1] = subjects != NULL ? 0xE0 : 0xC0;
 	}
 	if (n > 0)
-		hid_rows = heap_alloc(&h, matrix, 9 * n);
+		hid_rows = heap_alloc(&h, matrix, size * n);
 	/* The row index: row id to row number, by row id. */
 	for (size_t i = 0; i < n; i++) {
 		size_t at = 0;
@@ -346,24 +482,32 @@ add_tc(struct pst *o, uint32_t nid, const uint32_t *rows, size_t n)
 	hid_index = heap_bth(&h, index, n, 4, 4);
 	memset(info, 0, sizeof(info));
 	info[0] = 0x7C;
-	info[1] = 2;		/* columns */
-	le16(info + 2, 8);	/* end of the 4- and 8-byte columns */
-	le16(info + 4, 8);	/* of the 2-byte ones */
-	le16(info + 6, 8);	/* of the 1-byte ones */
-	le16(info + 8, 9);	/* of the cell-existence bits: the row size */
+	info[1] = subjects != NULL ? 3 : 2;	/* columns */
+	le16(info + 2, (uint16_t)(size - 1));	/* end of the 4- and 8-byte */
+	le16(info + 4, (uint16_t)(size - 1));	/* of the 2-byte ones */
+	le16(info + 6, (uint16_t)(size - 1));	/* of the 1-byte ones */
+	le16(info + 8, (uint16_t)size);		/* of the cell-existence bits */
 	le32(info + 10, hid_index);
 	le32(info + 14, hid_rows);
 	le32(info + 18, 0);
-	le32(info + 22, 0x67F2u << 16 | PT_LONG);
-	le16(info + 26, 0);
-	info[28] = 4;
-	info[29] = 0;
-	le32(info + 30, 0x67F3u << 16 | PT_LONG);
-	le16(info + 34, 4);
-	info[36] = 4;
-	info[37] = 1;
+	/* The columns, by property tag. */
+	if (subjects != NULL) {
+		le32(col, 0x0037u << 16 | PT_UNICODE);
+		le16(col + 4, 8);
+		col[6] = 4;
+		col[7] = 2;
+		col += 8;
+	}
+	le32(col, 0x67F2u << 16 | PT_LONG);
+	le16(col + 4, 0);
+	col[6] = 4;
+	col[7] = 0;
+	le32(col + 8, 0x67F3u << 16 | PT_LONG);
+	le16(col + 12, 4);
+	col[14] = 4;
+	col[15] = 1;
 	add_node(o, nid, 0, h.d, heap_finish(&h, 0x7C,
-	    heap_alloc(&h, info, sizeof(info))));
+	    heap_alloc(&h, info, (size_t)(col + 16 - info))));
 }
 
 /* s (ASCII or Latin-1 in UTF-8 two-byte form) as UTF-16LE into out. */
@@ -391,6 +535,7 @@ struct folder {
 	uint32_t nid, parent;
 	char name[64];
 	uint32_t *msgs, *subs;
+	char **subjects;	/* of msgs, for the contents table; or NULL */
 	size_t nmsgs, nsubs;
 };
 
@@ -436,9 +581,11 @@ add_folder_nodes(struct pst *o, const struct folder *f,
 		p[n++] = (struct prop){ 0x36D8, PT_MV_BINARY, special,
 		    special_len, 0 };
 	add_pc(o, f->nid, f->parent, p, n);
-	add_tc(o, (f->nid & ~0x1Fu) | NID_TYPE_HIERARCHY, f->subs, f->nsubs);
-	add_tc(o, (f->nid & ~0x1Fu) | NID_TYPE_CONTENTS, f->msgs, f->nmsgs);
-	add_tc(o, (f->nid & ~0x1Fu) | NID_TYPE_FAI, NULL, 0);
+	add_tc(o, (f->nid & ~0x1Fu) | NID_TYPE_HIERARCHY, f->subs, f->nsubs,
+	    NULL);
+	add_tc(o, (f->nid & ~0x1Fu) | NID_TYPE_CONTENTS, f->msgs, f->nmsgs,
+	    f->subjects);
+	add_tc(o, (f->nid & ~0x1Fu) | NID_TYPE_FAI, NULL, 0, NULL);
 }
 
 /* A time of day of log i, s seconds after its start. */
@@ -452,9 +599,12 @@ clock_of(long long t, int s, char out[16])
 	snprintf(out, 16, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
-/* The text of log i, which starts at t (UTC, read as the local time). */
+/*
+ * The text of log i, which starts at t (UTC, read as the local time); a long
+ * one downloads into LONG_FOLDERS folders more. out has room for a long one.
+ */
 static size_t
-log_text(size_t i, long long t, char *out, size_t size)
+log_text(size_t i, long long t, int is_long, char *out, size_t size)
 {
 	char c[16];
 	size_t n = 0;
@@ -480,6 +630,12 @@ log_text(size_t i, long long t, char *out, size_t size)
 	}
 	LINE(5, "Synchronizing server changes in folder 'Inbox'\n", c);
 	LINE(6, "\t %zu item(s) added to offline folder\n", c, i % 5 + 1);
+	for (int k = 1; is_long && k <= LONG_FOLDERS; k++) {
+		LINE(6, "Synchronizing server changes in folder 'Project %d'\n",
+		    c, k);
+		LINE(6, "\t %d item(s) added to offline folder\n", c,
+		    k % 9 + 1);
+	}
 	LINE(6, "Done\n", c);
 #undef LINE
 	return n;
@@ -549,10 +705,12 @@ static void
 add_message(struct pst *o, uint32_t nid, uint32_t parent, const char *subject,
     long long when, const char *text, int form)
 {
-	static unsigned char subj[512], body[4096], rtf_stored[4096], ft[8];
-	static char rtf[4096], html[4096];
+	static unsigned char subj[512], ft[8];
+	size_t room = 8 * strlen(text) + 4096, n = 0, len;
+	unsigned char *body = xrealloc(NULL, room), *rtf_stored = xrealloc(NULL,
+	    2 * room);
+	char *rtf = xrealloc(NULL, room), *html = xrealloc(NULL, room);
 	struct prop p[8];
-	size_t n = 0, len;
 	char marked[256];
 
 	snprintf(marked, sizeof(marked), "\x01\x01%s", subject);
@@ -566,21 +724,25 @@ add_message(struct pst *o, uint32_t nid, uint32_t parent, const char *subject,
 	switch (form) {
 	case 'l':	/* LZFu */
 	case 'm':	/* MELA */
-		len = rtf_of(text, rtf, sizeof(rtf));
+		len = rtf_of(text, rtf, room);
 		p[n++] = (struct prop){ 0x1009, PT_BINARY, rtf_stored,
 		    stored_rtf(rtf, len, form == 'l', rtf_stored), 0 };
 		break;
 	case 'h':
-		len = (size_t)snprintf(html, sizeof(html), "<html><body><pre>"
+		len = (size_t)snprintf(html, room, "<html><body><pre>"
 		    "%s</pre></body></html>", text);
 		p[n++] = (struct prop){ 0x1013, PT_BINARY, html, len, 0 };
 		break;
 	default:
 		p[n++] = (struct prop){ 0x1000, PT_UNICODE, body, utf16(text,
-		    body, sizeof(body)), 0 };
+		    body, room), 0 };
 		break;
 	}
 	add_pc(o, nid, parent, p, n);
+	free(body);
+	free(rtf_stored);
+	free(rtf);
+	free(html);
 }
 
 /* The little-endian 64-bit value at p. */
@@ -627,8 +789,8 @@ write_btree(struct pst *o, unsigned char ptype, unsigned char *ents, size_t n,
 			uint64_t bid = o->next_bid, ib;
 
 			o->next_bid += 4;
-			put_zero(&o->file, (PAGE - o->file.len % PAGE) % PAGE);
-			ib = o->file.len;
+			emit_zero(o, (PAGE - o->len % PAGE) % PAGE);
+			ib = o->len;
 			memset(page, 0, sizeof(page));
 			if (count > 0)
 				memcpy(page, level + first * esize, k * esize);
@@ -641,7 +803,7 @@ write_btree(struct pst *o, unsigned char ptype, unsigned char *ents, size_t n,
 			le16(page + 498, signature(ib, bid));
 			le32(page + 500, crc32(page, 496));
 			le64(page + 504, bid);
-			put(&o->file, page, sizeof(page));
+			emit(o, page, sizeof(page));
 			/* The entry one level up: first key, then the page. */
 			if (count > 0)
 				memcpy(up + 24 * nup, level + first * esize, 8);
@@ -672,9 +834,9 @@ static void
 write_header(struct pst *o, uint64_t nbt_bid, uint64_t nbt_ib,
     uint64_t bbt_bid, uint64_t bbt_ib)
 {
-	unsigned char *h = o->file.p;
+	unsigned char h[564];
 
-	memset(h, 0, 564);
+	memset(h, 0, sizeof(h));
 	memcpy(h, "!BDN", 4);
 	memcpy(h + 8, "SM", 2);
 	le16(h + 10, 23);		/* Unicode */
@@ -685,7 +847,7 @@ write_header(struct pst *o, uint64_t nbt_bid, uint64_t nbt_ib,
 	le32(h + 40, 1);
 	for (int i = 0; i < 32; i++)
 		le32(h + 44 + 4 * i, 0x20000);
-	le64(h + 184, o->file.len);	/* end of file */
+	le64(h + 184, o->len);		/* end of file */
 	le64(h + 192, 0x4400);		/* last allocation map */
 	le64(h + 216, nbt_bid);
 	le64(h + 224, nbt_ib);
@@ -699,52 +861,103 @@ write_header(struct pst *o, uint64_t nbt_bid, uint64_t nbt_ib,
 	le64(h + 516, o->next_bid);	/* next block id */
 	le32(h + 4, crc32(h + 8, 471));
 	le32(h + 524, crc32(h + 8, 516));
+	if (fseeko(o->out, 0, SEEK_SET) != 0 ||
+	    fwrite(h, 1, sizeof(h), o->out) != sizeof(h))
+		die("cannot write the file's header");
+}
+
+/* The body of an ordinary message: size bytes as UTF-16, a NUL-ended text. */
+static char *
+mail_text(size_t size)
+{
+	static const char words[] = "Please find the figures for this week "
+	    "below; the meeting notes follow in the next message.\n";
+	size_t n = size / 2;
+	char *t = xrealloc(NULL, n + 1);
+
+	for (size_t k = 0; k < n; k++)
+		t[k] = words[k % (sizeof(words) - 1)];
+	t[n] = '\0';
+	return t;
+}
+
+static size_t
+number(const char *s)
+{
+	char *end;
+	unsigned long long v = strtoull(s, &end, 10);
+
+	if (end == s || *end != '\0')
+		die("usage: genpst [-f folder] [-p per] [-m mails] [-s size] "
+		    "[-l every] LOGS OUT");
+	return (size_t)v;
 }
 
 int
 main(int argc, char **argv)
 {
-	static char text[2048];
+	static char text[LONG_FOLDERS * 128 + 2048];
 	const char *sync_name = "Sync Issues";
-	size_t logs, per = PER_FOLDER_MAX, nfolders;
+	size_t logs, per = PER_FOLDER_MAX, nfolders, mails = 0, older,
+	    mail_size = 65536, long_every = 0, inbox, nmailfolders;
 	struct folder *f;
 	struct pst o;
 	unsigned char name[128], uid_id[24], top_id[24], del_id[24];
 	unsigned char special[4 + 5 * 4 + 5 * 24];
 	uint64_t nbt_bid, bbt_bid, nbt_ib, bbt_ib;
 	struct prop p[8];
-	FILE *out;
+	char *mail = NULL;
 	int c;
 
-	while ((c = getopt(argc, argv, "f:p:")) != -1) {
+	while ((c = getopt(argc, argv, "f:p:m:s:l:")) != -1) {
 		if (c == 'f')
 			sync_name = optarg;
-		else if (c == 'p' && (per = strtoul(optarg, NULL, 10)) > 0 &&
+		else if (c == 'p' && (per = number(optarg)) > 0 &&
 		    per <= PER_FOLDER_MAX)
 			;
+		else if (c == 'm')
+			mails = number(optarg);
+		else if (c == 's' && (mail_size = number(optarg)) >= 2 &&
+		    mail_size <= (size_t)BLOCK_MAX * XBLOCK_MAX)
+			;
+		else if (c == 'l')
+			long_every = number(optarg);
 		else
-			die("usage: genpst [-f folder] [-p per] LOGS OUT");
+			die("usage: genpst [-f folder] [-p per] [-m mails] "
+			    "[-s size] [-l every] LOGS OUT");
 	}
 	if (argc - optind != 2)
-		die("usage: genpst [-f folder] [-p per] LOGS OUT");
-	logs = strtoul(argv[optind], NULL, 10);
+		die("usage: genpst [-f folder] [-p per] [-m mails] [-s size] "
+		    "[-l every] LOGS OUT");
+	logs = number(argv[optind]);
 	memset(&o, 0, sizeof(o));
 	o.next_bid = 4;
-	put_zero(&o.file, DATA_START);
+	if ((o.out = fopen(argv[optind + 1], "wb")) == NULL)
+		die("cannot write the file");
+	emit_zero(&o, DATA_START);
 
 	/*
 	 * Folders: 0 root, 1 top, 2 Deleted Items, 3 Sync Issues, 4
-	 * Conflicts, 5 Local Failures, 6 Server Failures, 7... Older N.
+	 * Conflicts, 5 Local Failures, 6 Server Failures, 7... Older N; with
+	 * mails, then Inbox and its Mail N.
 	 */
-	nfolders = 7 + (logs > per ? (logs - per + per - 1) / per : 0);
+	older = logs > per ? (logs - per + per - 1) / per : 0;
+	nmailfolders = (mails + MAIL_PER_FOLDER - 1) / MAIL_PER_FOLDER;
+	if (older + 3 > PER_FOLDER_MAX || nmailfolders > TABLE_ROWS_MAX + 1)
+		die("too many folders: fewer logs, fewer or larger mails");
+	inbox = 7 + older;
+	nfolders = inbox + nmailfolders;
 	f = calloc(nfolders, sizeof(*f));
 	if (f == NULL)
 		die("out of memory");
 	for (size_t k = 0; k < nfolders; k++) {
 		f[k].nid = k == 0 ? NID_ROOT_FOLDER : folder_nid((int)k);
-		f[k].msgs = calloc(per + 1, sizeof(uint32_t));
+		f[k].msgs = calloc(PER_FOLDER_MAX + 1, sizeof(uint32_t));
 		f[k].subs = calloc(nfolders, sizeof(uint32_t));
 		if (f[k].msgs == NULL || f[k].subs == NULL)
+			die("out of memory");
+		if (k >= inbox && (f[k].subjects = calloc(MAIL_PER_FOLDER,
+		    sizeof(char *))) == NULL)
 			die("out of memory");
 	}
 	snprintf(f[0].name, sizeof(f[0].name), "%s", "");
@@ -757,10 +970,18 @@ main(int argc, char **argv)
 	f[0].parent = NID_ROOT_FOLDER;
 	f[1].parent = f[0].nid;
 	f[2].parent = f[3].parent = f[1].nid;
-	for (size_t k = 4; k < nfolders; k++) {
+	for (size_t k = 4; k < inbox; k++) {
 		f[k].parent = f[3].nid;
 		if (k >= 7)
 			snprintf(f[k].name, sizeof(f[k].name), "Older %zu", k - 6);
+	}
+	for (size_t k = inbox; k < nfolders; k++) {
+		f[k].parent = k == inbox ? f[1].nid : f[inbox].nid;
+		if (k == inbox)
+			snprintf(f[k].name, sizeof(f[k].name), "%s", "Inbox");
+		else
+			snprintf(f[k].name, sizeof(f[k].name), "Mail %zu",
+			    k - inbox);
 	}
 	for (size_t k = 1; k < nfolders; k++)
 		for (size_t up = 0; up < nfolders; up++)
@@ -775,7 +996,8 @@ main(int argc, char **argv)
 		int form = i % 10 == 4 ? 'l' : i % 10 == 9 ? 'm' :
 		    i % 10 == 7 ? 'h' : 't';
 
-		log_text(i, when - 7, text, sizeof(text));
+		log_text(i, when - 7, long_every > 0 && i % long_every ==
+		    i / long_every % long_every, text, sizeof(text));
 		add_message(&o, nid, f[k].nid, "Synchronization Log:", when,
 		    text, form);
 		f[k].msgs[f[k].nmsgs++] = nid;
@@ -786,6 +1008,36 @@ main(int argc, char **argv)
 	add_message(&o, message_nid(logs + 1), f[5].nid, "Team meeting",
 	    FIRST_LOG + 61, "Item that failed to upload.\n", 't');
 	f[5].msgs[f[5].nmsgs++] = message_nid(logs + 1);
+
+	/*
+	 * The ordinary mail, a day apart before the first log; the one
+	 * halfway forwards a log.
+	 */
+	if (mails > 0)
+		mail = mail_text(mail_size);
+	for (size_t i = 0; i < mails; i++) {
+		struct folder *in = &f[inbox + i / MAIL_PER_FOLDER];
+		uint32_t nid = message_nid(logs + 2 + i);
+		long long when = FIRST_LOG - 86400LL * (long long)(mails - i);
+		char subject[64];
+
+		if (i == mails / 2) {
+			snprintf(subject, sizeof(subject), "%s",
+			    "FW: Synchronization Log:");
+			log_text(logs + i, when - 7, 0, text, sizeof(text));
+			add_message(&o, nid, in->nid, subject, when, text, 't');
+		} else {
+			snprintf(subject, sizeof(subject), "Weekly figures %zu",
+			    i + 1);
+			add_message(&o, nid, in->nid, subject, when, mail, 't');
+		}
+		if ((in->subjects[in->nmsgs] = malloc(strlen(subject) +
+		    3)) == NULL)
+			die("out of memory");
+		sprintf(in->subjects[in->nmsgs], "\x01\x01%s", subject);
+		in->msgs[in->nmsgs++] = nid;
+	}
+	free(mail);
 
 	/* The special folders' entry ids, on the top folder as on an Inbox. */
 	le32(special, 5);
@@ -819,16 +1071,17 @@ main(int argc, char **argv)
 	nbt_ib = write_btree(&o, 0x81, o.nbt.p, o.nbt.len / 32, 32, &nbt_bid);
 	bbt_ib = write_btree(&o, 0x80, o.bbt.p, o.bbt.len / 24, 24, &bbt_bid);
 	write_header(&o, nbt_bid, nbt_ib, bbt_bid, bbt_ib);
-	if ((out = fopen(argv[optind + 1], "wb")) == NULL ||
-	    fwrite(o.file.p, 1, o.file.len, out) != o.file.len ||
-	    fclose(out) != 0)
+	if (fclose(o.out) != 0)
 		die("cannot write the file");
 	for (size_t k = 0; k < nfolders; k++) {
+		for (size_t i = 0; f[k].subjects != NULL && i < f[k].nmsgs;
+		    i++)
+			free(f[k].subjects[i]);
+		free(f[k].subjects);
 		free(f[k].msgs);
 		free(f[k].subs);
 	}
 	free(f);
-	free(o.file.p);
 	free(o.nbt.p);
 	free(o.bbt.p);
 	return 0;

@@ -79,6 +79,10 @@ fuzz_names(const char *s)
 
 		if (pst_subject_is_log(subject) && kind != OSTD_PST_LOG)
 			abort();
+		/* A message passed over by its listed subject is no log. */
+		if (pst_listed_is_no_log((enum pst_role)role, s) &&
+		    (kind != OSTD_PST_NONE || pst_subject_is_log(subject)))
+			abort();
 		if ((unsigned)pst_role_by_name(s, (enum pst_role)role) >
 		    PST_ROLE_SYNC_OTHER)
 			abort();
