@@ -66,6 +66,9 @@ done
 	echo "pcre2.sh: no source package of pcre2 $upstream could be fetched" >&2
 	exit 1
 }
+[ "$got" = "$installed" ] ||
+	echo "pcre2.sh: the source of $installed could not be fetched;" \
+		"building $got, the same upstream release" >&2
 echo "pcre2.sh: building pcre2 $got for WebAssembly" >&2
 tree=$(find "$src" -mindepth 1 -maxdepth 1 -type d -name 'pcre2-*' | head -1)
 cd "$tree"
