@@ -257,7 +257,8 @@ WEB_ENV = NODE_PATH=/usr/share/nodejs
 WEB_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 \
 	$(WARN) -Iinclude -Isrc -I$(WEB)/pcre2/include
 WEB_PCRE = $(WEB)/pcre2/lib/libpcre2-8.a
-WEB_OBJ = $(LIB_SRC:src/%.c=$(WEB)/%.o) $(WEB)/builtin_rules.o $(WEB)/main.o
+WEB_OBJ = $(LIB_SRC:src/%.c=$(WEB)/%.o) $(WEB)/builtin_rules.o $(WEB)/main.o \
+	$(WEB)/web/memory.o
 WEB_LDFLAGS = -O2 -sMODULARIZE=1 -sEXPORT_NAME=createOstdiag \
 	-sENVIRONMENT=worker -sALLOW_MEMORY_GROWTH=1 -sINVOKE_RUN=0 \
 	-sEXIT_RUNTIME=1 -sFORCE_FILESYSTEM=1 -lworkerfs.js \
@@ -275,6 +276,11 @@ $(WEB_PCRE): src/web/pcre2.sh | deps-web
 $(WEB)/%.o: src/%.c $(HEADERS) $(WEB_PCRE)
 	@mkdir -p $(dir $@)
 	$(WEB_ENV) $(EMCC) $(WEB_CFLAGS) -c -o $@ $<
+
+# The C library's memchr, memcpy, memmove and memset, with SIMD and bulk memory.
+$(WEB)/web/memory.o: src/web/memory.c $(WEB_PCRE)
+	@mkdir -p $(dir $@)
+	$(WEB_ENV) $(EMCC) $(WEB_CFLAGS) -msimd128 -mbulk-memory -c -o $@ $<
 
 $(WEB)/embed_rules.js: src/embed_rules.c $(EMBED_OBJ:$(BUILD)/%=$(WEB)/%)
 	$(WEB_ENV) $(EMCC) $(WEB_CFLAGS) -o $@ src/embed_rules.c \

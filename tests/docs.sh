@@ -64,7 +64,7 @@ awk '/^- build:/ { set = "build" } /^- web/ { set = "web" }
 	set { while (match($0, /`[^`]*`/)) {
 		print set, substr($0, RSTART + 1, RLENGTH - 2)
 		$0 = substr($0, RSTART + RLENGTH) } }' "$top/README.md" |
-	grep -v '^web make web$' >"$tmp/listed"
+	grep -v ' make web$' >"$tmp/listed"
 sh "$top/.ci/deps" list build | sed 's/^/build /' >"$tmp/deps"
 sh "$top/.ci/deps" list web | grep -vxF "$(sh "$top/.ci/deps" list build)" |
 	sed 's/^/web /' >>"$tmp/deps"

@@ -1,19 +1,23 @@
 /*
- * The page (build/ostdiag.html) in headless Chromium, driven through the
- * DevTools protocol on a pipe (node's built-ins only): files are given to its
- * file picker as a user picks them, the report it shows and those its save
- * buttons offer (caught as the blob and file name of the link it clicks)
- * are compared byte for byte with the command's on the same files, and what
- * it shows for a
- * code to explain and for inputs that are not logs is checked. It also
+ * The page (build/ostdiag.html) in headless Chromium and Firefox: Chromium
+ * driven through the DevTools protocol on a pipe, Firefox through WebDriver
+ * BiDi on a WebSocket, both with node's built-ins only. Files are given to
+ * the page's file picker as a user picks them; the report it shows and those
+ * its save buttons offer (caught as the blob and file name of the link it
+ * clicks) are compared byte for byte with the command's on the same files;
+ * what it shows for codes to explain and for inputs that are no log is
+ * checked, and so are keyboard reach and that no request leaves the page. It
  * measures the page on a large log against the command.
  *   node tests/web.js PAGE OSTDIAG GENLOG
- * Environment: CHROMIUM (default chromium), WEB_LARGE (bytes of the large
- * log, default 10485760; 0 leaves it out).
+ * Environment: CHROMIUM (default chromium), FIREFOX (default firefox-esr, or
+ * firefox; "no" leaves it out), WEB_LARGE (bytes of the large log, default
+ * 10485760; 0 leaves it out).
  */
 'use strict';
 const {spawn, spawnSync} = require('child_process');
+const crypto = require('crypto');
 const fs = require('fs');
+const net = require('net');
 const os = require('os');
 const path = require('path');
 const {StringDecoder} = require('string_decoder');
@@ -33,15 +37,16 @@ const TIMEOUT_MS = 120000;
 const SAVED_AS = {html: 'html', json: 'json', checklist: 'md'};
 
 let pass = 0, fail = 0;
+let where = '';		/* the browser at work */
 const ok = () => { pass++; };
-const no = (why) => { console.log(`web: ${why}`); fail++; };
+const no = (why) => { console.log(`web: ${where}: ${why}`); fail++; };
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ostdiag-web-'));
 
-/* The DevTools protocol over Chromium's pipe: NUL-terminated JSON. */
-class Browser {
+/* Chromium, driven with the DevTools protocol: NUL-terminated JSON on a pipe. */
+class Chromium {
 	constructor() {
-		const profile = path.join(tmp, 'profile');
+		const profile = path.join(tmp, 'chromium');
 		this.proc = spawn(process.env.CHROMIUM || 'chromium', [
 			'--headless=new', '--remote-debugging-pipe',
 			'--no-sandbox', '--disable-gpu', '--no-first-run',
@@ -94,32 +99,29 @@ class Browser {
 		await this.exited;
 		clearTimeout(timer);
 	}
+
+	/* A tab with url open. */
+	async open(url) {
+		const {targetId} = await this.send('Target.createTarget',
+		    {url: 'about:blank'});
+		const {sessionId} = await this.send('Target.attachToTarget',
+		    {targetId, flatten: true});
+		const tab = new ChromiumTab(this, sessionId);
+		await tab.send('Network.enable');
+		await tab.send('Page.enable');
+		await tab.send('Page.navigate', {url});
+		return tab;
+	}
 }
 
-/* One tab with the page open. */
+/*
+ * What the tests do in a tab, on top of what each browser's tab gives:
+ * eval(expression) as if the user had just acted, setFiles(selector, paths),
+ * pressTab() and requests (the URLs the page asked for).
+ */
 class Tab {
-	constructor(browser, sessionId) {
-		this.b = browser;
-		this.s = sessionId;
+	constructor() {
 		this.requests = [];
-		browser.listeners.push((m) => {
-			if (m.sessionId === sessionId &&
-			    m.method === 'Network.requestWillBeSent')
-				this.requests.push(m.params.request.url);
-		});
-	}
-
-	send(method, params) {
-		return this.b.send(method, params, this.s);
-	}
-
-	/* The value of expression, run as if the user had just acted. */
-	async eval(expression) {
-		const r = await this.send('Runtime.evaluate', {expression,
-		    returnByValue: true, awaitPromise: true, userGesture: true});
-		if (r.exceptionDetails)
-			throw new Error(`${expression}: ${r.exceptionDetails.text}`);
-		return r.result.value;
 	}
 
 	/* Waits until the expression is true, within ms. */
@@ -137,10 +139,7 @@ class Tab {
 	/* Gives paths to the file picker; resolves when the analysis is done. */
 	async pick(paths) {
 		await this.eval("document.body.dataset.state = 'picking'");
-		const doc = await this.send('DOM.getDocument', {depth: 0});
-		const {nodeId} = await this.send('DOM.querySelector',
-		    {nodeId: doc.root.nodeId, selector: '#files'});
-		await this.send('DOM.setFileInputFiles', {nodeId, files: paths});
+		await this.setFiles('#files', paths);
 		await this.until("document.body.dataset.state === 'done'");
 	}
 
@@ -180,6 +179,305 @@ class Tab {
 		})()`);
 		return {name: got.name, type: got.type,
 		    bytes: Buffer.from(got.base64, 'base64')};
+	}
+}
+
+class ChromiumTab extends Tab {
+	constructor(browser, sessionId) {
+		super();
+		this.b = browser;
+		this.s = sessionId;
+		browser.listeners.push((m) => {
+			if (m.sessionId === sessionId &&
+			    m.method === 'Network.requestWillBeSent')
+				this.requests.push(m.params.request.url);
+		});
+	}
+
+	send(method, params) {
+		return this.b.send(method, params, this.s);
+	}
+
+	async eval(expression) {
+		const r = await this.send('Runtime.evaluate', {expression,
+		    returnByValue: true, awaitPromise: true, userGesture: true});
+		if (r.exceptionDetails)
+			throw new Error(`${expression}: ${r.exceptionDetails.text}`);
+		return r.result.value;
+	}
+
+	async setFiles(selector, files) {
+		const doc = await this.send('DOM.getDocument', {depth: 0});
+		const {nodeId} = await this.send('DOM.querySelector',
+		    {nodeId: doc.root.nodeId, selector});
+		await this.send('DOM.setFileInputFiles', {nodeId, files});
+	}
+
+	async pressTab() {
+		for (const type of ['keyDown', 'keyUp'])
+			await this.send('Input.dispatchKeyEvent', {type, key: 'Tab',
+			    code: 'Tab', windowsVirtualKeyCode: 9});
+	}
+}
+
+/*
+ * A WebSocket client, as much of RFC 6455 as WebDriver BiDi needs: text
+ * messages, masked as a client must, in frames of any length, pings answered.
+ */
+class WebSocketClient {
+	static connect(port, where) {
+		return new Promise((resolve, reject) => {
+			const sock = net.connect(port, '127.0.0.1');
+			const key = crypto.randomBytes(16).toString('base64');
+			let head = Buffer.alloc(0);
+			const onData = (chunk) => {
+				head = Buffer.concat([head, chunk]);
+				const end = head.indexOf('\r\n\r\n');
+				if (end < 0)
+					return;
+				sock.off('data', onData);
+				if (!/^HTTP\/1\.1 101 /.test(head.toString('latin1'))) {
+					reject(new Error('WebSocket refused: ' +
+					    head.toString('latin1').split('\r\n')[0]));
+					sock.destroy();
+					return;
+				}
+				const ws = new WebSocketClient(sock);
+				resolve(ws);
+				ws.receive(head.subarray(end + 4));
+			};
+			sock.on('data', onData);
+			sock.on('error', reject);
+			sock.write(`GET ${where} HTTP/1.1\r\n` +
+			    `Host: 127.0.0.1:${port}\r\nUpgrade: websocket\r\n` +
+			    `Connection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\n` +
+			    'Sec-WebSocket-Version: 13\r\n\r\n');
+		});
+	}
+
+	constructor(sock) {
+		this.sock = sock;
+		this.buffer = Buffer.alloc(0);
+		this.parts = [];
+		this.onmessage = () => {};
+		sock.on('data', (chunk) => this.receive(chunk));
+		sock.on('error', () => {});
+	}
+
+	receive(chunk) {
+		this.buffer = Buffer.concat([this.buffer, chunk]);
+		for (;;) {
+			const b = this.buffer;
+			if (b.length < 2)
+				return;
+			let len = b[1] & 127, at = 2;
+			if (len === 126) {
+				if (b.length < 4)
+					return;
+				len = b.readUInt16BE(2);
+				at = 4;
+			} else if (len === 127) {
+				if (b.length < 10)
+					return;
+				len = Number(b.readBigUInt64BE(2));
+				at = 10;
+			}
+			if (b.length < at + len)
+				return;
+			const fin = (b[0] & 128) !== 0, opcode = b[0] & 15;
+			const payload = b.subarray(at, at + len);
+			this.buffer = b.subarray(at + len);
+			if (opcode === 9)
+				this.frame(10, payload);
+			else if (opcode === 1 || opcode === 0) {
+				this.parts.push(Buffer.from(payload));
+				if (fin) {
+					const text = Buffer.concat(this.parts)
+					    .toString('utf8');
+					this.parts = [];
+					this.onmessage(text);
+				}
+			}
+		}
+	}
+
+	frame(opcode, payload) {
+		const mask = crypto.randomBytes(4);
+		let head;
+		if (payload.length < 126)
+			head = Buffer.from([128 | opcode, 128 | payload.length]);
+		else if (payload.length < 65536) {
+			head = Buffer.from([128 | opcode, 128 | 126, 0, 0]);
+			head.writeUInt16BE(payload.length, 2);
+		} else {
+			head = Buffer.alloc(10);
+			head[0] = 128 | opcode;
+			head[1] = 128 | 127;
+			head.writeBigUInt64BE(BigInt(payload.length), 2);
+		}
+		const masked = Buffer.from(payload);
+		for (let i = 0; i < masked.length; i++)
+			masked[i] ^= mask[i & 3];
+		this.sock.write(Buffer.concat([head, mask, masked]));
+	}
+
+	send(text) {
+		this.frame(1, Buffer.from(text, 'utf8'));
+	}
+
+	close() {
+		this.sock.destroy();
+	}
+}
+
+/* Firefox, driven with WebDriver BiDi. */
+class Firefox {
+	static async start(program) {
+		const profile = path.join(tmp, 'firefox');
+		fs.mkdirSync(profile);
+		/* Nothing of its own fetched: updates, telemetry, checks. */
+		const prefs = {
+			'app.update.disabledForTesting': true,
+			'browser.shell.checkDefaultBrowser': false,
+			'datareporting.policy.dataSubmissionEnabled': false,
+			'toolkit.telemetry.enabled': false,
+			'browser.safebrowsing.malware.enabled': false,
+			'browser.safebrowsing.phishing.enabled': false,
+			'network.captive-portal-service.enabled': false,
+			'network.connectivity-service.enabled': false,
+			'extensions.update.enabled': false,
+		};
+		fs.writeFileSync(path.join(profile, 'user.js'),
+		    Object.entries(prefs).map(([k, v]) =>
+		    `user_pref("${k}", ${v});\n`).join(''));
+		const proc = spawn(program, ['--headless', '--no-remote',
+		    '--remote-debugging-port=0', '--profile', profile],
+		    {stdio: ['ignore', 'ignore', 'pipe']});
+		const port = await new Promise((resolve, reject) => {
+			let said = '';
+			const timer = setTimeout(() => reject(new Error(
+			    `${program} did not start: ${said.slice(-300)}`)), 60000);
+			proc.stderr.on('data', (d) => {
+				said += d;
+				const m = /WebDriver BiDi listening on ws:\/\/[^:]+:(\d+)/
+				    .exec(said);
+				if (m) {
+					clearTimeout(timer);
+					resolve(Number(m[1]));
+				}
+			});
+			proc.on('exit', () => reject(new Error(
+			    `${program} ended: ${said.slice(-300)}`)));
+		});
+		const ff = new Firefox(proc, await WebSocketClient.connect(port,
+		    '/session'));
+		await ff.send('session.new', {capabilities: {}});
+		return ff;
+	}
+
+	constructor(proc, ws) {
+		this.proc = proc;
+		this.ws = ws;
+		this.next = 1;
+		this.calls = new Map();
+		this.listeners = [];
+		this.exited = new Promise((r) => proc.on('exit', r));
+		ws.onmessage = (text) => {
+			const m = JSON.parse(text);
+			if (m.id && this.calls.has(m.id)) {
+				const {resolve, reject, method} = this.calls.get(m.id);
+				this.calls.delete(m.id);
+				if (m.type === 'error')
+					reject(new Error(`${method}: ${m.error}: ` +
+					    m.message));
+				else
+					resolve(m.result);
+			} else if (m.method) {
+				for (const l of this.listeners)
+					l(m);
+			}
+		};
+	}
+
+	send(method, params = {}) {
+		const id = this.next++;
+		this.ws.send(JSON.stringify({id, method, params}));
+		return new Promise((resolve, reject) =>
+			this.calls.set(id, {resolve, reject, method}));
+	}
+
+	async open(url) {
+		const {context} = await this.send('browsingContext.create',
+		    {type: 'tab'});
+		const tab = new FirefoxTab(this, context);
+		await this.send('session.subscribe',
+		    {events: ['network.beforeRequestSent']});
+		await this.send('browsingContext.navigate',
+		    {context, url, wait: 'complete'});
+		return tab;
+	}
+
+	async close() {
+		await this.send('browser.close').catch(() => {});
+		this.ws.close();
+		const timer = setTimeout(() => this.proc.kill('SIGKILL'), 5000);
+		await this.exited;
+		clearTimeout(timer);
+	}
+}
+
+/* A value as BiDi serializes it, as JSON would have it. */
+function fromBidi(v) {
+	switch (v.type) {
+	case 'undefined': case 'null': return null;
+	case 'string': case 'boolean': return v.value;
+	case 'number': return typeof v.value === 'number' ? v.value : NaN;
+	case 'array': return v.value.map(fromBidi);
+	case 'object': return Object.fromEntries(v.value.map(([k, x]) =>
+	    [typeof k === 'string' ? k : fromBidi(k), fromBidi(x)]));
+	default: return v;
+	}
+}
+
+class FirefoxTab extends Tab {
+	constructor(browser, context) {
+		super();
+		this.b = browser;
+		this.context = context;
+		browser.listeners.push((m) => {
+			if (m.method === 'network.beforeRequestSent' &&
+			    m.params.context === context)
+				this.requests.push(m.params.request.url);
+		});
+	}
+
+	async evaluate(expression) {
+		const r = await this.b.send('script.evaluate', {expression,
+		    target: {context: this.context}, awaitPromise: true,
+		    userActivation: true});
+		if (r.type === 'exception')
+			throw new Error(`${expression}: ` +
+			    r.exceptionDetails.text);
+		return r.result;
+	}
+
+	async eval(expression) {
+		return fromBidi(await this.evaluate(expression));
+	}
+
+	async setFiles(selector, files) {
+		const element = await this.evaluate(
+		    `document.querySelector(${JSON.stringify(selector)})`);
+		await this.b.send('input.setFiles', {context: this.context,
+		    element: {sharedId: element.sharedId}, files});
+	}
+
+	async pressTab() {
+		await this.b.send('input.performActions', {context: this.context,
+		    actions: [{type: 'key', id: 'keyboard', actions: [
+			{type: 'keyDown', value: '\uE004'},
+			{type: 'keyUp', value: '\uE004'},
+		    ]}]});
 	}
 }
 
@@ -261,23 +559,8 @@ async function compareIn(tab, what, paths, formats, redact) {
 	}
 }
 
-async function main() {
-	const size = fs.statSync(page).size;
-	if (size <= PAGE_MAX)
-		ok();
-	else
-		no(`the page is ${size} bytes, over ${PAGE_MAX}`);
-	console.log(`web: page ${(size / 1048576).toFixed(2)} MB`);
-
-	const browser = new Browser();
-	const {targetId} = await browser.send('Target.createTarget',
-	    {url: 'about:blank'});
-	const {sessionId} = await browser.send('Target.attachToTarget',
-	    {targetId, flatten: true});
-	const tab = new Tab(browser, sessionId);
-	await tab.send('Network.enable');
-	await tab.send('Page.enable');
-	await tab.send('Page.navigate', {url: `file://${page}`});
+/* Every check, in a tab of one browser with the page open. */
+async function suite(tab) {
 	await tab.until("document.body.dataset.state === 'ready'");
 	await tab.catchSaves();
 
@@ -315,7 +598,8 @@ async function main() {
 		/not in this build/.test(said) && level === '2' ? ok() :
 		    no(`a .pst: status ${level}, ${JSON.stringify(said)}`);
 	} else {
-		console.log('web: ../shared/pst absent: the .pst case is skipped');
+		console.log(`web: ${where}: ../shared/pst absent: the .pst case ` +
+		    'is skipped');
 	}
 
 	/* The explanation box. */
@@ -339,10 +623,7 @@ async function main() {
 	const reached = new Set();
 	await tab.eval('document.activeElement.blur()');
 	for (let i = 0; i < 12; i++) {
-		await tab.send('Input.dispatchKeyEvent', {type: 'keyDown',
-		    key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9});
-		await tab.send('Input.dispatchKeyEvent', {type: 'keyUp',
-		    key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9});
+		await tab.pressTab();
 		reached.add(await tab.eval('document.activeElement.id || ' +
 		    'document.activeElement.dataset.format || ' +
 		    'document.activeElement.tagName'));
@@ -380,7 +661,8 @@ async function main() {
 		    "document.getElementById('report').srcdoc");
 		same('the large log\'s report', Buffer.from(shown, 'utf8'),
 		    native.stdout);
-		console.log(`web: ${(largeSize / 1048576).toFixed(0)} MB log, ` +
+		console.log(`web: ${where}: ` +
+		    `${(largeSize / 1048576).toFixed(0)} MB log, ` +
 		    `best of ${RUNS}: analysed in the page in ${runMs} ms ` +
 		    `(${pageMs.toFixed(0)} ms from picking to the report ` +
 		    `shown), the command ${nativeMs.toFixed(0)} ms: ` +
@@ -391,7 +673,45 @@ async function main() {
 	const remote = tab.requests.filter((u) => !/^(file|blob|data):/.test(u));
 	remote.length === 0 ? ok() : no(`requests made: ${remote.join(', ')}`);
 
-	await browser.close();
+}
+
+/* The Firefox to run: FIREFOX, or firefox-esr or firefox on the PATH. */
+function firefoxProgram() {
+	if (process.env.FIREFOX)
+		return process.env.FIREFOX === 'no' ? null : process.env.FIREFOX;
+	for (const name of ['firefox-esr', 'firefox'])
+		if (spawnSync('sh', ['-c', `command -v ${name}`]).status === 0)
+			return name;
+	return null;
+}
+
+async function main() {
+	const size = fs.statSync(page).size;
+	if (size <= PAGE_MAX)
+		ok();
+	else
+		no(`the page is ${size} bytes, over ${PAGE_MAX}`);
+	console.log(`web: page ${(size / 1048576).toFixed(2)} MB`);
+
+	const browsers = [['chromium', () => new Chromium()]];
+	const firefox = firefoxProgram();
+	if (firefox)
+		browsers.push(['firefox', () => Firefox.start(firefox)]);
+	else if (process.env.FIREFOX === 'no')
+		console.log('web: FIREFOX=no: Firefox is left out');
+	else
+		console.log('web: no firefox-esr or firefox: its run is skipped');
+	for (const [name, start] of browsers) {
+		where = name;
+		const browser = await start();
+		try {
+			await suite(await browser.open(`file://${page}`));
+		} catch (e) {
+			no(e.stack || String(e));
+		} finally {
+			await browser.close();
+		}
+	}
 }
 
 main().catch((e) => {
