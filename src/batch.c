@@ -13,6 +13,7 @@
 
 #include "ostdiag/batch.h"
 #include "filesource.h"
+#include "platform.h"
 #include "util.h"
 
 #define MAX_DEPTH 64		/* directories nested deeper are refused */
@@ -53,24 +54,24 @@ static int
 analyze_file(struct ostd_analyzer *a, struct file_source *fs,
     const char *path)
 {
-	bool regular;
-	off_t had, now;
-	FILE *fp;
+	long long had, now;
+	struct ostd_source *src;
 	int rc;
 
 	if (strcmp(path, "-") == 0)
-		return ostd_analyze_stream(a, stdin, "-") == -1 ? -1 : 0;
-	if ((fp = file_source_open(fs, path, &regular)) == NULL) {
+		return ostd_analyze_source(a, file_source_stdin(fs), "-") ==
+		    -1 ? -1 : 0;
+	if ((src = file_source_open(fs, path)) == NULL) {
 		if (errno == EISDIR)
 			return 1;
 		ostd_analyzer_account(a, path, true, open_failure(errno));
 		return -1;
 	}
-	rc = ostd_analyze_file_stream(a, fp, path, regular);
+	rc = ostd_analyze_source(a, src, path);
 	if (file_source_shrank(fs, &had, &now)) {
 		char *msg = xasprintf("the file was cut from %lld to %lld bytes "
 		    "while it was read: what was cut off was not read",
-		    (long long)had, (long long)now);
+		    had, now);
 
 		ostd_analyzer_note(a, path, 0, msg);
 		free(msg);
@@ -620,11 +621,14 @@ ostd_analyze_batch(struct ostd_analyzer *a, const struct ostd_batch *b,
     char *const *paths, int npaths)
 {
 	struct walk w;
+	struct ostd_source in;
 	bool uses_stdin = false;
 	int trouble = 0;
 
-	if (npaths == 0)
-		return ostd_analyze_stream(a, stdin, "-") == -1 ? -1 : 0;
+	if (npaths == 0) {
+		ostd_source_fd(&in, platform_stdin());
+		return ostd_analyze_source(a, &in, "-") == -1 ? -1 : 0;
+	}
 	memset(&w, 0, sizeof(w));
 	w.b = b;
 	w.a = a;

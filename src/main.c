@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "ostdiag/ostdiag.h"
+#include "platform.h"
 
 enum exit_status {
 	EXIT_CLEAN = 0,		/* no errors in the input */
@@ -297,11 +298,14 @@ static int
 explain(const struct ostd_ruleset *rs, int argc, char *argv[],
     const struct ostd_explain_options *opts)
 {
+	struct ostd_source in;
+
 	if (argc == 0)
 		return usage_error("explain", "nothing to explain: give a code, a "
 		    "rule or article id, an HRESULT name, or text from a log",
 		    NULL, "");
-	return ostd_explain(stdout, stderr, stdin, rs, argv, (size_t)argc,
+	ostd_source_fd(&in, platform_stdin());
+	return ostd_explain(stdout, stderr, &in, rs, argv, (size_t)argc,
 	    opts) > 0 ? EXIT_TROUBLE : EXIT_CLEAN;
 }
 
