@@ -70,7 +70,8 @@ TESTS = test_code test_classify test_log test_reader test_rules test_match \
 	test_report test_rule_examples test_explain test_redact test_encoding \
 	test_msgfile test_rtf test_mime test_txtheader test_property \
 	test_readahead test_recording test_filesource test_advice test_extsort \
-	test_filekind test_html test_input test_pstitem test_pststore
+	test_filekind test_html test_input test_pstitem test_pststore \
+	test_platform
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 HEADERS = $(wildcard include/ostdiag/*.h src/*.h)
 
@@ -103,7 +104,8 @@ $(BUILD)/%.o: src/%.c $(HEADERS) | deps
 
 # The rule parser, run when ostdiag is built: the rules go in as data.
 EMBED_OBJ = $(BUILD)/rules.o $(BUILD)/idindex.o $(BUILD)/safety.o \
-	$(BUILD)/util.o $(BUILD)/code.o $(BUILD)/classify.o $(BUILD)/visible.o
+	$(BUILD)/util.o $(BUILD)/code.o $(BUILD)/classify.o $(BUILD)/visible.o \
+	$(PLATFORM_SRC:src/%.c=$(BUILD)/%.o)
 $(BUILD)/embed_rules: src/embed_rules.c $(EMBED_OBJ) | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ src/embed_rules.c $(EMBED_OBJ) \

@@ -86,7 +86,7 @@ ostd_reader_free(struct ostd_reader **rp)
 	free(r->buf);
 	strbuf_free(&r->line);
 	strbuf_free(&r->repaired);
-	free(r);
+	free_lines(r);
 	*rp = NULL;
 }
 
