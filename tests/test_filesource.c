@@ -3,6 +3,7 @@
  * bytes, and only them, whatever the reader left unread of the one before.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -202,6 +203,42 @@ test_shrank(void **state)
 	file_source_free(&fs);
 }
 
+/*
+ * Standard input is one source for the whole run: read to its end once, it
+ * gives nothing more when named again, even when more came since.
+ */
+static void
+test_stdin_read_once(void **state)
+{
+	struct file_source *fs = file_source_new();
+	struct ostd_source *src;
+	char *data, *path, buf[64];
+	int saved = dup(STDIN_FILENO), fd;
+	FILE *more;
+
+	(void)state;
+	assert_true(saved >= 0);
+	path = write_file("stdin", 40, 5, &data);
+	fd = open(path, O_RDONLY);
+	assert_true(fd >= 0);
+	assert_int_equal(dup2(fd, STDIN_FILENO), STDIN_FILENO);
+	close(fd);
+	src = file_source_stdin(fs);
+	assert_int_equal(src->regular, -1);	/* found out when it matters */
+	assert_reads(src, data, 40);
+	more = fopen(path, "ab");
+	assert_non_null(more);
+	assert_true(fputs("later line\n", more) >= 0);
+	assert_int_equal(fclose(more), 0);
+	assert_ptr_equal(file_source_stdin(fs), src);
+	assert_int_equal(ostd_source_read(src, buf, sizeof(buf)), 0);
+	assert_int_equal(dup2(saved, STDIN_FILENO), STDIN_FILENO);
+	close(saved);
+	file_source_free(&fs);
+	free(data);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -212,6 +249,7 @@ main(void)
 		cmocka_unit_test(test_directory_and_missing_file),
 		cmocka_unit_test(test_device_refused),
 		cmocka_unit_test(test_shrank),
+		cmocka_unit_test(test_stdin_read_once),
 	};
 
 	return cmocka_run_group_tests(tests, make_dir, remove_dir);
