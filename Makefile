@@ -53,23 +53,26 @@ LINK ?= static
 LINK_FLAGS_static = -static-pie
 LINK_FLAGS_dynamic =
 
+# What differs between operating systems (src/platform.h), for this one.
+PLATFORM_SRC = src/platform_posix.c
 LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
 	src/reader.c src/rules.c src/ruleids.c src/idindex.c src/safety.c src/match.c src/textmemo.c src/readahead.c src/analyze.c src/report.c \
 	src/report_text.c src/report_json.c src/report_checklist.c \
 	src/report_html.c src/report_lines.c src/json.c \
 	src/selftest.c src/repeat.c src/kept.c src/arena.c src/message.c src/redact.c \
-	src/spool.c src/extsort.c src/filesource.c src/batch.c \
+	src/spool.c src/extsort.c src/source.c src/filesource.c src/batch.c \
 	src/input.c src/filekind.c src/pstfile.c src/pstitem.c \
 	src/encoding.c src/msgfile.c src/cfb.c src/lzfu.c src/rtf.c src/mime.c \
 	src/txtheader.c src/textconv.c src/html.c \
-	src/explain.c src/visible.c src/wrap.c
+	src/explain.c src/visible.c src/wrap.c $(PLATFORM_SRC)
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_rules.o
 RULES = $(sort $(wildcard src/rules/*.rule))
 TESTS = test_code test_classify test_log test_reader test_rules test_match \
 	test_report test_rule_examples test_explain test_redact test_encoding \
 	test_msgfile test_rtf test_mime test_txtheader test_property \
 	test_readahead test_recording test_filesource test_advice test_extsort \
-	test_filekind test_html test_input test_pstitem test_pststore
+	test_filekind test_html test_input test_pstitem test_pststore \
+	test_platform
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
 HEADERS = $(wildcard include/ostdiag/*.h src/*.h)
 
@@ -103,7 +106,8 @@ $(BUILD)/%.o: src/%.c $(HEADERS) | deps
 
 # The rule parser, run when ostdiag is built: the rules go in as data.
 EMBED_OBJ = $(BUILD)/rules.o $(BUILD)/idindex.o $(BUILD)/safety.o \
-	$(BUILD)/util.o $(BUILD)/code.o $(BUILD)/classify.o $(BUILD)/visible.o
+	$(BUILD)/util.o $(BUILD)/code.o $(BUILD)/classify.o $(BUILD)/visible.o \
+	$(PLATFORM_SRC:src/%.c=$(BUILD)/%.o)
 $(BUILD)/embed_rules: src/embed_rules.c $(EMBED_OBJ) | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ src/embed_rules.c $(EMBED_OBJ) \

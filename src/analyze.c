@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "ostdiag/analyze.h"
 #include "ostdiag/reader.h"
@@ -19,6 +18,7 @@
 #include "ostdiag/pstfile.h"
 #include "ostdiag/redact.h"
 #include "kept.h"
+#include "platform.h"
 #include "pstitem.h"
 #include "readahead.h"
 #include "textmemo.h"
@@ -1026,27 +1026,30 @@ parse_ahead(struct ostd_analyzer *a, struct ostd_parser *p,
 	return rc;
 }
 
-/* Is raw a regular file (whose reads never wait for a writer)? */
+/* Is raw read from a regular file (whose reads never wait for a writer)? */
 static bool
-regular_file(FILE *raw)
+regular_source(struct ostd_source *raw)
 {
-	struct stat sb;
-	int fd = fileno(raw);
+	struct platform_stat st;
 
-	return fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode);
+	if (raw->regular < 0)
+		raw->regular = raw->fd >= 0 &&
+		    platform_fstat(raw->fd, &st) == 0 &&
+		    st.kind == PLATFORM_REGULAR;
+	return raw->regular == 1;
 }
 
 /*
- * Read and parse the input. When raw is not NULL and is a regular file longer
- * than READ_AHEAD_AFTER, the rest is read on a second thread. regular says
- * whether raw is a regular file: 1 or 0, or -1 when it is to be found out
- * (only once the input is long enough to matter).
+ * Read and parse the input from src. When raw (the source src reads, or src
+ * itself) is not NULL and is a regular file longer than READ_AHEAD_AFTER, the
+ * rest is read on a second thread. Whether raw is a regular file is found out
+ * only once the input is long enough for it to matter.
  */
 #define READ_AHEAD_AFTER (1024 * 1024)
 
 static int
-run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
-    size_t prefix_len, FILE *raw, int regular)
+run(struct ostd_analyzer *a, struct ostd_source *src,
+    const unsigned char *prefix, size_t prefix_len, struct ostd_source *raw)
 {
 	struct ostd_reader *rd = a->reader;
 	struct ostd_parser *p = ostd_parser_new(on_session, a);
@@ -1060,9 +1063,9 @@ run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
 		a->sessions = 0;
 	a->session_base = a->sessions;
 	if (rd == NULL)
-		rd = a->reader = ostd_reader_new(fp);
+		rd = a->reader = ostd_reader_new(src);
 	else
-		ostd_reader_restart(rd, fp);
+		ostd_reader_restart(rd, src);
 	if (prefix_len > 0)
 		ostd_reader_replay(rd, prefix, prefix_len);
 	ostd_reader_check_utf8(rd, a->utf8_check);
@@ -1078,9 +1081,7 @@ run(struct ostd_analyzer *a, FILE *fp, const unsigned char *prefix,
 			break;
 		a->sum.lines++;
 		if (raw != NULL && ostd_reader_bytes(rd) >= READ_AHEAD_AFTER) {
-			if (regular < 0)
-				regular = regular_file(raw);
-			if (!regular ||
+			if (!regular_source(raw) ||
 			    (ra = readahead_start(rd,
 			    READAHEAD_BALANCED)) == NULL) {
 				raw = NULL;
@@ -1265,7 +1266,7 @@ run_log(struct ostd_analyzer *a, struct ostd_pst *p,
 {
 	struct ostd_message msg;
 	char *err = NULL;
-	FILE *fp;
+	struct ostd_source body;
 	int rc;
 
 	memset(&msg, 0, sizeof(msg));
@@ -1297,12 +1298,8 @@ run_log(struct ostd_analyzer *a, struct ostd_pst *p,
 	a->date_slack = 14 * 3600;
 	report_subject(a, a->file_rec.subject);
 	a->utf8_check = OSTD_UTF8_TRUST;
-	if ((fp = fmemopen(msg.body, msg.body_len, "r")) == NULL) {
-		rc = note_read_error(a, 0, errno);
-		goto done;
-	}
-	rc = run(a, fp, NULL, 0, NULL, 0);
-	fclose(fp);
+	ostd_source_buffer(&body, msg.body, msg.body_len);
+	rc = run(a, &body, NULL, 0, NULL);
 	if (rc == 0 && a->log_entries == 0 && a->input_findings == 0) {
 		a->sum.sessions -= a->file_rec.sessions;
 		a->file_rec.sessions = 0;
@@ -1362,7 +1359,7 @@ run_store(struct ostd_analyzer *a)
 	struct ostd_file_record rec;
 	struct spool recs;
 	char **names, *err = NULL, reason[sizeof(a->file_rec.reason)];
-	struct stat sb;
+	struct platform_stat st;
 	unsigned dup = 1;
 	int rc = 0, one;
 
@@ -1370,7 +1367,7 @@ run_store(struct ostd_analyzer *a)
 	if (strcmp(path, "(stdin)") == 0)
 		err = xstrdup("an Outlook data file is read by its name, not "
 		    "from standard input: give the file's path");
-	else if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+	else if (platform_stat(path, &st) != 0 || st.kind != PLATFORM_REGULAR)
 		err = xstrdup("an Outlook data file is read in random order: "
 		    "it must be a regular file");
 	if (err != NULL || ostd_pst_open(path, &p, &err) != 0 ||
@@ -1438,12 +1435,9 @@ run_store(struct ostd_analyzer *a)
 	return rc;
 }
 
-/*
- * Open the input as text, analyze it, and report the file's record. regular:
- * as for run().
- */
+/* Open the input as text, analyze it, and report the file's record. */
 static int
-run_input(struct ostd_analyzer *a, FILE *raw, int regular)
+run_input(struct ostd_analyzer *a, struct ostd_source *raw)
 {
 	struct ostd_input in;
 	char *err = NULL, *problem;
@@ -1496,7 +1490,7 @@ run_input(struct ostd_analyzer *a, FILE *raw, int regular)
 	    in.encoding != OSTD_ENC_UTF8 ? OSTD_UTF8_TRUST :
 	    in.utf8_guessed ? OSTD_UTF8_CP1252 : OSTD_UTF8_REPLACE;
 	rc = run(a, in.text, in.prefix, in.prefix_len,
-	    a->read_ahead ? raw : NULL, regular);
+	    a->read_ahead ? raw : NULL);
 	if ((problem = ostd_encoding_problem(in.encoding, in.bad)) != NULL) {
 		note(a, 0, "%s", problem);
 		free(problem);
@@ -1540,37 +1534,22 @@ ostd_analyzer_account(struct ostd_analyzer *a, const char *path,
 }
 
 int
-ostd_analyze_stream(struct ostd_analyzer *a, FILE *fp, const char *name)
+ostd_analyze_source(struct ostd_analyzer *a, struct ostd_source *src,
+    const char *name)
 {
 	a->file = strcmp(name, "-") == 0 ? "(stdin)" : name;
-	return run_input(a, fp, -1);
-}
-
-int
-ostd_analyze_file_stream(struct ostd_analyzer *a, FILE *fp, const char *name,
-    bool regular)
-{
-	a->file = name;
-	return run_input(a, fp, regular);
+	return run_input(a, src);
 }
 
 int
 ostd_analyze_buffer(struct ostd_analyzer *a, const char *text, size_t len,
     const char *name)
 {
-	FILE *fp;
-	int rc;
+	struct ostd_source src;
 
 	a->file = name;
-	if (len == 0)
-		fp = fopen("/dev/null", "r");	/* fmemopen refuses an empty buffer */
-	else
-		fp = fmemopen((void *)(uintptr_t)text, len, "r");
-	if (fp == NULL)
-		return -1;
-	rc = run_input(a, fp, 0);
-	fclose(fp);
-	return rc;
+	ostd_source_buffer(&src, text, len);
+	return run_input(a, &src);
 }
 
 int

@@ -3,16 +3,14 @@
  * the calling thread or on several threads whose recordings are replayed in
  * input order.
  */
-#include <dirent.h>
 #include <errno.h>
-#include <fnmatch.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "ostdiag/batch.h"
 #include "filesource.h"
+#include "platform.h"
 #include "util.h"
 
 #define MAX_DEPTH 64		/* directories nested deeper are refused */
@@ -53,24 +51,24 @@ static int
 analyze_file(struct ostd_analyzer *a, struct file_source *fs,
     const char *path)
 {
-	bool regular;
-	off_t had, now;
-	FILE *fp;
+	long long had, now;
+	struct ostd_source *src;
 	int rc;
 
 	if (strcmp(path, "-") == 0)
-		return ostd_analyze_stream(a, stdin, "-") == -1 ? -1 : 0;
-	if ((fp = file_source_open(fs, path, &regular)) == NULL) {
+		return ostd_analyze_source(a, file_source_stdin(fs), "-") ==
+		    -1 ? -1 : 0;
+	if ((src = file_source_open(fs, path)) == NULL) {
 		if (errno == EISDIR)
 			return 1;
 		ostd_analyzer_account(a, path, true, open_failure(errno));
 		return -1;
 	}
-	rc = ostd_analyze_file_stream(a, fp, path, regular);
+	rc = ostd_analyze_source(a, src, path);
 	if (file_source_shrank(fs, &had, &now)) {
 		char *msg = xasprintf("the file was cut from %lld to %lld bytes "
 		    "while it was read: what was cut off was not read",
-		    (long long)had, (long long)now);
+		    had, now);
 
 		ostd_analyzer_note(a, path, 0, msg);
 		free(msg);
@@ -144,12 +142,21 @@ take(struct walk *w, const char *path, const char *reason, bool failed)
 	return failed ? -1 : 0;
 }
 
-/* The kind of file of mode, for a note. */
+/* The kind of file kind is, for a note. */
 static const char *
-file_kind(mode_t mode)
+file_kind(enum platform_kind kind)
 {
-	return S_ISFIFO(mode) ? "a FIFO" : S_ISSOCK(mode) ? "a socket" :
-	    S_ISCHR(mode) || S_ISBLK(mode) ? "a device" : "not a regular file";
+	switch (kind) {
+	case PLATFORM_FIFO:
+		return "a FIFO";
+	case PLATFORM_SOCKET:
+		return "a socket";
+	case PLATFORM_CHAR_DEVICE:
+	case PLATFORM_BLOCK_DEVICE:
+		return "a device";
+	default:
+		return "not a regular file";
+	}
 }
 
 static int walk_dir(struct walk *w, const char *path, int depth);
@@ -162,9 +169,9 @@ wanted_name(const struct ostd_batch *b, const char *path)
 	bool included = b->ninclude == 0;
 
 	for (size_t i = 0; i < b->ninclude && !included; i++)
-		included = fnmatch(b->include[i], name, 0) == 0;
+		included = platform_name_matches(b->include[i], name);
 	for (size_t i = 0; i < b->nexclude && included; i++)
-		included = fnmatch(b->exclude[i], name, 0) != 0;
+		included = !platform_name_matches(b->exclude[i], name);
 	return included;
 }
 
@@ -177,30 +184,30 @@ wanted_name(const struct ostd_batch *b, const char *path)
 static int
 walk_entry(struct walk *w, const char *path, int depth)
 {
-	struct stat sb, target;
+	struct platform_stat st, target;
 	char why[96];
 
-	if (lstat(path, &sb) != 0)
+	if (platform_lstat(path, &st) != 0)
 		return take(w, path, strerror(errno), true);
-	if (S_ISDIR(sb.st_mode))
+	if (st.kind == PLATFORM_DIRECTORY)
 		return walk_dir(w, path, depth);
 	if (!wanted_name(w->b, path))
 		return 0;
-	if (S_ISREG(sb.st_mode))
+	if (st.kind == PLATFORM_REGULAR)
 		return take(w, path, NULL, false);
-	if (!S_ISLNK(sb.st_mode)) {
-		snprintf(why, sizeof(why), "%s, not read", file_kind(sb.st_mode));
+	if (st.kind != PLATFORM_LINK) {
+		snprintf(why, sizeof(why), "%s, not read", file_kind(st.kind));
 		return take(w, path, why, false);
 	}
-	if (stat(path, &target) != 0)
+	if (platform_stat(path, &target) != 0)
 		return take(w, path, errno == ENOENT ?
 		    "a symbolic link to nothing, not read" : strerror(errno),
 		    false);
-	if (S_ISREG(target.st_mode))
+	if (target.kind == PLATFORM_REGULAR)
 		return take(w, path, NULL, false);
 	snprintf(why, sizeof(why), "a symbolic link to %s, not followed",
-	    S_ISDIR(target.st_mode) ? "a directory" :
-	    file_kind(target.st_mode));
+	    target.kind == PLATFORM_DIRECTORY ? "a directory" :
+	    file_kind(target.kind));
 	return take(w, path, why, false);
 }
 
@@ -208,23 +215,21 @@ walk_entry(struct walk *w, const char *path, int depth)
 static int
 walk_dir(struct walk *w, const char *path, int depth)
 {
-	DIR *dir;
-	struct dirent *de;
+	struct platform_dir *dir;
+	const char *name;
 	char **names = NULL;
 	size_t n = 0, cap = 0;
 	int rc = 0;
 
 	if (depth > MAX_DEPTH)
 		return take(w, path, "directories nested too deep", true);
-	if ((dir = opendir(path)) == NULL)
+	if ((dir = platform_dir_open(path)) == NULL)
 		return take(w, path, strerror(errno), true);
-	while ((de = readdir(dir)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-			continue;
+	while ((name = platform_dir_next(dir)) != NULL) {
 		grow_array((void **)&names, &cap, n + 1, sizeof(*names));
-		names[n++] = xasprintf("%s/%s", path, de->d_name);
+		names[n++] = xasprintf("%s/%s", path, name);
 	}
-	closedir(dir);
+	platform_dir_close(&dir);
 	if (n > 1)
 		qsort(names, n, sizeof(*names), by_name);
 	for (size_t i = 0; i < n; i++) {
@@ -248,10 +253,10 @@ walk_dir(struct walk *w, const char *path, int depth)
 static int
 walk_path(struct walk *w, const char *path)
 {
-	struct stat sb;
+	struct platform_stat st;
 
-	if (w->recursive && strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
-	    S_ISDIR(sb.st_mode))
+	if (w->recursive && strcmp(path, "-") != 0 &&
+	    platform_stat(path, &st) == 0 && st.kind == PLATFORM_DIRECTORY)
 		return walk_dir(w, path, 0);
 	return take(w, path, NULL, false);
 }
@@ -385,10 +390,10 @@ claim_run(struct worker *w, size_t *first, size_t *k)
 static bool
 readable_anywhere(const char *path)
 {
-	struct stat sb;
+	struct platform_stat st;
 
-	return stat(path, &sb) != 0 || S_ISREG(sb.st_mode) ||
-	    S_ISDIR(sb.st_mode);
+	return platform_stat(path, &st) != 0 || st.kind == PLATFORM_REGULAR ||
+	    st.kind == PLATFORM_DIRECTORY;
 }
 
 /*
@@ -620,11 +625,14 @@ ostd_analyze_batch(struct ostd_analyzer *a, const struct ostd_batch *b,
     char *const *paths, int npaths)
 {
 	struct walk w;
+	struct ostd_source in;
 	bool uses_stdin = false;
 	int trouble = 0;
 
-	if (npaths == 0)
-		return ostd_analyze_stream(a, stdin, "-") == -1 ? -1 : 0;
+	if (npaths == 0) {
+		ostd_source_fd(&in, platform_stdin());
+		return ostd_analyze_source(a, &in, "-") == -1 ? -1 : 0;
+	}
 	memset(&w, 0, sizeof(w));
 	w.b = b;
 	w.a = a;

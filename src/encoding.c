@@ -1,11 +1,9 @@
 /*
  * encoding.c: detecting a log's encoding and converting it to UTF-8, either from a
- * buffer or as a stdio stream over a FILE. Both go through one incremental
+ * buffer or as a source that decodes another. Both go through one incremental
  * decoder that carries an unfinished sequence from one piece of input to the next,
  * so a stream's output does not depend on how its input was split.
  */
-#define _GNU_SOURCE		/* fopencookie */
-
 #include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
@@ -515,33 +513,32 @@ ostd_to_utf8(const unsigned char *in, size_t len, enum ostd_encoding enc,
 	return (char *)buf;
 }
 
-/* The state behind a stream from ostd_utf8_stream. */
-struct u8stream {
-	FILE *fp;
+/* The state behind a source from ostd_utf8_source. */
+struct u8source {
+	struct ostd_source *raw;
 	struct decoder d;
 	unsigned long *bad;
 	unsigned char *prefix;	/* own copy of the sniffed bytes */
 	size_t prefix_len, prefix_pos;
 	size_t out_pos, out_end;
-	bool eof;		/* fp is exhausted and the decoder flushed */
-	int error;		/* errno of a read error on fp, sticky */
+	bool eof;		/* raw is exhausted and the decoder flushed */
 	unsigned char in[STREAM_CHUNK];
 	unsigned char out[DECODE_BOUND(STREAM_CHUNK)];
 };
 
 /*
- * Convert the next piece of input, at most want bytes of it, into s->out (which
- * may stay empty: half a code unit gives nothing yet).
+ * Convert the next piece of input, at most want bytes of it, into out (room
+ * for DECODE_BOUND(want) bytes); returns the bytes written, which may be none
+ * (half a code unit gives nothing yet). -1 on a read error of raw, errno set.
  */
-static void
-u8stream_fill(struct u8stream *s, size_t want)
+static ptrdiff_t
+u8source_fill(struct u8source *s, size_t want, unsigned char *out)
 {
 	const unsigned char *p;
-	size_t n;
+	size_t n, w;
 
 	if (want > STREAM_CHUNK)
 		want = STREAM_CHUNK;
-	s->out_pos = s->out_end = 0;
 	if (s->prefix_pos < s->prefix_len) {
 		n = s->prefix_len - s->prefix_pos;
 		if (n > want)
@@ -549,81 +546,87 @@ u8stream_fill(struct u8stream *s, size_t want)
 		p = s->prefix + s->prefix_pos;
 		s->prefix_pos += n;
 	} else {
-		n = fread(s->in, 1, want, s->fp);
-		if (n == 0 && ferror(s->fp)) {
-			s->error = errno != 0 ? errno : EIO;
-			return;
+		n = ostd_source_read(s->raw, s->in, want);
+		if (n == 0 && s->raw->error != 0) {
+			errno = s->raw->error;
+			return -1;
 		}
 		p = s->in;
 	}
 	if (n == 0) {
-		s->out_end = decode_flush(&s->d, s->out);
+		w = decode_flush(&s->d, out);
 		s->eof = true;
 	} else
-		s->out_end = decode(&s->d, p, n, s->out);
+		w = decode(&s->d, p, n, out);
 	if (s->bad != NULL)
 		*s->bad = s->d.bad;
+	return (ptrdiff_t)w;
 }
 
-/* fopencookie read: converted bytes, 0 at the end, -1 on a read error of fp. */
-static ssize_t
-u8stream_read(void *cookie, char *buf, size_t size)
+/*
+ * Read a decoding source: converted bytes, 0 at the end, -1 on a read error
+ * of the source it decodes. A buffer large enough takes the conversion
+ * straight; a smaller one is served from the state's own.
+ */
+static ptrdiff_t
+u8source_read(struct ostd_source *src, void *buf, size_t size)
 {
-	struct u8stream *s = cookie;
+	struct u8source *s = src->state;
+	ptrdiff_t got;
 	size_t n;
 
-	if (size == 0)
-		return 0;
 	while (s->out_pos == s->out_end) {
-		if (s->error != 0) {
-			errno = s->error;
-			return -1;
-		}
 		if (s->eof)
 			return 0;
-		u8stream_fill(s, size);
+		if (size >= DECODE_BOUND(STREAM_CHUNK) / 4) {
+			/* As much input as surely fits converted in buf. */
+			got = u8source_fill(s, (size - 16) / 3, buf);
+			if (got != 0)
+				return got;
+			continue;
+		}
+		s->out_pos = s->out_end = 0;
+		if ((got = u8source_fill(s, size, s->out)) < 0)
+			return -1;
+		s->out_end = (size_t)got;
 	}
 	n = s->out_end - s->out_pos;
 	if (n > size)
 		n = size;
 	memcpy(buf, s->out + s->out_pos, n);
 	s->out_pos += n;
-	return (ssize_t)n;
+	return (ptrdiff_t)n;
 }
 
-/* fopencookie close: frees the state; the underlying FILE stays open. */
-static int
-u8stream_close(void *cookie)
+/* Free a decoding source's state; the source it decodes stays open. */
+static void
+u8source_close(struct ostd_source *src)
 {
-	struct u8stream *s = cookie;
+	struct u8source *s = src->state;
 
-	free(s->prefix);
-	free(s);
-	return 0;
+	if (s != NULL) {
+		free(s->prefix);
+		free(s);
+	}
+	src->state = NULL;
 }
 
-FILE *
-ostd_utf8_stream(FILE *fp, enum ostd_encoding enc,
-    const unsigned char *prefix, size_t prefix_len, unsigned long *bad)
+int
+ostd_utf8_source(struct ostd_source *src, struct ostd_source *raw,
+    enum ostd_encoding enc, const unsigned char *prefix, size_t prefix_len,
+    unsigned long *bad)
 {
-	cookie_io_functions_t io = {
-		.read = u8stream_read,
-		.write = NULL,
-		.seek = NULL,
-		.close = u8stream_close,
-	};
-	struct u8stream *s;
-	FILE *f;
-	int saved;
+	struct u8source *s;
 
-	if (fp == NULL || !enc_valid(enc) || (prefix == NULL && prefix_len > 0)) {
+	if (raw == NULL || !enc_valid(enc) ||
+	    (prefix == NULL && prefix_len > 0)) {
 		errno = EINVAL;
-		return NULL;
+		return -1;
 	}
 	if (enc == OSTD_ENC_AUTO)
 		enc = ostd_encoding_detect(prefix, prefix_len, NULL);
 	s = xcalloc(1, sizeof(*s));
-	s->fp = fp;
+	s->raw = raw;
 	decoder_init(&s->d, enc, false);
 	s->bad = bad;
 	if (bad != NULL)
@@ -633,13 +636,13 @@ ostd_utf8_stream(FILE *fp, enum ostd_encoding enc,
 		memcpy(s->prefix, prefix, prefix_len);
 		s->prefix_len = prefix_len;
 	}
-	if ((f = fopencookie(s, "r", io)) == NULL) {
-		saved = errno;
-		u8stream_close(s);
-		errno = saved;
-		return NULL;
-	}
-	return f;
+	memset(src, 0, sizeof(*src));
+	src->read = u8source_read;
+	src->close = u8source_close;
+	src->state = s;
+	src->fd = -1;
+	src->regular = 0;
+	return 0;
 }
 
 char *

@@ -12,6 +12,7 @@
 
 #include "ostdiag/explain.h"
 #include "ostdiag/log.h"
+#include "ostdiag/reader.h"
 #include "ostdiag/report.h"
 #include "json.h"
 #include "util.h"
@@ -968,27 +969,28 @@ scan_text(struct explanation *e, const char *text, size_t len)
 }
 
 /*
- * Every line of in scanned as pasted text; how many items it gave, or -1
- * (reported) when in could not be read to its end.
+ * Every line of in scanned as pasted text, read as the log's reader reads a
+ * log; how many items it gave, or -1 (reported) when in could not be read to
+ * its end.
  */
 static long
-scan_stream(struct explanation *e, FILE *in)
+scan_source(struct explanation *e, struct ostd_source *in)
 {
-	size_t first = e->n, cap = 0;
-	unsigned long lineno = 0;
-	char *line = NULL, *why;
-	ssize_t n;
+	struct ostd_reader *rd = ostd_reader_new(in);
+	struct ostd_line line;
+	size_t first = e->n;
+	char *copy, *why;
+	int got;
 
-	errno = 0;
-	while ((n = getline(&line, &cap, in)) >= 0) {
-		if (n > 0 && line[n - 1] == '\n')
-			line[--n] = '\0';
-		scan_line(e, first, line, (size_t)n, ++lineno);
+	while ((got = ostd_reader_next(rd, &line)) == 1) {
+		copy = xstrndup(line.ptr, line.len);
+		scan_line(e, first, copy, line.len, line.number);
+		free(copy);
 	}
-	free(line);
-	if (ferror(in)) {
-		why = xasprintf("standard input: %s", strerror(errno ? errno :
-		    EIO));
+	ostd_reader_free(&rd);
+	if (got < 0) {
+		why = xasprintf("standard input: %s", strerror(in->error != 0 ?
+		    in->error : EIO));
 		refuse(e, why);
 		free(why);
 		return -1;
@@ -1021,7 +1023,7 @@ nothing_named(const struct explanation *e, const char *arg)
 
 /* Find what arg names, adding its items; a refusal says why it names none. */
 static void
-resolve_arg(struct explanation *e, const char *arg, FILE *in)
+resolve_arg(struct explanation *e, const char *arg, struct ostd_source *in)
 {
 	size_t before = e->n;
 	char *why = NULL;
@@ -1033,7 +1035,7 @@ resolve_arg(struct explanation *e, const char *arg, FILE *in)
 			return;
 		}
 		e->stdin_read = true;
-		if (scan_stream(e, in) == 0)
+		if (scan_source(e, in) == 0)
 			refuse(e, "standard input holds no code, rule or article "
 			    "id or HRESULT name");
 		return;
@@ -1134,8 +1136,9 @@ write_items(FILE *out, const struct ostd_ruleset *rs, const struct item *items,
 }
 
 size_t
-ostd_explain(FILE *out, FILE *err, FILE *in, const struct ostd_ruleset *rs,
-    char *const *args, size_t nargs, const struct ostd_explain_options *opts)
+ostd_explain(FILE *out, FILE *err, struct ostd_source *in,
+    const struct ostd_ruleset *rs, char *const *args, size_t nargs,
+    const struct ostd_explain_options *opts)
 {
 	struct explanation e;
 

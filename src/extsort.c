@@ -5,9 +5,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include <stddef.h>
 
 #include "extsort.h"
+#include "platform.h"
 #include "spool.h"
 #include "util.h"
 
@@ -16,12 +17,12 @@
 
 /* A sorted run in the file: bytes [start, end), records as [u32 len][bytes]. */
 struct run {
-	off_t start, end;
+	long long start, end;
 };
 
 /* Reading one run back. */
 struct cursor {
-	off_t pos, end;		/* in the file, still to read */
+	long long pos, end;	/* in the file, still to read */
 	unsigned char *buf;
 	size_t fill, at;	/* bytes in buf, and read of them */
 	unsigned char *rec;	/* the current record */
@@ -36,7 +37,7 @@ struct extsort {
 	size_t n, cap;
 	size_t count;
 	FILE *fp;		/* the runs, once memory was full */
-	off_t size;		/* bytes written to fp */
+	long long size;		/* bytes written to fp */
 	struct run *runs;
 	size_t nruns, runs_cap;
 	int error;
@@ -157,12 +158,12 @@ write_record(struct extsort *x, const void *rec, size_t len)
 	if (fwrite(&n, sizeof(n), 1, x->fp) != 1 ||
 	    (len > 0 && fwrite(rec, len, 1, x->fp) != 1))
 		return fail(x, errno);
-	x->size += (off_t)(sizeof(n) + len);
+	x->size += (long long)(sizeof(n) + len);
 	return true;
 }
 
 static void
-add_run(struct extsort *x, off_t start)
+add_run(struct extsort *x, long long start)
 {
 	grow_array((void **)&x->runs, &x->runs_cap, x->nruns + 1,
 	    sizeof(*x->runs));
@@ -175,7 +176,7 @@ add_run(struct extsort *x, off_t start)
 static bool
 spill(struct extsort *x)
 {
-	off_t start = x->size;
+	long long start = x->size;
 
 	if (x->fp == NULL && (x->fp = spool_tmpfile()) == NULL)
 		return fail(x, errno);
@@ -222,13 +223,13 @@ cursor_read(struct extsort *x, struct cursor *c, void *dst, size_t n)
 
 		if (c->at == c->fill) {
 			size_t want = CURSOR_BUFFER;
-			ssize_t got;
+			ptrdiff_t got;
 
 			if (c->pos >= c->end)
 				return fail(x, EIO);
-			if ((off_t)want > c->end - c->pos)
+			if ((long long)want > c->end - c->pos)
 				want = (size_t)(c->end - c->pos);
-			if ((got = pread(fileno(x->fp), c->buf, want,
+			if ((got = platform_read_at(fileno(x->fp), c->buf, want,
 			    c->pos)) <= 0)
 				return fail(x, got == 0 ? EIO : errno);
 			c->pos += got;
@@ -349,7 +350,7 @@ merge_passes(struct extsort *x)
 		x->nruns = x->runs_cap = 0;
 		for (size_t g = 0; ok && g < nold; g += FAN_IN) {
 			size_t k = nold - g < FAN_IN ? nold - g : FAN_IN;
-			off_t start = x->size;
+			long long start = x->size;
 			const void *rec;
 			size_t len;
 			int got = -1;

@@ -230,8 +230,8 @@ sniff(const unsigned char *s, size_t n, bool whole)
 
 /* Read the rest of raw after the sniffed bytes, whole and capped. */
 static unsigned char *
-read_whole(FILE *raw, const unsigned char *head, size_t nhead, size_t *len,
-    char **err)
+read_whole(struct ostd_source *raw, const unsigned char *head, size_t nhead,
+    size_t *len, char **err)
 {
 	struct strbuf b;
 	char chunk[65536];
@@ -239,10 +239,12 @@ read_whole(FILE *raw, const unsigned char *head, size_t nhead, size_t *len,
 
 	strbuf_init(&b, OSTD_INPUT_MESSAGE_MAX);
 	strbuf_add(&b, (const char *)head, nhead);
-	while (!b.truncated && (n = fread(chunk, 1, sizeof(chunk), raw)) > 0)
+	while (!b.truncated &&
+	    (n = ostd_source_read(raw, chunk, sizeof(chunk))) > 0)
 		strbuf_add(&b, chunk, n);
-	if (ferror(raw) || b.truncated) {
-		*err = ferror(raw) ? xasprintf("read error: %s", strerror(errno)) :
+	if (raw->error != 0 || b.truncated) {
+		*err = raw->error != 0 ?
+		    xasprintf("read error: %s", strerror(raw->error)) :
 		    xasprintf("message file larger than %d MiB",
 		    OSTD_INPUT_MESSAGE_MAX >> 20);
 		strbuf_free(&b);
@@ -260,12 +262,8 @@ open_body(struct ostd_input *in, char **err)
 		*err = xstrdup("the message has no text body");
 		return -1;
 	}
-	in->text = fmemopen(in->msg.body, in->msg.body_len, "r");
-	in->own_text = true;
-	if (in->text == NULL) {
-		*err = xasprintf("cannot read the body: %s", strerror(errno));
-		return -1;
-	}
+	ostd_source_buffer(&in->own_source, in->msg.body, in->msg.body_len);
+	in->text = &in->own_source;
 	return 0;
 }
 
@@ -290,8 +288,8 @@ take_header_block(struct ostd_message *m)
 }
 
 static int
-open_message(struct ostd_input *in, FILE *raw, const unsigned char *head,
-    size_t nhead, char **err)
+open_message(struct ostd_input *in, struct ostd_source *raw,
+    const unsigned char *head, size_t nhead, char **err)
 {
 	size_t len = 0;
 	unsigned char *buf = read_whole(raw, head, nhead, &len, err);
@@ -378,8 +376,9 @@ may_have_header(const unsigned char *head, size_t nhead, enum ostd_encoding enc)
 }
 
 static int
-open_text(struct ostd_input *in, FILE *raw, const unsigned char *head,
-    size_t nhead, enum ostd_encoding encoding, char **err)
+open_text(struct ostd_input *in, struct ostd_source *raw,
+    const unsigned char *head, size_t nhead, enum ostd_encoding encoding,
+    char **err)
 {
 	size_t bom = 0, ulen = 0;
 	char *utf8;
@@ -405,21 +404,20 @@ open_text(struct ostd_input *in, FILE *raw, const unsigned char *head,
 		memcpy(in->prefix, head, nhead);
 		in->prefix_len = nhead;
 		in->text = raw;
-		in->own_text = false;
 		return 0;
 	}
-	in->text = ostd_utf8_stream(raw, in->encoding, head, nhead, &in->bad);
-	in->own_text = true;
-	if (in->text == NULL) {
+	if (ostd_utf8_source(&in->own_source, raw, in->encoding, head, nhead,
+	    &in->bad) != 0) {
 		*err = xasprintf("cannot read: %s", strerror(errno));
 		return -1;
 	}
+	in->text = &in->own_source;
 	return 0;
 }
 
 int
-ostd_input_open(struct ostd_input *in, FILE *raw, enum ostd_input_format format,
-    enum ostd_encoding encoding, char **err)
+ostd_input_open(struct ostd_input *in, struct ostd_source *raw,
+    enum ostd_input_format format, enum ostd_encoding encoding, char **err)
 {
 	unsigned char head[OSTD_ENC_SNIFF];
 	size_t n;
@@ -427,9 +425,9 @@ ostd_input_open(struct ostd_input *in, FILE *raw, enum ostd_input_format format,
 	memset(in, 0, sizeof(*in));
 	in->msg.date = -1;
 	*err = NULL;
-	n = fread(head, 1, sizeof(head), raw);
-	if (n < sizeof(head) && ferror(raw)) {
-		*err = xasprintf("read error: %s", strerror(errno));
+	n = ostd_source_read_full(raw, head, sizeof(head));
+	if (raw->error != 0) {
+		*err = xasprintf("read error: %s", strerror(raw->error));
 		return -1;
 	}
 	if (format == OSTD_INPUT_AUTO &&
@@ -491,8 +489,8 @@ ostd_input_describe(const struct ostd_input *in)
 void
 ostd_input_close(struct ostd_input *in)
 {
-	if (in->text != NULL && in->own_text)
-		fclose(in->text);
+	if (in->text == &in->own_source)
+		ostd_source_close(&in->own_source);
 	ostd_message_free(&in->msg);
 	free(in->body);
 	free(in->warning);

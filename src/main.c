@@ -3,52 +3,21 @@
  * is done by libostdiag.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "ostdiag/ostdiag.h"
+#include "platform.h"
 
 enum exit_status {
 	EXIT_CLEAN = 0,		/* no errors in the input */
 	EXIT_FINDINGS = 1,	/* errors found */
 	EXIT_TROUBLE = 2	/* usage, unreadable input, bad rules, write error */
 };
-
-#define HEAP_POPULATE_MAX (1024 * 1024)	/* a heap found larger is left be */
-
-/*
- * Give the heap's first stretch its pages at once. A page first touched costs a
- * page fault, which some virtual machines make dear (11 us each on the build
- * machine, against about 1 us a page populated in one call), and a run on a
- * small log touches a few dozen pages of heap. Only where the heap is the one
- * grown by brk, up to the break: nothing is done elsewhere, or where the kernel
- * cannot populate (before Linux 5.14).
- */
-static void
-populate_heap(void)
-{
-#ifdef MADV_POPULATE_WRITE
-	long page = sysconf(_SC_PAGESIZE);
-	char *first = malloc(1), *end = sbrk(0);
-	uintptr_t start = (uintptr_t)first & ~((uintptr_t)page - 1);
-
-	if (page > 0 && first != NULL && end != (char *)-1 &&
-	    (uintptr_t)end > start &&
-	    (uintptr_t)end - start <= HEAP_POPULATE_MAX)
-		(void)madvise((void *)start, (uintptr_t)end - start,
-		    MADV_POPULATE_WRITE);
-	free(first);
-#endif
-}
 
 static void
 usage(FILE *out)
@@ -297,37 +266,28 @@ static int
 explain(const struct ostd_ruleset *rs, int argc, char *argv[],
     const struct ostd_explain_options *opts)
 {
+	struct ostd_source in;
+
 	if (argc == 0)
 		return usage_error("explain", "nothing to explain: give a code, a "
 		    "rule or article id, an HRESULT name, or text from a log",
 		    NULL, "");
-	return ostd_explain(stdout, stderr, stdin, rs, argv, (size_t)argc,
+	ostd_source_fd(&in, platform_stdin());
+	return ostd_explain(stdout, stderr, &in, rs, argv, (size_t)argc,
 	    opts) > 0 ? EXIT_TROUBLE : EXIT_CLEAN;
-}
-
-/*
- * A standard descriptor that was closed would be taken by the next file
- * opened, and the report or its notes would go there. A closed standard input
- * reads as empty; a closed standard output or error is opened for reading
- * only, so that writing to it fails as it would have.
- */
-static void
-hold_standard_descriptors(void)
-{
-	for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++) {
-		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
-			continue;
-		if (open("/dev/null", O_RDONLY) != fd)
-			_exit(EXIT_TROUBLE);
-	}
 }
 
 static int
 finish_output(int status)
 {
+	int error;
+
 	if (ferror(stdout) || fclose(stdout) != 0) {
-		fprintf(stderr, "ostdiag: write error on standard output: %s\n",
-		    strerror(errno ? errno : EIO));
+		error = errno != 0 ? errno : EIO;
+		/* A reader that went away: the run ends quietly. */
+		if (!platform_broken_pipe(error))
+			fprintf(stderr, "ostdiag: write error on standard "
+			    "output: %s\n", strerror(error));
 		return EXIT_TROUBLE;
 	}
 	return status;
@@ -403,7 +363,7 @@ color_terminal(void)
 {
 	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
 
-	return isatty(STDOUT_FILENO) &&
+	return platform_terminal_colour(fileno(stdout)) &&
 	    (no_color == NULL || *no_color == '\0') &&
 	    (term == NULL || strcmp(term, "dumb") != 0);
 }
@@ -464,9 +424,9 @@ parse_number(const char *s, long min, long max)
 static int
 processors(void)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	int n = platform_processors();
 
-	return n < 1 ? 1 : n > JOBS_MAX ? JOBS_MAX : (int)n;
+	return n > JOBS_MAX ? JOBS_MAX : n;
 }
 
 /*
@@ -477,16 +437,15 @@ processors(void)
 static int
 terminal_width(void)
 {
-	struct winsize ws;
 	const char *cols = getenv("COLUMNS");
 	long n;
 
 	if (cols != NULL &&
 	    (n = parse_number(cols, COLUMNS_MIN, COLUMNS_MAX)) >= 0)
 		return (int)n;
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-	    ws.ws_col >= COLUMNS_MIN)
-		return ws.ws_col;
+	if ((n = platform_terminal_columns(fileno(stdout))) >= COLUMNS_MIN &&
+	    n <= COLUMNS_MAX)
+		return (int)n;
 	return 80;
 }
 
@@ -795,7 +754,7 @@ analyze(const struct ostd_ruleset *rs, struct options *o, int argc,
 	int trouble, status;
 
 	/* Nothing named and nothing piped in: say how to use it, not wait. */
-	if (argc == 0 && isatty(STDIN_FILENO)) {
+	if (argc == 0 && platform_is_terminal(fileno(stdin))) {
 		usage(stderr);
 		fputs("ostdiag: no input: name a log file, or pipe one in "
 		    "('ostdiag -h' for help)\n", stderr);
@@ -837,13 +796,7 @@ main(int argc, char *argv[])
 	const char *command = NULL;
 	int status, broken;
 
-	hold_standard_descriptors();
-	populate_heap();
-	/*
-	 * A reader that goes away (ostdiag ... | head) ends the run quietly, even
-	 * when the parent process ignored SIGPIPE.
-	 */
-	signal(SIGPIPE, SIG_DFL);
+	platform_start();
 	memset(&o, 0, sizeof(o));
 	o.format = OSTD_FORMAT_TEXT;
 	o.jobs = 0;

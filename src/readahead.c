@@ -166,7 +166,7 @@ slot_room(struct slot *s, const struct ostd_line *line)
 {
 	if (s->b.nlines == 0) {
 		if (UNITS(line->len) > s->cap) {
-			free(s->text);
+			free_lines(s->text);
 			s->cap = UNITS(line->len);
 			s->text = xcalloc_lines(s->cap);
 			s->b.text = s->text;
@@ -388,15 +388,15 @@ readahead_stop(struct readahead **rap)
 	if (ra->started)
 		pthread_join(ra->thread, NULL);
 	for (size_t i = 0; i < READAHEAD_SLOTS; i++) {
-		free(ra->slots[i].lines);
-		free(ra->slots[i].entries);
+		free_lines(ra->slots[i].lines);
+		free_lines(ra->slots[i].entries);
 		free(ra->slots[i].codes);
 		free(ra->slots[i].full_lens);
-		free(ra->slots[i].text);
+		free_lines(ra->slots[i].text);
 	}
 	pthread_mutex_destroy(&ra->mu);
 	pthread_cond_destroy(&ra->filled);
 	pthread_cond_destroy(&ra->emptied);
-	free(ra);
+	free_lines(ra);
 	*rap = NULL;
 }

@@ -19,8 +19,8 @@
 #define CHUNK (64 * 1024)	/* below malloc's mmap threshold: cheap per file */
 
 struct ostd_reader {
-	FILE *fp;
-	char *buf;		/* CHUNK bytes read from fp */
+	struct ostd_source *src;
+	char *buf;		/* CHUNK bytes read from src */
 	size_t pos, end;
 	struct strbuf line;	/* a line spanning reads, capped */
 	struct strbuf repaired;	/* a line made well-formed UTF-8 */
@@ -30,17 +30,18 @@ struct ostd_reader {
 	unsigned long long bytes;
 	bool eof;
 	bool error;
+	int read_errno;		/* of the error */
 	bool started;		/* BOM check done */
 	bool skip_lf;		/* the last line ended in CR: a following LF is part of it */
 };
 
 struct ostd_reader *
-ostd_reader_new(FILE *fp)
+ostd_reader_new(struct ostd_source *src)
 {
 	/* Its position moves with every line, on a reading thread of its own. */
 	struct ostd_reader *r = xcalloc_lines(sizeof(*r));
 
-	r->fp = fp;
+	r->src = src;
 	r->buf = xmalloc(CHUNK);
 	strbuf_init(&r->line, OSTD_LINE_MAX);
 	strbuf_init(&r->repaired, 0);
@@ -48,14 +49,15 @@ ostd_reader_new(FILE *fp)
 }
 
 void
-ostd_reader_restart(struct ostd_reader *r, FILE *fp)
+ostd_reader_restart(struct ostd_reader *r, struct ostd_source *src)
 {
-	r->fp = fp;
+	r->src = src;
 	r->pos = r->end = 0;
 	strbuf_reset(&r->line);
 	r->number = 0;
 	r->bytes = 0;
 	r->eof = r->error = r->started = r->skip_lf = false;
+	r->read_errno = 0;
 	r->check = OSTD_UTF8_TRUST;
 	memset(&r->tally, 0, sizeof(r->tally));
 	strbuf_free(&r->repaired);
@@ -84,7 +86,7 @@ ostd_reader_free(struct ostd_reader **rp)
 	free(r->buf);
 	strbuf_free(&r->line);
 	strbuf_free(&r->repaired);
-	free(r);
+	free_lines(r);
 	*rp = NULL;
 }
 
@@ -112,19 +114,24 @@ ostd_reader_bytes(const struct ostd_reader *r)
 static bool
 fill(struct ostd_reader *r)
 {
-	size_t n;
+	size_t n, more;
 
 	if (r->eof || r->error)
 		return false;
-	/* A short read before this one (a prefix sniffed) may have met the end. */
-	if (feof(r->fp)) {
-		r->eof = true;
-		return false;
-	}
-	n = fread(r->buf, 1, CHUNK, r->fp);
+	/*
+	 * The source reads no more once it met the end, also when a short
+	 * read before this one (a prefix sniffed) met it.
+	 */
+	n = ostd_source_read(r->src, r->buf, CHUNK);
+	/* A byte-order mark may come in pieces, from a pipe read early. */
+	while (!r->started && n > 0 && n < 3 &&
+	    (more = ostd_source_read(r->src, r->buf + n, CHUNK - n)) > 0)
+		n += more;
 	if (n == 0) {
-		if (ferror(r->fp))
+		if (r->src->error != 0) {
 			r->error = true;
+			r->read_errno = r->src->error;
+		}
 		r->eof = true;
 		return false;
 	}
@@ -268,8 +275,10 @@ ostd_reader_next(struct ostd_reader *r, struct ostd_line *line)
 		strbuf_add(&r->line, p, n);
 		r->pos = r->end;
 	}
-	if (r->error)
+	if (r->error) {
+		errno = r->read_errno;
 		return -1;
+	}
 	if (full == 0)
 		return 0;
 	finish_line(r, line, r->line.data, r->line.len, full, nul, high);

@@ -6,20 +6,17 @@
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "ostdiag/log.h"
 #include "ostdiag/rules.h"
 #include "builtin_rules.h"
 #include "idindex.h"
+#include "platform.h"
 #include "safety.h"
 #include "util.h"
 #include "visible.h"
@@ -1718,21 +1715,24 @@ ostd_serialized_free(unsigned char *bytes)
 	pcre2_serialize_free(bytes);
 }
 
-/* What kind of file mode is, other than a regular file, in a few words. */
+/* What kind of file kind is, other than a regular file, in a few words. */
 static const char *
-file_kind(mode_t mode)
+file_kind(enum platform_kind kind)
 {
-	if (S_ISDIR(mode))
+	switch (kind) {
+	case PLATFORM_DIRECTORY:
 		return "a directory";
-	if (S_ISFIFO(mode))
+	case PLATFORM_FIFO:
 		return "a FIFO";
-	if (S_ISCHR(mode))
+	case PLATFORM_CHAR_DEVICE:
 		return "a character device";
-	if (S_ISBLK(mode))
+	case PLATFORM_BLOCK_DEVICE:
 		return "a block device";
-	if (S_ISSOCK(mode))
+	case PLATFORM_SOCKET:
 		return "a socket";
-	return "not a regular file";
+	default:
+		return "not a regular file";
+	}
 }
 
 /*
@@ -1743,31 +1743,24 @@ file_kind(mode_t mode)
 static char *
 slurp(const char *path, size_t *len, char **err)
 {
-	struct stat sb;
+	struct platform_stat st;
 	struct strbuf b;
 	char chunk[8192];
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	ptrdiff_t n;
+	int fd = platform_open(path, &st);
 
 	if (fd < 0) {
 		*err = path_error(path, 0, "%s", strerror(errno));
 		return NULL;
 	}
-	if (fstat(fd, &sb) != 0) {
-		*err = path_error(path, 0, "%s", strerror(errno));
-		close(fd);
-		return NULL;
-	}
-	if (!S_ISREG(sb.st_mode)) {
+	if (st.kind != PLATFORM_REGULAR) {
 		*err = path_error(path, 0, "%s, not a regular file: rules are "
-		    "read from regular files only", file_kind(sb.st_mode));
-		close(fd);
+		    "read from regular files only", file_kind(st.kind));
+		platform_close(fd);
 		return NULL;
 	}
 	strbuf_init(&b, RULE_FILE_MAX);
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
+	while ((n = platform_read(fd, chunk, sizeof(chunk))) != 0) {
 		if (n < 0)
 			break;
 		strbuf_add(&b, chunk, (size_t)n);
@@ -1778,11 +1771,11 @@ slurp(const char *path, size_t *len, char **err)
 		*err = n < 0 ? path_error(path, 0, "%s", strerror(errno)) :
 		    path_error(path, 0, "rule file larger than %d bytes",
 		    RULE_FILE_MAX);
-		close(fd);
+		platform_close(fd);
 		strbuf_free(&b);
 		return NULL;
 	}
-	close(fd);
+	platform_close(fd);
 	*len = b.len;
 	return strbuf_detach(&b);
 }
@@ -1819,34 +1812,34 @@ add_error(struct strbuf *errs, char *msg)
 int
 ostd_ruleset_load_path(struct ostd_ruleset *rs, const char *path, char **err)
 {
-	struct stat sb;
-	DIR *dir;
-	struct dirent *de;
+	struct platform_stat st;
+	struct platform_dir *dir;
+	const char *name;
 	char **names = NULL;
 	size_t n = 0, cap = 0;
 	struct strbuf errs;
 	int broken = 0;
 
 	*err = NULL;
-	if (stat(path, &sb) != 0) {
+	if (platform_stat(path, &st) != 0) {
 		*err = path_error(path, 0, "%s", strerror(errno));
 		return -1;
 	}
-	if (!S_ISDIR(sb.st_mode))
+	if (st.kind != PLATFORM_DIRECTORY)
 		return load_file(rs, path, err) == 0 ? 0 : 1;
-	if ((dir = opendir(path)) == NULL) {
+	if ((dir = platform_dir_open(path)) == NULL) {
 		*err = path_error(path, 0, "%s", strerror(errno));
 		return -1;
 	}
-	while ((de = readdir(dir)) != NULL) {
-		size_t len = strlen(de->d_name);
+	while ((name = platform_dir_next(dir)) != NULL) {
+		size_t len = strlen(name);
 
-		if (len > 5 && strcmp(de->d_name + len - 5, ".rule") == 0) {
+		if (len > 5 && strcmp(name + len - 5, ".rule") == 0) {
 			grow_array((void **)&names, &cap, n + 1, sizeof(char *));
-			names[n++] = xasprintf("%s/%s", path, de->d_name);
+			names[n++] = xasprintf("%s/%s", path, name);
 		}
 	}
-	closedir(dir);
+	platform_dir_close(&dir);
 	qsort(names, n, sizeof(char *), cmp_names);
 	strbuf_init(&errs, 0);
 	for (size_t i = 0; i < n; i++) {

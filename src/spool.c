@@ -2,56 +2,22 @@
  * spool.c: records kept in memory, then in a temporary file.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "platform.h"
 #include "spool.h"
 
 const char *
 spool_dir(void)
 {
-	const char *dir = getenv("TMPDIR");
-
-	return dir != NULL && *dir != '\0' ? dir : "/tmp";
+	return platform_temp_dir();
 }
 
 FILE *
 spool_tmpfile(void)
 {
-	char *path = xasprintf("%s/ostdiag.XXXXXX", spool_dir());
-	int fd = mkstemp(path), saved;
-	FILE *fp;
-
-	if (fd == -1) {
-		saved = errno;
-		free(path);
-		errno = saved;
-		return NULL;
-	}
-	(void)unlink(path);
-	free(path);
-	/*
-	 * A closed standard descriptor would be reused here, and the report or
-	 * its notes would go into the temporary file.
-	 */
-	if (fd <= STDERR_FILENO) {
-		int high = fcntl(fd, F_DUPFD_CLOEXEC, STDERR_FILENO + 1);
-
-		saved = errno;
-		(void)close(fd);
-		if ((fd = high) == -1) {
-			errno = saved;
-			return NULL;
-		}
-	}
-	if ((fp = fdopen(fd, "w+")) == NULL) {
-		saved = errno;
-		(void)close(fd);
-		errno = saved;
-	}
-	return fp;
+	return platform_temp_file(spool_dir());
 }
 
 /* Keep the first failure of s; returns false. */

@@ -27,11 +27,12 @@ struct spool {
 };
 
 /*
- * A temporary file, deleted already, in $TMPDIR (or /tmp), on a descriptor
- * above standard error; NULL with errno set when it cannot be made.
+ * A temporary file that goes away when closed, in spool_dir(), on a
+ * descriptor above standard error; NULL with errno set when it cannot be
+ * made.
  */
 FILE *spool_tmpfile(void);
-/* The directory spool_tmpfile uses. */
+/* The directory spool_tmpfile uses: $TMPDIR, else the system's (/tmp). */
 const char *spool_dir(void);
 
 /* Keep one record of size bytes; false when it could not be kept. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "platform.h"
 #include "util.h"
 
 static void
@@ -44,9 +45,16 @@ xcalloc_lines(size_t size)
 
 	if (rounded == 0)
 		rounded = CACHE_LINE;	/* size 0, or so large it wrapped */
-	if (rounded < size || (p = aligned_alloc(CACHE_LINE, rounded)) == NULL)
+	if (rounded < size ||
+	    (p = platform_aligned_alloc(CACHE_LINE, rounded)) == NULL)
 		out_of_memory(size);
 	return memset(p, 0, rounded);
+}
+
+void
+free_lines(void *p)
+{
+	platform_aligned_free(p);
 }
 
 void *

@@ -24,10 +24,12 @@ void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 /*
  * Zeroed memory that starts on a cache line and fills its last one: an object
- * written by one thread shares no line with another's. Freed with free().
+ * written by one thread shares no line with another's. Freed with free_lines
+ * only (NULL is let be).
  */
 #define CACHE_LINE 64
 void *xcalloc_lines(size_t size);
+void free_lines(void *p);
 void *xreallocarray(void *ptr, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);

@@ -128,6 +128,17 @@ if [ -s "$tmp/pipe.err" ]; then
 else
 	pass=$((pass + 1))
 fi
+# And when SIGPIPE is blocked, so that the write fails with EPIPE instead.
+(perl -MPOSIX -e 'sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGPIPE)) or
+	die; exec @ARGV or die' "$bin" --no-merge "$tmp/many.log" \
+	2>"$tmp/pipe.err" | head -1 >/dev/null)
+if [ -s "$tmp/pipe.err" ]; then
+	echo "badinput: closed pipe, SIGPIPE blocked: not quiet:" \
+	    "$(head -2 "$tmp/pipe.err")"
+	fail=$((fail + 1))
+else
+	pass=$((pass + 1))
+fi
 
 # Broken rules: refused at start with file:line, exit 2, before reading input.
 mkdir "$tmp/rules"

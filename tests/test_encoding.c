@@ -1,9 +1,7 @@
 /*
  * test_encoding.c: encoding names, detection, whole-buffer conversion to UTF-8,
- * and the converting stream (split reads, sniffed prefix, large input, errors).
+ * and the converting source (split reads, sniffed prefix, large input, errors).
  */
-#define _GNU_SOURCE		/* fopencookie, for the generated input */
-
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +14,7 @@
 #include <cmocka.h>
 
 #include "ostdiag/encoding.h"
+#include "ostdiag/reader.h"
 
 /* A string literal's bytes and length, without the final NUL. */
 #define BYTES(s) (const unsigned char *)(s), sizeof(s) - 1
@@ -299,27 +298,35 @@ test_utf8(void **state)
 static void
 test_bad_encoding_value(void **state)
 {
+	struct ostd_source raw, s;
+
 	(void)state;
 	errno = 0;
 	assert_null(ostd_to_utf8(BYTES("x"), (enum ostd_encoding)42, NULL,
 	    NULL));
 	assert_int_equal(errno, EINVAL);
 	errno = 0;
-	assert_null(ostd_utf8_stream(stdin, (enum ostd_encoding)42, NULL, 0,
-	    NULL));
+	ostd_source_buffer(&raw, "x", 1);
+	assert_int_equal(ostd_utf8_source(&s, &raw, (enum ostd_encoding)42,
+	    NULL, 0, NULL), -1);
+	assert_int_equal(errno, EINVAL);
+	errno = 0;
+	assert_int_equal(ostd_utf8_source(&s, NULL, OSTD_ENC_UTF8, NULL, 0,
+	    NULL), -1);
 	assert_int_equal(errno, EINVAL);
 }
 
-/* How a test reads a converting stream. */
+/* How a test reads a converting source. */
 enum read_mode {
-	READ_BUFFERED,		/* stdio's own buffer, one big fread */
-	READ_BYTES,		/* unbuffered, fread of 1 byte at a time */
-	READ_THREES,		/* a 3-byte buffer, fread of 3 bytes at a time */
+	READ_WHOLE,		/* reads as large as the output */
+	READ_BYTES,		/* reads of 1 byte */
+	READ_THREES,		/* reads of 3 bytes */
+	READ_MIDDLE,		/* reads of 7000 bytes, converted straight */
 };
 
 /*
- * Read in through a converting stream, the first prefix_len bytes taken from the
- * input first as a caller sniffing it would; returns the malloc'd output.
+ * Read in through a converting source, the first prefix_len bytes taken from
+ * the input first as a caller sniffing it would; returns the malloc'd output.
  */
 static char *
 read_stream(const unsigned char *in, size_t len, enum ostd_encoding enc,
@@ -327,36 +334,31 @@ read_stream(const unsigned char *in, size_t len, enum ostd_encoding enc,
     unsigned long *bad)
 {
 	unsigned char prefix[16];
-	char three[3];
-	FILE *fp, *s;
+	struct ostd_source raw, s;
 	char *out;
-	size_t n = 0, cap = 4 * len + 16, got, step;
+	size_t n = 0, cap = 4 * len + 7000, got, step;
 
 	assert_true(prefix_len <= sizeof(prefix) && prefix_len <= len);
-	fp = fmemopen((void *)(uintptr_t)in, len, "r");
-	assert_non_null(fp);
-	assert_int_equal(fread(prefix, 1, prefix_len, fp), prefix_len);
-	s = ostd_utf8_stream(fp, enc, prefix, prefix_len, bad);
-	assert_non_null(s);
-	memset(prefix, 'X', sizeof(prefix));	/* the stream kept a copy */
-	step = mode == READ_BYTES ? 1 : mode == READ_THREES ? 3 : cap;
-	/* Small stdio buffers make small reads of the stream, and so of fp. */
-	if (mode == READ_BYTES)
-		assert_int_equal(setvbuf(s, NULL, _IONBF, 0), 0);
-	if (mode == READ_THREES)
-		assert_int_equal(setvbuf(s, three, _IOFBF, sizeof(three)), 0);
+	ostd_source_buffer(&raw, in, len);
+	assert_int_equal(ostd_source_read_full(&raw, prefix, prefix_len),
+	    prefix_len);
+	assert_int_equal(ostd_utf8_source(&s, &raw, enc, prefix, prefix_len,
+	    bad), 0);
+	memset(prefix, 'X', sizeof(prefix));	/* the source kept a copy */
+	step = mode == READ_BYTES ? 1 : mode == READ_THREES ? 3 :
+	    mode == READ_MIDDLE ? 7000 : cap;
 	out = malloc(cap);
 	assert_non_null(out);
-	while (n < cap && (got = fread(out + n, 1,
-	    cap - n < step ? cap - n : step, s)) > 0)
+	while ((got = ostd_source_read(&s, out + n, step < cap - n ? step :
+	    cap - n)) > 0)
 		n += got;
 	assert_true(n < cap);
-	assert_true(feof(s));
-	assert_false(ferror(s));
-	assert_int_equal(fclose(s), 0);
-	/* fp is still open and usable. */
-	assert_int_equal(fseek(fp, 0, SEEK_SET), 0);
-	assert_int_equal(fclose(fp), 0);
+	assert_true(s.eof);
+	assert_int_equal(s.error, 0);
+	ostd_source_close(&s);
+	ostd_source_close(&s);	/* twice is harmless */
+	/* raw is still there, at its end. */
+	assert_true(raw.eof);
 	*outlen = n;
 	return out;
 }
@@ -371,7 +373,7 @@ check_stream_same(const unsigned char *in, size_t len, enum ostd_encoding enc)
 	int mode;
 
 	assert_non_null(want);
-	for (mode = READ_BUFFERED; mode <= READ_THREES; mode++)
+	for (mode = READ_WHOLE; mode <= READ_MIDDLE; mode++)
 		for (k = 0; k <= len && k <= 7; k++) {
 			char *got = read_stream(in, len, enc, k,
 			    (enum read_mode)mode, &got_len, &got_bad);
@@ -414,7 +416,7 @@ check_utf8_stream(const char *in, size_t len, const char *want,
 	unsigned long bad;
 	int mode;
 
-	for (mode = READ_BUFFERED; mode <= READ_THREES; mode++)
+	for (mode = READ_WHOLE; mode <= READ_MIDDLE; mode++)
 		for (k = 0; k <= len && k <= 7; k++) {
 			char *got = read_stream((const unsigned char *)in, len,
 			    OSTD_ENC_UTF8, k, (enum read_mode)mode, &got_len,
@@ -488,11 +490,12 @@ gen_make(struct gen *g, unsigned long i)
 	g->len = k;
 }
 
-/* fopencookie read for the generator: pieces of odd sizes, to split code units. */
-static ssize_t
-gen_read(void *cookie, char *buf, size_t size)
+/* Read the generator: pieces of odd sizes, to split code units. */
+static ptrdiff_t
+gen_read(struct ostd_source *src, void *out, size_t size)
 {
-	struct gen *g = cookie;
+	struct gen *g = src->state;
+	unsigned char *buf = out;
 	size_t n = 0, take;
 
 	if (size > 4093)
@@ -517,63 +520,74 @@ gen_read(void *cookie, char *buf, size_t size)
 		n += take;
 		g->served += take;
 	}
-	return (ssize_t)n;
+	return (ptrdiff_t)n;
 }
 
-/* A stream over the generator. */
-static FILE *
-gen_open(struct gen *g)
+/* A source over the generator. */
+static void
+gen_open(struct ostd_source *src, struct gen *g)
 {
-	cookie_io_functions_t io = { .read = gen_read };
-	FILE *fp = fopencookie(g, "r", io);
-
-	assert_non_null(fp);
-	return fp;
+	ostd_source_buffer(src, NULL, 0);
+	src->read = gen_read;
+	src->state = g;
 }
 
+/*
+ * Ten MiB of UTF-16 read line by line through the converting source, as the
+ * analyzer reads it: every line right, and the input never read more than a
+ * bounded distance ahead of the lines handed out.
+ */
 static void
 test_stream_large(void **state)
 {
 	struct gen g;
-	FILE *fp, *s;
-	char line[256], want[256];
+	struct ostd_source raw, s;
+	struct ostd_reader *rd;
+	struct ostd_line line;
+	char want[256];
 	unsigned long i = 0, bad = 99;
 	unsigned long long in_done = 0, ahead = 0;
 	size_t wlen;
+	int got;
 
 	(void)state;
 	memset(&g, 0, sizeof(g));
 	g.lines = 10UL * 1024 * 1024 / (2 * GEN_LINE_UNITS) + 1;
-	fp = gen_open(&g);
-	s = ostd_utf8_stream(fp, OSTD_ENC_UTF16LE, NULL, 0, &bad);
-	assert_non_null(s);
+	gen_open(&raw, &g);
+	assert_int_equal(ostd_utf8_source(&s, &raw, OSTD_ENC_UTF16LE, NULL, 0,
+	    &bad), 0);
 	assert_int_equal(bad, 0);
-	while (fgets(line, sizeof(line), s) != NULL) {
-		wlen = gen_expected(i, want, sizeof(want));
-		assert_int_equal(strlen(line), wlen);
-		assert_memory_equal(line, want, wlen);
+	rd = ostd_reader_new(&s);
+	while ((got = ostd_reader_next(rd, &line)) == 1) {
+		wlen = gen_expected(i, want, sizeof(want)) - 2;	/* no CRLF */
+		assert_int_equal(line.len, wlen);
+		assert_memory_equal(line.ptr, want, wlen);
 		i++;
 		in_done += 2 * GEN_LINE_UNITS;
-		/* The stream reads only a bounded distance ahead of its output. */
-		if (g.served - in_done > ahead)
+		/*
+		 * The source reads only a bounded distance ahead of its
+		 * output (a line comes out before its LF is read).
+		 */
+		if (g.served > in_done && g.served - in_done > ahead)
 			ahead = g.served - in_done;
 	}
+	assert_int_equal(got, 0);
 	assert_int_equal(i, g.lines);
 	assert_true(g.served > 10ULL * 1024 * 1024);
 	assert_true(g.served == in_done);
 	assert_true(ahead <= 64 * 1024);
-	assert_true(feof(s));
-	assert_false(ferror(s));
+	assert_true(s.eof);
+	assert_int_equal(s.error, 0);
 	assert_int_equal(bad, 0);
-	assert_int_equal(fclose(s), 0);
-	assert_int_equal(fclose(fp), 0);
+	ostd_reader_free(&rd);
+	ostd_source_close(&s);
 }
 
 static void
 test_stream_read_error(void **state)
 {
 	struct gen g;
-	FILE *fp, *s;
+	struct ostd_source raw, s;
 	char buf[4096];
 	size_t n = 0, got;
 	unsigned long bad;
@@ -582,18 +596,19 @@ test_stream_read_error(void **state)
 	memset(&g, 0, sizeof(g));
 	g.lines = 1000;
 	g.fail_at = 1001;	/* in line 17, half its 25th code unit */
-	fp = gen_open(&g);
-	s = ostd_utf8_stream(fp, OSTD_ENC_UTF16LE, NULL, 0, &bad);
-	assert_non_null(s);
-	while ((got = fread(buf, 1, sizeof(buf), s)) > 0)
+	gen_open(&raw, &g);
+	assert_int_equal(ostd_utf8_source(&s, &raw, OSTD_ENC_UTF16LE, NULL, 0,
+	    &bad), 0);
+	while ((got = ostd_source_read(&s, buf, sizeof(buf))) > 0)
 		n += got;
-	assert_true(ferror(s));
-	assert_false(feof(s));
-	assert_int_equal(errno, EIO);
+	assert_int_equal(s.error, EIO);
+	assert_false(s.eof);
 	/* Everything before the failure came through: 17 lines, 24 code units. */
 	assert_int_equal(n, 17 * 33 + 27);
-	assert_int_equal(fclose(s), 0);
-	assert_int_equal(fclose(fp), 0);
+	/* The error stays: no more reads of the source it decodes. */
+	assert_int_equal(ostd_source_read(&s, buf, sizeof(buf)), 0);
+	assert_int_equal(g.served, 1001);
+	ostd_source_close(&s);
 }
 
 static void
@@ -606,13 +621,13 @@ test_stream_auto_from_prefix(void **state)
 
 	(void)state;
 	/* Detected from the 8 sniffed bytes, no mark. */
-	out = read_stream(in, sizeof(in) - 1, OSTD_ENC_AUTO, 8, READ_BUFFERED,
+	out = read_stream(in, sizeof(in) - 1, OSTD_ENC_AUTO, 8, READ_WHOLE,
 	    &len, &bad);
 	assert_int_equal(len, 30);
 	assert_memory_equal(out, "10:00:00 Done\r\n10:00:00 Done\r\n", 30);
 	free(out);
 	/* No prefix: nothing to detect from, so bytes pass through as UTF-8. */
-	out = read_stream(in, 6, OSTD_ENC_AUTO, 0, READ_BUFFERED, &len, &bad);
+	out = read_stream(in, 6, OSTD_ENC_AUTO, 0, READ_WHOLE, &len, &bad);
 	assert_int_equal(len, 6);
 	assert_memory_equal(out, "1\0" "0\0" ":\0", 6);
 	free(out);

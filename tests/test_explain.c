@@ -216,22 +216,20 @@ run_explain(const struct ostd_ruleset *rs, const char *in, bool json,
 	struct run r = { NULL, NULL, 0 };
 	FILE *out = open_memstream(&r.out, &olen);
 	FILE *err = open_memstream(&r.err, &elen);
-	FILE *fin = fmemopen((void *)(in != NULL ? in : ""), in != NULL ?
-	    strlen(in) + (in[0] == '\0') : 1, "r");
+	struct ostd_source fin;
 	va_list ap;
 
 	assert_non_null(out);
 	assert_non_null(err);
-	assert_non_null(fin);
+	ostd_source_buffer(&fin, in, in != NULL ? strlen(in) : 0);
 	assert_true(nargs <= 8);
 	va_start(ap, nargs);
 	for (size_t i = 0; i < nargs; i++)
 		args[i] = va_arg(ap, char *);
 	va_end(ap);
-	r.refused = ostd_explain(out, err, fin, rs, args, nargs, &opts);
+	r.refused = ostd_explain(out, err, &fin, rs, args, nargs, &opts);
 	fclose(out);
 	fclose(err);
-	fclose(fin);
 	return r;
 }
 

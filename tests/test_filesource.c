@@ -1,8 +1,9 @@
 /*
- * test_filesource.c: one stream reading file after file gives each file's
+ * test_filesource.c: one source reading file after file gives each file's
  * bytes, and only them, whatever the reader left unread of the one before.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -51,19 +52,19 @@ write_file(const char *name, size_t n, unsigned seed, char **data)
 	return path;
 }
 
-/* Read fp to its end: exactly the n bytes of want, and no error. */
+/* Read src to its end: exactly the n bytes of want, and no error. */
 static void
-assert_reads(FILE *fp, const char *want, size_t n)
+assert_reads(struct ostd_source *src, const char *want, size_t n)
 {
 	size_t cap = 1 << 20, len = 0, got;
 	char *buf = malloc(cap);
 
 	assert_non_null(buf);
-	while ((got = fread(buf + len, 1, 4096, fp)) > 0) {
+	while ((got = ostd_source_read(src, buf + len, 4096)) > 0) {
 		len += got;
 		assert_true(len + 4096 <= cap);
 	}
-	assert_false(ferror(fp));
+	assert_int_equal(src->error, 0);
 	assert_int_equal(len, n);
 	assert_memory_equal(buf, want, n);
 	free(buf);
@@ -78,15 +79,14 @@ test_files_one_after_another(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
 		char name[16], *data, *path;
-		bool regular = false;
-		FILE *fp;
+		struct ostd_source *src;
 
 		snprintf(name, sizeof(name), "f%zu", i);
 		path = write_file(name, sizes[i], (unsigned)i, &data);
-		fp = file_source_open(fs, path, &regular);
-		assert_non_null(fp);
-		assert_true(regular);
-		assert_reads(fp, data, sizes[i]);
+		src = file_source_open(fs, path);
+		assert_non_null(src);
+		assert_int_equal(src->regular, 1);
+		assert_reads(src, data, sizes[i]);
 		file_source_close(fs);
 		free(data);
 		free(path);
@@ -101,19 +101,19 @@ test_unread_rest_is_dropped(void **state)
 {
 	struct file_source *fs = file_source_new();
 	char *a, *b, *pa, *pb, head[10];
-	bool regular;
-	FILE *fp;
+	struct ostd_source *src;
 
 	(void)state;
 	pa = write_file("a", 3000, 1, &a);
 	pb = write_file("b", 500, 2, &b);
-	fp = file_source_open(fs, pa, &regular);
-	assert_non_null(fp);
-	assert_int_equal(fread(head, 1, sizeof(head), fp), sizeof(head));
+	src = file_source_open(fs, pa);
+	assert_non_null(src);
+	assert_int_equal(ostd_source_read_full(src, head, sizeof(head)),
+	    sizeof(head));
 	assert_memory_equal(head, a, sizeof(head));
-	fp = file_source_open(fs, pb, &regular);	/* closes a */
-	assert_non_null(fp);
-	assert_reads(fp, b, 500);
+	src = file_source_open(fs, pb);	/* closes a */
+	assert_non_null(src);
+	assert_reads(src, b, 500);
 	file_source_free(&fs);
 	free(a);
 	free(b);
@@ -127,18 +127,18 @@ test_read_to_size_at_open(void **state)
 {
 	struct file_source *fs = file_source_new();
 	char *data, *path;
-	bool regular;
-	FILE *fp, *more;
+	struct ostd_source *src;
+	FILE *more;
 
 	(void)state;
 	path = write_file("grows", 1000, 3, &data);
-	fp = file_source_open(fs, path, &regular);
-	assert_non_null(fp);
+	src = file_source_open(fs, path);
+	assert_non_null(src);
 	more = fopen(path, "ab");
 	assert_non_null(more);
 	assert_true(fputs("later line\n", more) >= 0);
 	assert_int_equal(fclose(more), 0);
-	assert_reads(fp, data, 1000);
+	assert_reads(src, data, 1000);
 	file_source_free(&fs);
 	free(data);
 	free(path);
@@ -149,15 +149,14 @@ test_directory_and_missing_file(void **state)
 {
 	struct file_source *fs = file_source_new();
 	char missing[64];
-	bool regular;
 
 	(void)state;
 	errno = 0;
-	assert_null(file_source_open(fs, dir, &regular));
+	assert_null(file_source_open(fs, dir));
 	assert_int_equal(errno, EISDIR);
 	snprintf(missing, sizeof(missing), "%s/none", dir);
 	errno = 0;
-	assert_null(file_source_open(fs, missing, &regular));
+	assert_null(file_source_open(fs, missing));
 	assert_int_equal(errno, ENOENT);
 	file_source_free(&fs);
 }
@@ -167,10 +166,9 @@ static void
 test_device_refused(void **state)
 {
 	struct file_source *fs = file_source_new();
-	bool regular = true;
 
 	(void)state;
-	assert_null(file_source_open(fs, "/dev/zero", &regular));
+	assert_null(file_source_open(fs, "/dev/zero"));
 	assert_int_equal(errno, ENODEV);
 	file_source_free(&fs);
 }
@@ -180,28 +178,65 @@ static void
 test_shrank(void **state)
 {
 	struct file_source *fs = file_source_new();
-	const size_t sizes[] = { 1000, 200 * 1024 };	/* shared, own stream */
-	bool regular;
-	off_t had, now;
+	/* One ending at its size when opened, one read to its end. */
+	const size_t sizes[] = { 1000, 200 * 1024 };
+	long long had, now;
 
 	(void)state;
 	for (size_t i = 0; i < 2; i++) {
 		char *data, *path = write_file("cut", sizes[i], 7, &data);
 		char buf[100];
-		FILE *fp = file_source_open(fs, path, &regular);
+		struct ostd_source *src = file_source_open(fs, path);
 
-		assert_non_null(fp);
-		assert_int_equal(fread(buf, 1, sizeof(buf), fp), sizeof(buf));
+		assert_non_null(src);
+		assert_int_equal(ostd_source_read_full(src, buf, sizeof(buf)),
+		    sizeof(buf));
 		assert_false(file_source_shrank(fs, &had, &now));
 		assert_int_equal(truncate(path, 500), 0);
 		assert_true(file_source_shrank(fs, &had, &now));
-		assert_int_equal(had, (off_t)sizes[i]);
+		assert_int_equal(had, (long long)sizes[i]);
 		assert_int_equal(now, 500);
 		file_source_close(fs);
 		free(data);
 		free(path);
 	}
 	file_source_free(&fs);
+}
+
+/*
+ * Standard input is one source for the whole run: read to its end once, it
+ * gives nothing more when named again, even when more came since.
+ */
+static void
+test_stdin_read_once(void **state)
+{
+	struct file_source *fs = file_source_new();
+	struct ostd_source *src;
+	char *data, *path, buf[64];
+	int saved = dup(STDIN_FILENO), fd;
+	FILE *more;
+
+	(void)state;
+	assert_true(saved >= 0);
+	path = write_file("stdin", 40, 5, &data);
+	fd = open(path, O_RDONLY);
+	assert_true(fd >= 0);
+	assert_int_equal(dup2(fd, STDIN_FILENO), STDIN_FILENO);
+	close(fd);
+	src = file_source_stdin(fs);
+	assert_int_equal(src->regular, -1);	/* found out when it matters */
+	assert_reads(src, data, 40);
+	more = fopen(path, "ab");
+	assert_non_null(more);
+	assert_true(fputs("later line\n", more) >= 0);
+	assert_int_equal(fclose(more), 0);
+	assert_ptr_equal(file_source_stdin(fs), src);
+	assert_int_equal(ostd_source_read(src, buf, sizeof(buf)), 0);
+	assert_int_equal(dup2(saved, STDIN_FILENO), STDIN_FILENO);
+	close(saved);
+	file_source_free(&fs);
+	free(data);
+	free(path);
 }
 
 int
@@ -214,6 +249,7 @@ main(void)
 		cmocka_unit_test(test_directory_and_missing_file),
 		cmocka_unit_test(test_device_refused),
 		cmocka_unit_test(test_shrank),
+		cmocka_unit_test(test_stdin_read_once),
 	};
 
 	return cmocka_run_group_tests(tests, make_dir, remove_dir);

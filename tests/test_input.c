@@ -24,21 +24,21 @@ static void
 open_len(const char *s, size_t n, enum ostd_input_format format,
     struct input_result *r)
 {
-	FILE *raw = fmemopen((void *)(uintptr_t)s, n, "r");
+	struct ostd_source raw;
 	struct ostd_input in;
 	char *err = NULL, *describe;
 	size_t len = 0;
 
-	assert_non_null(raw);
+	ostd_source_buffer(&raw, s, n);
 	memset(r, 0, sizeof(*r));
-	r->rc = ostd_input_open(&in, raw, format, OSTD_ENC_AUTO, &err);
+	r->rc = ostd_input_open(&in, &raw, format, OSTD_ENC_AUTO, &err);
 	r->format = in.format;
 	if (r->rc == 0) {
 		len = in.prefix_len < sizeof(r->text) - 1 ? in.prefix_len :
 		    sizeof(r->text) - 1;
 		memcpy(r->text, in.prefix, len);
-		len += fread(r->text + len, 1, sizeof(r->text) - 1 - len,
-		    in.text);
+		len += ostd_source_read_full(in.text, r->text + len,
+		    sizeof(r->text) - 1 - len);
 		r->text[len] = '\0';
 		r->has_subject = in.msg.subject != NULL;
 		snprintf(r->subject, sizeof(r->subject), "%s",
@@ -52,7 +52,6 @@ open_len(const char *s, size_t n, enum ostd_input_format format,
 	snprintf(r->err, sizeof(r->err), "%s", err ? err : "");
 	free(err);
 	ostd_input_close(&in);
-	fclose(raw);
 }
 
 static void

@@ -167,8 +167,11 @@ report_store(const struct ostd_ruleset *rs, const char *path, bool found,
 	FILE *fo = open_memstream(&out, &outlen);
 	FILE *fe = open_memstream(&errs, &errlen);
 	FILE *fp = fopen(path, "rb");
+	struct ostd_source src;
 
 	assert_non_null(fp);
+	ostd_source_fd(&src, fileno(fp));
+	src.regular = 1;
 	rep = ostd_report_new(OSTD_FORMAT_JSON, fo, fe);
 	a = ostd_analyzer_new(rs, rep);
 	ostd_analyzer_set_found(a, found);
@@ -179,14 +182,14 @@ report_store(const struct ostd_ruleset *rs, const char *path, bool found,
 
 		ostd_analyzer_set_found(rec, found);
 		ostd_analyzer_start_recording(rec);
-		(void)ostd_analyze_file_stream(rec, fp, path, true);
+		(void)ostd_analyze_source(rec, &src, path);
 		r = ostd_analyzer_take_recording(rec, NULL);
 		ostd_recording_set_status(r, 0);
 		ostd_analyzer_free(&rec);	/* the recording outlives it */
 		*rc = ostd_analyzer_replay(a, r);
 		ostd_recording_free(&r);
 	} else {
-		*rc = ostd_analyze_file_stream(a, fp, path, true);
+		*rc = ostd_analyze_source(a, &src, path);
 	}
 	fclose(fp);
 	ostd_report_end(rep, ostd_analyzer_summary(a));

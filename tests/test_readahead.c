@@ -3,7 +3,6 @@
  * back in order and as the parser would split them; an analysis that reads
  * ahead reports exactly what one that does not reports.
  */
-#define _GNU_SOURCE		/* fopencookie, for a stream that fails */
 #include "testutil.h"
 
 #include <errno.h>
@@ -130,15 +129,18 @@ read_ahead_all(const char *data, size_t len, size_t split_when,
 {
 	static struct ostd_event want[64];
 	FILE *fp = file_of(data, len);
-	FILE *ref_fp = fmemopen((void *)(uintptr_t)data, len, "r");
-	struct ostd_reader *rd = ostd_reader_new(fp);
-	struct ostd_reader *ref = ostd_reader_new(ref_fp);
-	struct readahead *ra = readahead_start(rd, split_when);
+	struct ostd_source src, ref_src;
+	struct ostd_reader *rd, *ref;
+	struct readahead *ra;
 	const struct ahead_batch *b;
 	struct ostd_line line;
 	int status = 1;
 
-	assert_non_null(ref_fp);
+	ostd_source_fd(&src, fileno(fp));
+	ostd_source_buffer(&ref_src, data, len);
+	rd = ostd_reader_new(&src);
+	ref = ostd_reader_new(&ref_src);
+	ra = readahead_start(rd, split_when);
 	assert_non_null(ra);
 	memset(t, 0, sizeof(*t));
 	while ((b = readahead_next(ra)) != NULL) {
@@ -176,7 +178,6 @@ read_ahead_all(const char *data, size_t len, size_t split_when,
 	ostd_reader_free(&rd);
 	ostd_reader_free(&ref);
 	fclose(fp);
-	fclose(ref_fp);
 }
 
 static void
@@ -259,11 +260,15 @@ test_stop_early(void **state)
 	size_t len;
 	char *data = make_log(4 * 1024 * 1024, &len);
 	FILE *fp = file_of(data, len);
-	struct ostd_reader *rd = ostd_reader_new(fp);
-	struct readahead *ra = readahead_start(rd, READAHEAD_BALANCED);
+	struct ostd_source src;
+	struct ostd_reader *rd;
+	struct readahead *ra;
 	const struct ahead_batch *b;
 
 	(void)state;
+	ostd_source_fd(&src, fileno(fp));
+	rd = ostd_reader_new(&src);
+	ra = readahead_start(rd, READAHEAD_BALANCED);
 	assert_non_null(ra);
 	b = readahead_next(ra);
 	assert_non_null(b);
@@ -278,16 +283,16 @@ test_stop_early(void **state)
 	free(data);
 }
 
-/* A stream that fails with EIO after its first limit bytes. */
+/* A source that fails with EIO after its first limit bytes. */
 struct failing {
 	const char *data;
 	size_t len, pos, limit;
 };
 
-static ssize_t
-failing_read(void *cookie, char *buf, size_t size)
+static ptrdiff_t
+failing_read(struct ostd_source *src, void *buf, size_t size)
 {
-	struct failing *f = cookie;
+	struct failing *f = src->state;
 	size_t n = f->limit - f->pos;
 
 	if (n == 0) {
@@ -298,7 +303,7 @@ failing_read(void *cookie, char *buf, size_t size)
 		n = size;
 	memcpy(buf, f->data + f->pos, n);
 	f->pos += n;
-	return (ssize_t)n;
+	return (ptrdiff_t)n;
 }
 
 static void
@@ -306,17 +311,17 @@ test_read_error_after_last_line(void **state)
 {
 	static const char data[] = "first\nsecond\nthird\nfourth\n";
 	struct failing f = { data, sizeof(data) - 1, 0, 13 };	/* "first\nsecond\n" */
-	cookie_io_functions_t io = { failing_read, NULL, NULL, NULL };
-	FILE *fp = fopencookie(&f, "r", io);
+	struct ostd_source src;
 	struct ostd_reader *rd;
 	struct readahead *ra;
 	const struct ahead_batch *b, *last = NULL;
 	size_t lines = 0;
 
 	(void)state;
-	assert_non_null(fp);
-	setvbuf(fp, NULL, _IONBF, 0);
-	rd = ostd_reader_new(fp);
+	ostd_source_buffer(&src, NULL, 0);
+	src.read = failing_read;
+	src.state = &f;
+	rd = ostd_reader_new(&src);
 	ra = readahead_start(rd, 0);
 	assert_non_null(ra);
 	while ((b = readahead_next(ra)) != NULL) {
@@ -333,18 +338,19 @@ test_read_error_after_last_line(void **state)
 	assert_null(readahead_next(ra));
 	readahead_stop(&ra);
 	ostd_reader_free(&rd);
-	fclose(fp);
 }
 
-/* The JSON report of fp, read ahead or not. */
+/* The JSON report of the file fp, read ahead or not. */
 static char *
 report_of(FILE *fp, bool read_ahead)
 {
 	struct render r = { OSTD_FORMAT_JSON, true, true, read_ahead, 0 };
+	struct ostd_source src;
 	char *out;
 
 	rewind(fp);
-	out = render_input(&r, fp, NULL, 0, "big.log");
+	ostd_source_fd(&src, fileno(fp));
+	out = render_input(&r, &src, NULL, 0, "big.log");
 	assert_int_equal(r.status, 0);
 	return out;
 }

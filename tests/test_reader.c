@@ -1,6 +1,8 @@
 /* test_reader.c: line splitting, line ends, BOM, long lines, NUL bytes. */
 #include "testutil.h"
 
+#include <errno.h>
+
 struct lines {
 	char text[8][64];
 	size_t len[8];
@@ -13,14 +15,14 @@ struct lines {
 static void
 read_all(const char *data, size_t len, struct lines *out)
 {
-	FILE *fp = fmemopen((void *)(uintptr_t)data, len, "r");
+	struct ostd_source src;
 	struct ostd_reader *r;
 	struct ostd_line line;
 	int rc;
 
-	assert_non_null(fp);
+	ostd_source_buffer(&src, data, len);
 	memset(out, 0, sizeof(*out));
-	r = ostd_reader_new(fp);
+	r = ostd_reader_new(&src);
 	while ((rc = ostd_reader_next(r, &line)) == 1) {
 		assert_true(out->n < 8);
 		assert_int_equal(line.number, out->n + 1);
@@ -35,7 +37,6 @@ read_all(const char *data, size_t len, struct lines *out)
 	assert_int_equal(ostd_reader_bytes(r), len);
 	ostd_reader_free(&r);
 	assert_null(r);
-	fclose(fp);
 }
 
 static void
@@ -70,16 +71,98 @@ test_bom_skipped(void **state)
 static void
 test_empty_input(void **state)
 {
-	FILE *fp = fopen("/dev/null", "r");
+	struct ostd_source src;
 	struct ostd_reader *r;
 	struct ostd_line line;
 
 	(void)state;
-	assert_non_null(fp);
-	r = ostd_reader_new(fp);
+	ostd_source_buffer(&src, NULL, 0);
+	r = ostd_reader_new(&src);
 	assert_int_equal(ostd_reader_next(r, &line), 0);
 	ostd_reader_free(&r);
-	fclose(fp);
+}
+
+/*
+ * A source that gives at most one byte a read, as a slow pipe may, and fails
+ * with EIO at fail_at (never when fail_at is past the end).
+ */
+struct trickle {
+	const char *data;
+	size_t len, pos, fail_at, reads;
+};
+
+static ptrdiff_t
+trickle_read(struct ostd_source *src, void *buf, size_t n)
+{
+	struct trickle *t = src->state;
+
+	assert_true(n > 0);
+	t->reads++;
+	if (t->pos == t->fail_at) {
+		errno = EIO;
+		return -1;
+	}
+	if (t->pos == t->len)
+		return 0;
+	*(char *)buf = t->data[t->pos++];
+	return 1;
+}
+
+/* Lines come whole from reads of a byte each, a CRLF split between two. */
+static void
+test_short_reads(void **state)
+{
+	static const char data[] = "\xEF\xBB\xBF" "first\r\nsecond\rthird";
+	struct trickle t = { data, sizeof(data) - 1, 0, SIZE_MAX, 0 };
+	struct ostd_source src;
+	struct ostd_reader *r;
+	struct ostd_line line;
+
+	(void)state;
+	ostd_source_buffer(&src, NULL, 0);
+	src.read = trickle_read;
+	src.state = &t;
+	r = ostd_reader_new(&src);
+	assert_int_equal(ostd_reader_next(r, &line), 1);
+	assert_int_equal(line.len, 5);
+	assert_memory_equal(line.ptr, "first", 5);
+	assert_int_equal(ostd_reader_next(r, &line), 1);
+	assert_int_equal(line.len, 6);
+	assert_memory_equal(line.ptr, "second", 6);
+	assert_int_equal(ostd_reader_next(r, &line), 1);
+	assert_int_equal(line.number, 3);
+	assert_memory_equal(line.ptr, "third", 5);
+	assert_int_equal(ostd_reader_next(r, &line), 0);
+	/* The end, once met, is not asked for again. */
+	assert_int_equal(ostd_reader_next(r, &line), 0);
+	assert_int_equal(t.reads, sizeof(data) - 1 + 1);
+	assert_int_equal(ostd_reader_bytes(r), sizeof(data) - 1);
+	ostd_reader_free(&r);
+}
+
+/* A read error after two lines: they come, then -1 with the source's errno. */
+static void
+test_read_error(void **state)
+{
+	static const char data[] = "one\ntwo\nthree\n";
+	struct trickle t = { data, sizeof(data) - 1, 0, 10, 0 };
+	struct ostd_source src;
+	struct ostd_reader *r;
+	struct ostd_line line;
+
+	(void)state;
+	ostd_source_buffer(&src, NULL, 0);
+	src.read = trickle_read;
+	src.state = &t;
+	r = ostd_reader_new(&src);
+	assert_int_equal(ostd_reader_next(r, &line), 1);
+	assert_int_equal(ostd_reader_next(r, &line), 1);
+	assert_memory_equal(line.ptr, "two", 3);
+	errno = 0;
+	assert_int_equal(ostd_reader_next(r, &line), -1);
+	assert_int_equal(errno, EIO);
+	assert_int_equal(src.error, EIO);
+	ostd_reader_free(&r);
 }
 
 static void
@@ -124,23 +207,25 @@ test_ends_at_every_offset(void **state)
 }
 
 /*
- * A reader started over on another stream keeps nothing of the last one: not
+ * A reader started over on another source keeps nothing of the last one: not
  * its line numbers, its byte count, its end, a pending CR, or a half line.
  */
 static void
 test_restart(void **state)
 {
 	static const char first[] = "a\r", second[] = "\nb\nc";
-	FILE *fp1 = fmemopen((void *)(uintptr_t)first, sizeof(first) - 1, "r");
-	FILE *fp2 = fmemopen((void *)(uintptr_t)second, sizeof(second) - 1, "r");
-	struct ostd_reader *r = ostd_reader_new(fp1);
+	struct ostd_source src1, src2;
+	struct ostd_reader *r;
 	struct ostd_line line;
 
 	(void)state;
+	ostd_source_buffer(&src1, first, sizeof(first) - 1);
+	ostd_source_buffer(&src2, second, sizeof(second) - 1);
+	r = ostd_reader_new(&src1);
 	assert_int_equal(ostd_reader_next(r, &line), 1);
 	assert_int_equal(line.number, 1);
 	assert_int_equal(ostd_reader_next(r, &line), 0);
-	ostd_reader_restart(r, fp2);
+	ostd_reader_restart(r, &src2);
 	assert_int_equal(ostd_reader_next(r, &line), 1);
 	assert_int_equal(line.number, 1);
 	assert_int_equal(line.len, 0);	/* the LF is a line of its own here */
@@ -152,8 +237,6 @@ test_restart(void **state)
 	assert_int_equal(ostd_reader_next(r, &line), 0);
 	assert_int_equal(ostd_reader_bytes(r), sizeof(second) - 1);
 	ostd_reader_free(&r);
-	fclose(fp1);
-	fclose(fp2);
 }
 
 /* A line over the cap is cut, flagged with its real length, and the next is intact. */
@@ -203,10 +286,12 @@ static void
 read_checked(const char *data, size_t len, enum ostd_utf8_check how,
     struct lines *out, struct ostd_utf8_tally *t)
 {
-	FILE *fp = fmemopen((void *)(uintptr_t)data, len, "r");
-	struct ostd_reader *r = ostd_reader_new(fp);
+	struct ostd_source src;
+	struct ostd_reader *r;
 	struct ostd_line line;
 
+	ostd_source_buffer(&src, data, len);
+	r = ostd_reader_new(&src);
 	memset(out, 0, sizeof(*out));
 	ostd_reader_check_utf8(r, how);
 	while (ostd_reader_next(r, &line) == 1 && out->n < 8) {
@@ -215,10 +300,9 @@ read_checked(const char *data, size_t len, enum ostd_utf8_check how,
 	}
 	*t = ostd_reader_utf8_tally(r);
 	/* A restart trusts the text again and forgets the tally. */
-	ostd_reader_restart(r, fp);
+	ostd_reader_restart(r, &src);
 	assert_int_equal(ostd_reader_utf8_tally(r).bytes, 0);
 	ostd_reader_free(&r);
-	fclose(fp);
 }
 
 /*
@@ -268,6 +352,8 @@ main(void)
 		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_bom_skipped),
 		cmocka_unit_test(test_empty_input),
+		cmocka_unit_test(test_short_reads),
+		cmocka_unit_test(test_read_error),
 		cmocka_unit_test(test_nul_bytes_flagged),
 		cmocka_unit_test(test_ends_at_every_offset),
 		cmocka_unit_test(test_restart),

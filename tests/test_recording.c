@@ -262,7 +262,7 @@ test_cache_line_allocation(void **state)
 		assert_int_equal((uintptr_t)p % CACHE_LINE, 0);
 		/* Zeroed to the end of its last line, which is its own. */
 		assert_true(all_zero(p, whole));
-		free(p);
+		free_lines(p);
 	}
 }
 

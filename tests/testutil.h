@@ -151,12 +151,12 @@ struct render {
 };
 
 /*
- * The report of one input as a string (the caller frees it): the stream in,
+ * The report of one input as a string (the caller frees it): the source in,
  * or len bytes of text when in is NULL, named name.
  */
 static inline char *
-render_input(struct render *r, FILE *in, const char *text, size_t len,
-    const char *name)
+render_input(struct render *r, struct ostd_source *in, const char *text,
+    size_t len, const char *name)
 {
 	struct ostd_report_options opts = { .timeline = r->timeline };
 	struct ostd_ruleset *rs = ostd_ruleset_new();
@@ -176,7 +176,7 @@ render_input(struct render *r, FILE *in, const char *text, size_t len,
 	ostd_analyzer_set_merge(a, r->merge);
 	ostd_analyzer_set_read_ahead(a, r->read_ahead);
 	ostd_report_begin(rep);
-	r->status = in != NULL ? ostd_analyze_stream(a, in, name) :
+	r->status = in != NULL ? ostd_analyze_source(a, in, name) :
 	    ostd_analyze_buffer(a, text, len, name);
 	ostd_report_end(rep, ostd_analyzer_summary(a));
 	ostd_analyzer_free(&a);

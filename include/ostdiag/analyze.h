@@ -13,6 +13,7 @@
 #include "ostdiag/log.h"
 #include "ostdiag/match.h"
 #include "ostdiag/rules.h"
+#include "ostdiag/source.h"
 
 enum ostd_finding_kind {
 	OSTD_FINDING_ERROR,	/* an error block of the log */
@@ -165,20 +166,16 @@ void ostd_analyzer_set_filter(struct ostd_analyzer *a, enum ostd_level min_level
 void ostd_analyzer_free(struct ostd_analyzer **a);
 
 /*
- * Analyze one input stream named name ("-" shows as "(stdin)"): a log as text in
- * any encoding, or a saved message (see ostdiag/input.h). Returns 0, -1 when
- * reading or decoding failed (reported as a note; findings before the failure are
- * kept), or -2 when the reporter could not write.
+ * Analyze one input read from src (ostdiag/source.h) and named name ("-"
+ * shows as "(stdin)"): a log as text in any encoding, or a saved message (see
+ * ostdiag/input.h). A long input from a regular file (src->regular, or found
+ * from src->fd when -1) may be read ahead on a second thread. Returns 0, -1
+ * when reading or decoding failed (reported as a note; findings before the
+ * failure are kept), or -2 when the reporter could not write.
  */
-int ostd_analyze_stream(struct ostd_analyzer *a, FILE *fp, const char *name);
+int ostd_analyze_source(struct ostd_analyzer *a, struct ostd_source *src,
+    const char *name);
 
-/*
- * The same for a stream that reads the file name, which regular says is a
- * regular file or not (fp need not have a descriptor of its own): a long
- * regular file may be read ahead.
- */
-int ostd_analyze_file_stream(struct ostd_analyzer *a, FILE *fp,
-    const char *name, bool regular);
 /*
  * Account for an input that is not read: noted with reason, and listed among
  * the files as failed (it could not be read) or skipped (it is not a file to
@@ -240,10 +237,10 @@ struct ostd_recording *ostd_analyzer_take_recording(struct ostd_analyzer *a,
  */
 bool ostd_analyzer_wants_sessions(const struct ostd_analyzer *a);
 void ostd_analyzer_record_sessions(struct ostd_analyzer *a, bool on);
-/* Report a recording; returns what ostd_analyze_stream returned for it. */
+/* Report a recording; returns what ostd_analyze_source returned for it. */
 int ostd_analyzer_replay(struct ostd_analyzer *a, struct ostd_recording *rec);
 void ostd_recording_free(struct ostd_recording **rec);
-/* Set the status of the recorded input (as ostd_analyze_stream returns). */
+/* Set the status of the recorded input (as ostd_analyze_source returns). */
 void ostd_recording_set_status(struct ostd_recording *rec, int status);
 
 #endif

@@ -10,14 +10,15 @@
  * Windows-1252 leaves undefined) becomes U+FFFD and is counted.
  *
  * Ownership: ostd_to_utf8 and ostd_encoding_problem return malloc'd strings the
- * caller frees. A stream from ostd_utf8_stream is closed with fclose, which does
- * not close the FILE it reads from.
+ * caller frees. A source from ostd_utf8_source is closed with
+ * ostd_source_close, which does not close the source it decodes.
  */
 #ifndef OSTDIAG_ENCODING_H
 #define OSTDIAG_ENCODING_H
 
 #include <stddef.h>
-#include <stdio.h>
+
+#include "ostdiag/source.h"
 
 enum ostd_encoding {
 	OSTD_ENC_AUTO,		/* detect (ostd_encoding_detect) */
@@ -75,25 +76,28 @@ char *ostd_to_utf8(const unsigned char *in, size_t len, enum ostd_encoding enc,
     size_t *outlen, unsigned long *bad);
 
 /*
- * A read-only stdio stream that reads fp and yields its text as UTF-8, in memory
- * that does not depend on the input's size (glibc fopencookie). prefix[0..
- * prefix_len) are bytes already read from fp while sniffing: they are converted
- * first, and the stream keeps its own copy. A leading byte-order mark of the
- * encoding (in the prefix or in fp) is dropped. OSTD_ENC_AUTO takes the encoding
- * ostd_encoding_detect finds in the prefix (UTF-8 when there is none).
+ * Make src a source (ostdiag/source.h) that reads raw and yields its text as
+ * UTF-8, in memory that does not depend on the input's size. prefix[0..
+ * prefix_len) are bytes already read from raw while sniffing: they are
+ * converted first, and the source keeps its own copy. A leading byte-order
+ * mark of the encoding (in the prefix or in raw) is dropped. OSTD_ENC_AUTO
+ * takes the encoding ostd_encoding_detect finds in the prefix (UTF-8 when
+ * there is none).
  *
- * OSTD_ENC_UTF8 passes bytes through unchanged (the line reader copes with invalid
- * UTF-8). The other encodings convert as ostd_to_utf8 does, with a code unit, a
- * surrogate pair or a sequence split between two reads of fp carried over, so the
- * output equals ostd_to_utf8's on the whole input.
+ * OSTD_ENC_UTF8 passes bytes through unchanged (the line reader copes with
+ * invalid UTF-8). The other encodings convert as ostd_to_utf8 does, with a
+ * code unit, a surrogate pair or a sequence split between two reads of raw
+ * carried over, so the output equals ostd_to_utf8's on the whole input.
  *
  * If bad is not NULL, *bad is set to 0 here and counts the U+FFFD written for
- * invalid input as the stream is read; it must stay valid until fclose. A read
- * error on fp is a read error on the stream (ferror). fclose does not close fp.
- * Returns NULL with errno set on failure (EINVAL for an unknown enc).
+ * invalid input as the source is read; it must stay valid until
+ * ostd_source_close. A read error of raw is a read error of src.
+ * ostd_source_close(src) frees its state and leaves raw open. Returns 0, or -1
+ * with errno EINVAL for an unknown enc or a NULL raw.
  */
-FILE *ostd_utf8_stream(FILE *fp, enum ostd_encoding enc,
-    const unsigned char *prefix, size_t prefix_len, unsigned long *bad);
+int ostd_utf8_source(struct ostd_source *src, struct ostd_source *raw,
+    enum ostd_encoding enc, const unsigned char *prefix, size_t prefix_len,
+    unsigned long *bad);
 
 /*
  * A short message for a conversion that replaced bad pieces of input, such as

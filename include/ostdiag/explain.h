@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "ostdiag/rules.h"
+#include "ostdiag/source.h"
 
 /*
  * Parse what a user typed as a code: "[8004010F-501-0-521]", "0x8004010F",
@@ -35,15 +36,16 @@ struct ostd_explain_options {
  *    its leading zeros (5 to 8 hex digits). One that can be both is taken as
  *    the article, and a note says how to ask for the code;
  *  - text from a log (one line, or several in one argument, or "-": the
- *    lines of in): each code the log's reader finds on its lines, once, and
- *    each line that is one word naming one of the above.
+ *    lines of the source in, ostdiag/source.h): each code the log's reader
+ *    finds on its lines, once, and each line that is one word naming one of
+ *    the above.
  * Notes and refusals go to err as "ostdiag: explain: ..." lines. As JSON: one
  * object when one argument names one thing, else an array of them, in order
  * (each with kind, input, input_line and input_note; README.md, "explain"). Returns the
  * number of arguments that name nothing (the others are explained all the
  * same).
  */
-size_t ostd_explain(FILE *out, FILE *err, FILE *in,
+size_t ostd_explain(FILE *out, FILE *err, struct ostd_source *in,
     const struct ostd_ruleset *rs, char *const *args, size_t nargs,
     const struct ostd_explain_options *opts);
 

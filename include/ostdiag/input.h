@@ -17,10 +17,10 @@
 #define OSTDIAG_INPUT_H
 
 #include <stdbool.h>
-#include <stdio.h>
 
 #include "ostdiag/encoding.h"
 #include "ostdiag/message.h"
+#include "ostdiag/source.h"
 
 #define OSTD_INPUT_MESSAGE_MAX (64 * 1024 * 1024)
 
@@ -39,10 +39,11 @@ const char *ostd_input_format_name(enum ostd_input_format f);
 int ostd_input_format_from_name(const char *name);	/* -1 when unknown */
 
 struct ostd_input {
-	FILE *text;			/* UTF-8 text for the parser */
-	bool own_text;			/* text is ours to close (not the raw FILE) */
+	/* UTF-8 text for the parser: raw itself, or own_source */
+	struct ostd_source *text;
+	struct ostd_source own_source;	/* a decoder of raw, or the body's */
 	unsigned char prefix[OSTD_ENC_SNIFF];	/* bytes of raw read before text's */
-	size_t prefix_len;		/* (only when text is the raw FILE) */
+	size_t prefix_len;		/* (only when text is raw) */
 	enum ostd_input_format format;	/* what was found (or forced) */
 	enum ostd_encoding encoding;	/* of plain text; AUTO for messages */
 	struct ostd_message msg;	/* subject and date, when known */
@@ -63,9 +64,10 @@ struct ostd_input {
 
 /*
  * Open raw (which stays the caller's) as format with encoding (AUTO: detect).
- * Returns 0, or -1 with *err set to an allocated message.
+ * Returns 0, or -1 with *err set to an allocated message. in->text points
+ * into in: in stays where it is until ostd_input_close.
  */
-int ostd_input_open(struct ostd_input *in, FILE *raw,
+int ostd_input_open(struct ostd_input *in, struct ostd_source *raw,
     enum ostd_input_format format, enum ostd_encoding encoding, char **err);
 
 /* A short note on what was found, when worth saying ("UTF-16LE text"), or NULL. */

@@ -3,7 +3,8 @@
  * Exchange offline-folder synchronization logs and diagnoses their errors.
  *
  *   code.h     four-part codes and HRESULT names
- *   reader.h   lines from a stream, bounded memory
+ *   source.h   where an input's bytes are read from: a descriptor, a buffer
+ *   reader.h   lines from a source, bounded memory
  *   log.h      events, error blocks, sessions: the line parser
  *   rules.h    the knowledge base of diagnoses
  *   match.h    ranking rules against an error
@@ -27,6 +28,7 @@
 #define OSTDIAG_VERSION "0.1.0"
 
 #include "ostdiag/code.h"
+#include "ostdiag/source.h"
 #include "ostdiag/reader.h"
 #include "ostdiag/log.h"
 #include "ostdiag/rules.h"

@@ -1,16 +1,18 @@
 /*
- * ostdiag/reader.h: reads a byte stream as lines, in memory that does not grow with
- * the input. Skips a UTF-8 byte-order mark, accepts LF, CRLF and CR line ends, and
- * cuts lines longer than OSTD_LINE_MAX (the rest of such a line is skipped and the
- * line is flagged, so the caller can report it).
- * The reader does not own the FILE; the caller opens and closes it.
+ * ostdiag/reader.h: reads a source's bytes as lines, in memory that does not
+ * grow with the input. Skips a UTF-8 byte-order mark, accepts LF, CRLF and CR
+ * line ends, and cuts lines longer than OSTD_LINE_MAX (the rest of such a line
+ * is skipped and the line is flagged, so the caller can report it).
+ * The reader does not own its source (ostdiag/source.h); the caller opens and
+ * closes it.
  */
 #ifndef OSTDIAG_READER_H
 #define OSTDIAG_READER_H
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
+
+#include "ostdiag/source.h"
 
 #define OSTD_LINE_MAX (1024 * 1024)
 
@@ -25,16 +27,17 @@ struct ostd_line {
 	bool has_nul;		/* the line holds NUL bytes */
 };
 
-/* A reader over fp. Never returns NULL. */
-struct ostd_reader *ostd_reader_new(FILE *fp);
+/* A reader over src. Never returns NULL. */
+struct ostd_reader *ostd_reader_new(struct ostd_source *src);
 
-/* Start over on another stream, keeping the buffers: line numbers, the byte
+/* Start over on another source, keeping the buffers: line numbers, the byte
  * count and the end of input start afresh. */
-void ostd_reader_restart(struct ostd_reader *r, FILE *fp);
+void ostd_reader_restart(struct ostd_reader *r, struct ostd_source *src);
 
 /*
- * Bytes already taken from fp (while finding out what the input is), to be read
- * before fp's. Call before the first ostd_reader_next; n <= 64 KiB.
+ * Bytes already taken from the source (while finding out what the input is),
+ * to be read before its own. Call before the first ostd_reader_next;
+ * n <= 64 KiB.
  */
 void ostd_reader_replay(struct ostd_reader *r, const void *prefix, size_t n);
 void ostd_reader_free(struct ostd_reader **r);
@@ -61,7 +64,10 @@ struct ostd_utf8_tally {
 void ostd_reader_check_utf8(struct ostd_reader *r, enum ostd_utf8_check how);
 struct ostd_utf8_tally ostd_reader_utf8_tally(const struct ostd_reader *r);
 
-/* Next line: 1 and *line filled, 0 at end of input, -1 on a read error (errno). */
+/*
+ * Next line: 1 and *line filled, 0 at end of input, -1 on a read error (errno
+ * set).
+ */
 int ostd_reader_next(struct ostd_reader *r, struct ostd_line *line);
 
 /* Bytes consumed so far. */

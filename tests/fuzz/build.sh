@@ -40,13 +40,15 @@ mkdir -p "$out/obj"
 cc $CFLAGS -o "$out/obj/embed_rules" "$top/src/embed_rules.c" \
 	"$top/src/rules.c" "$top/src/idindex.c" "$top/src/safety.c" \
 	"$top/src/util.c" "$top/src/code.c" "$top/src/classify.c" \
-	"$top/src/visible.c" $LIBS
+	"$top/src/visible.c" "$top/src/platform_posix.c" $LIBS
 "$out/obj/embed_rules" "$top"/src/rules/*.rule > "$out/obj/builtin_rules.c"
 
 objs=
 for src in "$top"/src/*.c "$out/obj/builtin_rules.c"; do
 	case $(basename "$src") in
 	main.c|embed_rules.c) continue ;;
+	platform_posix.c) ;;
+	platform_*.c) continue ;;	# another system's
 	esac
 	obj="$out/obj/$(basename "$src" .c).o"
 	# shellcheck disable=SC2086

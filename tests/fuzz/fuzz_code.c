@@ -164,17 +164,15 @@ fuzz_explain(const char *s, size_t len)
 {
 	char *arg = malloc(len + 1), dash[] = "-", *args[1];
 	struct ostd_explain_options opts = { len > 1 && (s[1] & 1), 40 };
-	FILE *in;
+	struct ostd_source in;
 
 	check(arg != NULL, "out of memory");
 	memcpy(arg, s, len);
 	arg[len] = '\0';
 	args[0] = len > 0 && (s[0] & 1) ? dash : arg;
-	in = fmemopen(arg, len > 0 ? len : 1, "r");
-	check(in != NULL, "cannot open the input as a stream");
-	check(ostd_explain(devnull, devnull, in, builtin, args, 1, &opts) <= 1,
+	ostd_source_buffer(&in, arg, len);
+	check(ostd_explain(devnull, devnull, &in, builtin, args, 1, &opts) <= 1,
 	    "more refusals than arguments");
-	fclose(in);
 	free(arg);
 }
 

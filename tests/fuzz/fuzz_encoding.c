@@ -45,29 +45,24 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		unsigned long bad = 0, sbad = 0;
 		char *whole = ostd_to_utf8(data, size, encs[e], &len, &bad);
 		char buf[7];
-		FILE *raw, *st;
+		struct ostd_source raw, st;
 
 		if (whole == NULL)
 			abort();
 		check_utf8(whole, len);
 		if (prefix > size)
 			prefix = size;
-		raw = fmemopen((void *)(uintptr_t)(data + prefix),
-		    size - prefix ? size - prefix : 1, "r");
-		if (raw == NULL)
+		ostd_source_buffer(&raw, data + prefix, size - prefix);
+		if (ostd_utf8_source(&st, &raw, encs[e], data, prefix,
+		    &sbad) != 0)
 			abort();
-		if (size == prefix)
-			fgetc(raw);	/* an empty rest: fmemopen needs a byte */
-		st = ostd_utf8_stream(raw, encs[e], data, prefix, &sbad);
-		if (st == NULL)
-			abort();
-		for (size_t n; (n = fread(buf, 1, sizeof(buf), st)) > 0; got += n)
+		for (size_t n; (n = ostd_source_read(&st, buf,
+		    sizeof(buf))) > 0; got += n)
 			if (got + n > len || memcmp(whole + got, buf, n) != 0)
 				abort();
-		if (got != len || sbad != bad)
+		if (got != len || sbad != bad || st.error != 0)
 			abort();
-		fclose(st);
-		fclose(raw);
+		ostd_source_close(&st);
 		free(whole);
 	}
 	return 0;

@@ -31,11 +31,10 @@ fuzz_input(const uint8_t *data, size_t size, enum ostd_input_format f)
 {
 	struct ostd_input in;
 	char *err = NULL, buf[4096];
-	FILE *raw = fmemopen((void *)(uintptr_t)data, size, "r");
+	struct ostd_source raw;
 
-	if (raw == NULL)
-		return;
-	if (ostd_input_open(&in, raw, f, OSTD_ENC_AUTO, &err) == 0) {
+	ostd_source_buffer(&raw, data, size);
+	if (ostd_input_open(&in, &raw, f, OSTD_ENC_AUTO, &err) == 0) {
 		/*
 		 * An input found to be no log is not opened further, nor is an
 		 * Outlook data file, which is read by its name.
@@ -45,7 +44,8 @@ fuzz_input(const uint8_t *data, size_t size, enum ostd_input_format f)
 
 		if (streamed && in.text == NULL)
 			abort();
-		while (streamed && fread(buf, 1, sizeof(buf), in.text) > 0)
+		while (streamed && ostd_source_read(in.text, buf,
+		    sizeof(buf)) > 0)
 			;
 	} else {
 		if (err == NULL)
@@ -53,7 +53,6 @@ fuzz_input(const uint8_t *data, size_t size, enum ostd_input_format f)
 		free(err);
 	}
 	ostd_input_close(&in);
-	fclose(raw);
 }
 
 int
