@@ -644,6 +644,15 @@ async function suite(tab) {
 		fs.writeFileSync(large, g.stdout);
 		let runMs = Infinity, pageMs = Infinity, nativeMs = Infinity;
 		let native;
+		/* The bar shows the reading of a large input as it goes. */
+		await tab.eval(`(() => {
+			const bar = document.getElementById('progress');
+			window.progressSeen = 0;
+			new MutationObserver(() => {
+				if (!bar.hidden && bar.value > 0 && bar.value < bar.max)
+					window.progressSeen++;
+			}).observe(bar, {attributes: true});
+		})()`);
 		for (let i = 0; i < RUNS; i++) {
 			const t0 = process.hrtime.bigint();
 			await tab.pick([large]);
@@ -657,6 +666,8 @@ async function suite(tab) {
 			nativeMs = Math.min(nativeMs,
 			    Number(process.hrtime.bigint() - t1) / 1e6);
 		}
+		const seen = await tab.eval('window.progressSeen');
+		seen > 0 ? ok() : no('the large log: no progress was shown');
 		const shown = await tab.eval(
 		    "document.getElementById('report').srcdoc");
 		same('the large log\'s report', Buffer.from(shown, 'utf8'),
