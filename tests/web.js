@@ -587,6 +587,20 @@ async function suite(tab) {
 	await compare(tab, 'a log among inputs that are not',
 	    [junk, samples[0]], ['json']);
 
+	/* Two inputs of one name: the second is read as "name (2).ext". */
+	const twin = [path.join(tmp, 'a'), path.join(tmp, 'b')];
+	const twinDir = path.join(tmp, 'twins');
+	for (const d of twin.concat(twinDir))
+		fs.mkdirSync(d, {recursive: true});
+	fs.copyFileSync(samples[0], path.join(twin[0], 'sync.log'));
+	fs.copyFileSync(samples[1], path.join(twin[1], 'sync.log'));
+	fs.copyFileSync(samples[0], path.join(twinDir, 'sync.log'));
+	fs.copyFileSync(samples[1], path.join(twinDir, 'sync (2).log'));
+	await tab.pick(twin.map((d) => path.join(d, 'sync.log')));
+	same('two inputs of one name', (await tab.save('json')).bytes,
+	    command(twinDir, ['-j', '1', '--format', 'json', '--',
+	    'sync.log', 'sync (2).log']).stdout);
+
 	/* An Outlook data file: the page's build has no libpff, and says so. */
 	const pst = path.join(top, '..', 'shared', 'pst', 'sync-issues.pst');
 	if (fs.existsSync(pst)) {

@@ -86,7 +86,10 @@ function uniqueNames(fileList) {
 	const seen = new Set();
 
 	return Array.from(fileList, (f) => {
+		/* "-" would be standard input to the command. */
 		let name = f.name.replace(/[\/\\]/g, '_') || 'input';
+		if (name === '-')
+			name = '_';
 		const dot = name.lastIndexOf('.');
 		const stem = dot > 0 ? name.slice(0, dot) : name;
 		const ext = dot > 0 ? name.slice(dot) : '';

@@ -2,9 +2,9 @@
  * The page's analysis, in a Web Worker so that the page stays responsive:
  * ostdiag's own main(), compiled to WebAssembly (createOstdiag, inlined
  * before this script), run on a fresh instance for each request, with the
- * dropped files mounted read-only under /in (WORKERFS reads them a slice at a
- * time, so a large log is never copied whole) and standard output and error
- * collected as bytes.
+ * dropped files mounted read-only under /in (read a window of a few
+ * megabytes at a time, so a large log is never copied whole) and standard
+ * output and error collected as bytes.
  *
  * Messages in:  {wasm} once first: the module's bytes, compiled once here
  *               {id, args, files: [{name, blob}]} (files may be empty)
@@ -15,7 +15,7 @@
  */
 'use strict';
 
-let compiled = null;	/* the WebAssembly.Module, a promise until ready */
+let compiled = null;	/* a promise of the compiled WebAssembly.Module */
 
 /* Bytes written to one of the program's streams, grown as needed. */
 class ByteSink {
