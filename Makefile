@@ -301,8 +301,8 @@ $(WEB)/builtin_rules.o: $(WEB)/builtin_rules.c $(HEADERS) $(WEB_PCRE)
 $(WEB)/ostdiag.js: $(WEB_OBJ) $(WEB_PCRE)
 	$(WEB_ENV) $(EMCC) -o $@ $(WEB_OBJ) $(WEB_PCRE) $(WEB_LDFLAGS)
 
-# The page in headless Chromium against the command, byte for byte, and its
-# size and speed on a WEB_LARGE-byte log (tests/web.js).
+# The page in headless Chromium and Firefox against the command, byte for
+# byte, and its size and speed on a WEB_LARGE-byte log (tests/web.js).
 WEB_LARGE ?= 10485760
 check-web: deps-test all web $(BUILD)/genlog
 	WEB_LARGE=$(WEB_LARGE) $(NODE) tests/web.js $(BUILD)/ostdiag.html \
