@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "cfb.h"
 #include "util.h"
 
@@ -46,20 +47,6 @@ struct cfb {
 	unsigned char *mini;	/* the mini stream */
 	size_t minilen;
 };
-
-/* A little-endian 16- or 32-bit value at p. */
-static uint32_t
-le16(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8;
-}
-
-static uint32_t
-le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
 
 /* What a special FAT value means, for messages. */
 static const char *

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "lzfu.h"
 #include "util.h"
 
@@ -21,14 +22,6 @@ const char lzfu_prebuf[LZFU_PREBUF_LEN + 1] =
     "\\fswiss \\fmodern \\fscript \\fdecor MS Sans SerifSymbolArialTimes New "
     "RomanCourier{\\colortbl\\red0\\green0\\blue0\r\n\\par "
     "\\pard\\plain\\f0\\fs20\\b\\i\\u\\tab\\tx";
-
-/* A little-endian 32-bit value at p. */
-static uint32_t
-le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
 
 uint32_t
 lzfu_crc32(uint32_t crc, const unsigned char *p, size_t n)

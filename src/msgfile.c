@@ -12,6 +12,7 @@
 
 #include "ostdiag/msgfile.h"
 #include "ostdiag/rtf.h"
+#include "bytes.h"
 #include "cfb.h"
 #include "lzfu.h"
 #include "textconv.h"
@@ -52,20 +53,6 @@ struct props {
 	const unsigned char *p;
 	size_t n;
 };
-
-/* A little-endian 32- or 64-bit value at p. */
-static uint32_t
-le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
-
-static uint64_t
-le64(const unsigned char *p)
-{
-	return (uint64_t)le32(p) | (uint64_t)le32(p + 4) << 32;
-}
 
 /* The 8-byte value of the entry with this tag: 1 found, 0 absent. */
 static int

@@ -8,6 +8,7 @@
 
 #include "ostdiag/report.h"
 #include "ostdiag/rtf.h"
+#include "bytes.h"
 #include "lzfu.h"
 #include "pstitem.h"
 #include "textconv.h"
@@ -19,14 +20,6 @@
 					 * guid, global counter, padding */
 #define EXCHANGE_COUNTER_AT	38
 #define COUNTER_LEN		6
-
-/* A little-endian 32-bit value at p. */
-static uint32_t
-le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
 
 /* A big-endian counter of COUNTER_LEN bytes at p. */
 static uint64_t

@@ -237,10 +237,14 @@ test_sort(void **state)
 	char sync[] = "Sync Issues", deleted[] = "Deleted Items", a[] = "a",
 	    b[] = "b";
 	struct ostd_pst_item it[4] = {
-		{ sync, b, 200, 4, OSTD_PST_LOG },
-		{ sync, a, 200, 3, OSTD_PST_LOG },
-		{ deleted, a, 100, 9, OSTD_PST_LOG },
-		{ sync, a, -1, 1, OSTD_PST_LOG },
+		{ .folder = sync, .subject = b, .date = 200, .id = 4,
+		    .kind = OSTD_PST_LOG },
+		{ .folder = sync, .subject = a, .date = 200, .id = 3,
+		    .kind = OSTD_PST_LOG },
+		{ .folder = deleted, .subject = a, .date = 100, .id = 9,
+		    .kind = OSTD_PST_LOG },
+		{ .folder = sync, .subject = a, .date = -1, .id = 1,
+		    .kind = OSTD_PST_LOG },
 	};
 
 	(void)state;
