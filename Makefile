@@ -350,16 +350,19 @@ check: check-unit check-golden check-san check-tsan check-valgrind check-fuzz \
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(COMPLETIONDIR)
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(COMPLETIONDIR)
 	cp $(BUILD)/ostdiag $(DESTDIR)$(BINDIR)/ostdiag
 	chmod 755 $(DESTDIR)$(BINDIR)/ostdiag
 	cp src/ostdiag.1 $(DESTDIR)$(MANDIR)/man1/ostdiag.1
 	chmod 644 $(DESTDIR)$(MANDIR)/man1/ostdiag.1
+	cp doc/ostdiag-rules.5 $(DESTDIR)$(MANDIR)/man5/ostdiag-rules.5
+	chmod 644 $(DESTDIR)$(MANDIR)/man5/ostdiag-rules.5
 	cp src/ostdiag.bash $(DESTDIR)$(COMPLETIONDIR)/ostdiag
 	chmod 644 $(DESTDIR)$(COMPLETIONDIR)/ostdiag
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ostdiag $(DESTDIR)$(MANDIR)/man1/ostdiag.1 \
+		$(DESTDIR)$(MANDIR)/man5/ostdiag-rules.5 \
 		$(DESTDIR)$(COMPLETIONDIR)/ostdiag
 
 clean:

@@ -9,8 +9,10 @@ bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 name=docs
 . "$(dirname "$0")/lib.sh"
 
-mandoc -Tlint -Wwarning "$top/src/ostdiag.1" >"$tmp/lint" 2>&1 && ok ||
-	no "mandoc -Tlint: $(cat "$tmp/lint")"
+for page in src/ostdiag.1 doc/ostdiag-rules.5; do
+	mandoc -Tlint -Wwarning "$top/$page" >"$tmp/lint" 2>&1 && ok ||
+		no "mandoc -Tlint $page: $(cat "$tmp/lint")"
+done
 
 # Long options: those in --help, in the man page, and in the completion.
 "$bin" --help | grep -o -- '--[a-z][a-z-]*' | sort -u >"$tmp/help"
