@@ -16,7 +16,7 @@ const FORMATS = {
 const STATUS_TEXT = {
 	0: 'No error in the logs read.',
 	1: 'Errors found: the report below explains each one.',
-	2: 'Trouble: some inputs could not be analysed (see above); the others are in the report.',
+	2: 'Trouble: some inputs could not be analysed (the messages say why); the others are in the report.',
 };
 
 let worker = null;
@@ -112,9 +112,12 @@ function reportArgs(format) {
 
 /* The report of the chosen files in format, run once per choice. */
 async function report(format, onProgress) {
-	if (!outputs.has(format))
-		outputs.set(format, ostdiag(reportArgs(format), chosen,
-		    onProgress));
+	if (!outputs.has(format)) {
+		const run = ostdiag(reportArgs(format), chosen, onProgress);
+
+		outputs.set(format, run);
+		run.catch(() => outputs.delete(format));	/* tried again */
+	}
 	return outputs.get(format);
 }
 
