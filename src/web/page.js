@@ -114,9 +114,14 @@ function reportArgs(format) {
 async function report(format, onProgress) {
 	if (!outputs.has(format)) {
 		const run = ostdiag(reportArgs(format), chosen, onProgress);
+		const kept = outputs;
 
-		outputs.set(format, run);
-		run.catch(() => outputs.delete(format));	/* tried again */
+		kept.set(format, run);
+		/* A failed run is tried again when asked again. */
+		run.catch(() => {
+			if (kept.get(format) === run)
+				kept.delete(format);
+		});
 	}
 	return outputs.get(format);
 }
