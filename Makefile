@@ -313,7 +313,7 @@ $(BUILD)/ostdiag.html: $(WEB)/ostdiag.js $(WEB_PAGE)
 	$(NODE) src/web/pack.js $(WEB_PAGE:src/web/pack.js=) \
 		$(WEB)/ostdiag.js $(WEB)/ostdiag.wasm \
 		"$$(sed -n 's/.*OSTDIAG_VERSION "\(.*\)"/\1/p' \
-		include/ostdiag/ostdiag.h)" > $@.tmp && mv $@.tmp $@
+		include/ostdiag/version.h)" > $@.tmp && mv $@.tmp $@
 
 # libFuzzer harnesses (clang): each runs FUZZ_SECONDS on its corpus, or
 # FUZZ_RUNS inputs when that is set.

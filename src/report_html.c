@@ -19,8 +19,9 @@
 
 #include "idindex.h"
 #include "ostdiag/code.h"
-#include "ostdiag/ostdiag.h"
+#include "ostdiag/report.h"
 #include "ostdiag/rules.h"
+#include "ostdiag/version.h"
 #include "report_impl.h"
 #include "spool.h"
 #include "util.h"

@@ -12,7 +12,8 @@
 
 #include "json.h"
 #include "ostdiag/code.h"
-#include "ostdiag/ostdiag.h"
+#include "ostdiag/report.h"
+#include "ostdiag/version.h"
 #include "report_impl.h"
 #include "spool.h"
 #include "util.h"

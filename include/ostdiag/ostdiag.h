@@ -2,12 +2,14 @@
  * ostdiag/ostdiag.h: the whole public interface of libostdiag, which reads Outlook /
  * Exchange offline-folder synchronization logs and diagnoses their errors.
  *
+ *   version.h  the version of libostdiag
  *   code.h     four-part codes and HRESULT names
  *   source.h   where an input's bytes are read from: a descriptor, a buffer
  *   reader.h   lines from a source, bounded memory
  *   log.h      events, error blocks, sessions: the line parser
  *   rules.h    the knowledge base of diagnoses
  *   match.h    ranking rules against an error
+ *   finding.h  what an analysis hands its report: findings, records, totals
  *   analyze.h  input -> findings
  *   batch.h    the inputs of a run: files, directories, threads
  *   report.h   findings -> text or JSON
@@ -25,14 +27,14 @@
 #ifndef OSTDIAG_OSTDIAG_H
 #define OSTDIAG_OSTDIAG_H
 
-#define OSTDIAG_VERSION "0.1.0"
-
+#include "ostdiag/version.h"
 #include "ostdiag/code.h"
 #include "ostdiag/source.h"
 #include "ostdiag/reader.h"
 #include "ostdiag/log.h"
 #include "ostdiag/rules.h"
 #include "ostdiag/match.h"
+#include "ostdiag/finding.h"
 #include "ostdiag/analyze.h"
 #include "ostdiag/batch.h"
 #include "ostdiag/report.h"

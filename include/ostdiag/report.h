@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "ostdiag/analyze.h"
+#include "ostdiag/finding.h"
 
 enum ostd_format {
 	OSTD_FORMAT_TEXT,
