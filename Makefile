@@ -250,7 +250,7 @@ bench-pst: all $(BUILD)/genpst
 
 # The page: the library and main.c compiled to WebAssembly with emscripten,
 # with PCRE2 for that target built from Debian's source package
-# (src/web/pcre2.sh), packed into one HTML file that needs no network
+# (src/cross/pcre2.sh), packed into one HTML file that needs no network
 # (src/web/pack.js). The rule parser is compiled for the target too and run
 # under node, so that the patterns are serialized as the page's pcre2 reads
 # them. Debian's emscripten needs node's modules from /usr/share/nodejs.
@@ -274,8 +274,8 @@ web: $(BUILD)/ostdiag.html
 deps-web: deps
 	@sh .ci/deps web
 
-$(WEB_PCRE): src/web/pcre2.sh | deps-web
-	$(WEB_ENV) sh src/web/pcre2.sh $(WEB)/pcre2
+$(WEB_PCRE): src/cross/pcre2.sh src/cross/debsource.sh | deps-web
+	$(WEB_ENV) sh src/cross/pcre2.sh web $(WEB)/pcre2 && touch $@
 
 $(WEB)/%.o: src/%.c $(HEADERS) $(WEB_PCRE)
 	@mkdir -p $(dir $@)
