@@ -165,7 +165,7 @@ static int walk_dir(struct walk *w, const char *path, int depth);
 static bool
 wanted_name(const struct ostd_batch *b, const char *path)
 {
-	const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+	const char *name = platform_base_name(path);
 	bool included = b->ninclude == 0;
 
 	for (size_t i = 0; i < b->ninclude && !included; i++)
@@ -227,7 +227,7 @@ walk_dir(struct walk *w, const char *path, int depth)
 		return take(w, path, strerror(errno), true);
 	while ((name = platform_dir_next(dir)) != NULL) {
 		grow_array((void **)&names, &cap, n + 1, sizeof(*names));
-		names[n++] = xasprintf("%s/%s", path, name);
+		names[n++] = platform_path_join(path, name);
 	}
 	platform_dir_close(&dir);
 	if (n > 1)

@@ -210,7 +210,8 @@ read_from(const struct ostd_rule *r, const char *path)
 	size_t len = strlen(path);
 
 	return !r->builtin && (strcmp(r->source, path) == 0 ||
-	    (strncmp(r->source, path, len) == 0 && r->source[len] == '/'));
+	    (strncmp(r->source, path, len) == 0 &&
+	    platform_is_separator(r->source[len])));
 }
 
 /*
@@ -460,7 +461,7 @@ bad_option(char *const argv[], const struct option *longopts, int ch)
 	const char *arg = argv[optind - 1];
 	char name[64], matches[256] = "";
 	size_t n = 0, nmatch = 0;
-	bool typed_long = false;
+	bool typed_long = false, takes_none = false;
 
 	/* A long option ("--name" or "--name=value") unless it was a short one. */
 	if (strncmp(arg, "--", 2) == 0 && arg[2] != '\0') {
@@ -470,6 +471,8 @@ bad_option(char *const argv[], const struct option *longopts, int ch)
 			if (strncmp(lo->name, arg + 2, n) != 0)
 				continue;
 			typed_long |= lo->val == optopt;
+			takes_none |= lo->val == optopt &&
+			    lo->has_arg == no_argument;
 			if (optopt == 0 && strlen(matches) + strlen(lo->name) + 6 <
 			    sizeof(matches))
 				snprintf(matches + strlen(matches), sizeof(matches) -
@@ -482,7 +485,11 @@ bad_option(char *const argv[], const struct option *longopts, int ch)
 		    arg);
 	else
 		snprintf(name, sizeof(name), "-%c", optopt);
-	if (ch == ':')
+	/*
+	 * A BSD getopt_long (mingw-w64's) says ':' too of a value given to an
+	 * option that takes none.
+	 */
+	if (ch == ':' && !(typed_long && takes_none && arg[2 + n] == '='))
 		return usage_error(NULL, "option '", name, "' requires an "
 		    "argument");
 	if (typed_long && optopt != 0)

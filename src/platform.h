@@ -81,6 +81,17 @@ struct platform_dir *platform_dir_open(const char *path);
 const char *platform_dir_next(struct platform_dir *d);
 void platform_dir_close(struct platform_dir **d);
 
+/* Does c separate the parts of a path ('/', and on Windows '\\' too)? */
+bool platform_is_separator(char c);
+/* The last part of path: what follows its last separator, unless nothing does. */
+const char *platform_base_name(const char *path);
+/*
+ * The path of name in the directory dir, allocated: joined with '/', or on
+ * Windows with '\\' when dir holds a backslash and no '/', so that a path
+ * keeps the one separator it was given with.
+ */
+char *platform_path_join(const char *dir, const char *name);
+
 /*
  * Does the file name name (no directory) match the shell pattern pattern
  * (*, ?, [...])?

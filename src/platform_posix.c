@@ -210,6 +210,26 @@ platform_dir_close(struct platform_dir **dp)
 }
 
 bool
+platform_is_separator(char c)
+{
+	return c == '/';
+}
+
+const char *
+platform_base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
+}
+
+char *
+platform_path_join(const char *dir, const char *name)
+{
+	return xasprintf("%s/%s", dir, name);
+}
+
+bool
 platform_name_matches(const char *pattern, const char *name)
 {
 	return fnmatch(pattern, name, 0) == 0;

@@ -22,6 +22,7 @@
 #include "ostdiag/report.h"
 #include "ostdiag/rules.h"
 #include "ostdiag/version.h"
+#include "platform.h"
 #include "report_impl.h"
 #include "spool.h"
 #include "util.h"
@@ -234,15 +235,6 @@ emit(struct ostd_report *r, struct strbuf *b)
 	if (b->len > 0)
 		fwrite(b->data, 1, b->len, r->out);
 	strbuf_reset(b);
-}
-
-/* The last part of a path. */
-static const char *
-base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
 }
 
 /* "38 s", "4 min 12 s", "2 h 5 min", "3 d 2 h". */
@@ -693,7 +685,7 @@ index_row(struct html_state *st, struct strbuf *b,
 
 	strbuf_addf(b, "<tr><td class=\"n\"><a href=\"#finding-%lu\">%lu</a>"
 	    "</td><td><span class=\"nowrap\">", n, n);
-	esc(b, base_name(f->file));
+	esc(b, platform_base_name(f->file));
 	strbuf_addf(b, ":%lu</span>", f->line);
 	if (f->time >= 0)
 		strbuf_addf(b, " %s", ostd_format_time(f->time, tbuf));
@@ -934,7 +926,7 @@ static void
 title_input(struct strbuf *b, const struct html_file *hf, size_t i)
 {
 	strbuf_adds(b, i > 0 ? ", " : "");
-	esc(b, base_name(hf->rec.file));
+	esc(b, platform_base_name(hf->rec.file));
 }
 
 /* An input under the heading, with when it is from or why it was not read. */
@@ -1002,7 +994,7 @@ write_head(struct ostd_report *r)
 	    "<meta name=\"viewport\" content=\"width=device-width\"/>\n<title>",
 	    OSTDIAG_VERSION);
 	if (single) {
-		esc(b, base_name(one.rec.file));
+		esc(b, platform_base_name(one.rec.file));
 		if (when.len > 0) {
 			strbuf_adds(b, ", ");
 			esc(b, when.data);
@@ -1945,7 +1937,7 @@ write_references(struct ostd_report *r)
 		}
 		if (ref->nciting > ref->ncited)
 			strbuf_addf(b, " and %lu more", ref->nciting -
-			    ref->ncited);
+			    (unsigned long)ref->ncited);
 		strbuf_adds(b, ".</p>\n</div>\n");
 		emit(r, b);
 	}

@@ -1836,7 +1836,7 @@ ostd_ruleset_load_path(struct ostd_ruleset *rs, const char *path, char **err)
 
 		if (len > 5 && strcmp(name + len - 5, ".rule") == 0) {
 			grow_array((void **)&names, &cap, n + 1, sizeof(char *));
-			names[n++] = xasprintf("%s/%s", path, name);
+			names[n++] = platform_path_join(path, name);
 		}
 	}
 	platform_dir_close(&dir);

@@ -10,8 +10,17 @@
 #include <string.h>
 #include <stdarg.h>
 
+/*
+ * The printf whose formats are checked: the C library's, or where that is not
+ * the one called (mingw-w64 with __USE_MINGW_ANSI_STDIO), the build names it
+ * (gnu_printf).
+ */
+#ifndef OSTD_PRINTF_FORMAT
+#define OSTD_PRINTF_FORMAT printf
+#endif
+
 #if defined(__GNUC__)
-#define OSTD_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define OSTD_PRINTF(f, a) __attribute__((format(OSTD_PRINTF_FORMAT, f, a)))
 /* For a hot helper whose callers each need their own copy. */
 #define OSTD_INLINE inline __attribute__((always_inline))
 #else

@@ -187,6 +187,27 @@ test_name_matches(void **state)
 	assert_true(platform_name_matches("*", ".hidden"));
 }
 
+/* Paths are joined with '/'; a backslash is part of a name. */
+static void
+test_paths(void **state)
+{
+	char *p;
+
+	(void)state;
+	assert_true(platform_is_separator('/'));
+	assert_false(platform_is_separator('\\'));
+	assert_string_equal(p = platform_path_join("logs", "a.log"),
+	    "logs/a.log");
+	free(p);
+	assert_string_equal(p = platform_path_join("a\\b", "c.log"),
+	    "a\\b/c.log");
+	free(p);
+	assert_string_equal(platform_base_name("logs/sub/a.log"), "a.log");
+	assert_string_equal(platform_base_name("logs\\a.log"), "logs\\a.log");
+	assert_string_equal(platform_base_name("a.log"), "a.log");
+	assert_string_equal(platform_base_name("logs/"), "logs/");
+}
+
 /* A temporary file in the directory asked, gone from it at once. */
 static void
 test_temp_file(void **state)
@@ -306,6 +327,7 @@ main(void)
 		cmocka_unit_test(test_read_at),
 		cmocka_unit_test(test_directory_listing),
 		cmocka_unit_test(test_name_matches),
+		cmocka_unit_test(test_paths),
 		cmocka_unit_test(test_temp_file),
 		cmocka_unit_test(test_temp_file_above_standard),
 		cmocka_unit_test(test_temp_dir),
