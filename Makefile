@@ -4,6 +4,8 @@
 #   make demo       build and run ostdiag on a bundled sample
 #   make check      all tests, plain and under ASan + UBSan
 #   make web        build build/ostdiag.html: ostdiag in one offline page
+#   make win        build build/ostdiag.exe: ostdiag for Windows (mingw-w64)
+#   make check-win  run ostdiag.exe and its unit tests under wine
 #   make install    install to $(DESTDIR)$(PREFIX)
 #
 # The Debian packages needed are listed in .ci/deps (sh .ci/deps list build,
@@ -81,7 +83,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 
 .PHONY: all demo check check-unit check-golden check-san check-tsan \
 	check-valgrind check-fuzz check-deps check-bare check-nopff bench-pst \
-	web deps-web check-web \
+	web deps-web check-web win deps-win check-win bench-win \
 	coverage bench fuzz deps deps-test install uninstall clean
 
 all: $(BUILD)/ostdiag $(BUILD)/rules.checked
@@ -315,6 +317,140 @@ $(BUILD)/ostdiag.html: $(WEB)/ostdiag.js $(WEB_PAGE)
 		"$$(sed -n 's/.*OSTDIAG_VERSION "\(.*\)"/\1/p' \
 		include/ostdiag/version.h)" > $@.tmp && mv $@.tmp $@
 
+# Windows: build/ostdiag.exe, one static file (winpthreads linked in) that
+# needs no DLL beyond the system's, cross-built with mingw-w64: the library
+# with src/platform_windows.c, PCRE2 for that target built from Debian's
+# source package (src/cross/pcre2.sh), the rules as the native build embeds
+# them, and the manifest (src/win/) that makes UTF-8 the process's code page.
+# Without libpff (PFF=no): each .pst and .ost is refused, saying why.
+WIN ?= build-win
+WIN_CC ?= x86_64-w64-mingw32-gcc
+WIN_WINDRES ?= x86_64-w64-mingw32-windres
+WIN_PLATFORM_SRC = src/platform_windows.c
+WIN_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-D__USE_MINGW_ANSI_STDIO=1 -DOSTD_PRINTF_FORMAT=gnu_printf \
+	-DPCRE2_STATIC -O2 $(WARN) -Iinclude -Isrc -I$(WIN)/pcre2/include
+WIN_LDFLAGS = -static -s
+WIN_PCRE = $(WIN)/pcre2/lib/libpcre2-8.a
+WIN_AR ?= x86_64-w64-mingw32-ar
+WIN_OBJ = $(patsubst src/%.c,$(WIN)/%.o,$(filter-out $(PLATFORM_SRC), \
+	$(LIB_SRC)) $(WIN_PLATFORM_SRC)) $(WIN)/builtin_rules.o
+
+win: $(BUILD)/ostdiag.exe
+
+deps-win: deps
+	@sh .ci/deps win
+
+$(WIN_PCRE): src/cross/pcre2.sh src/cross/debsource.sh | deps-win
+	sh src/cross/pcre2.sh win $(WIN)/pcre2 && touch $@
+
+$(WIN)/%.o: src/%.c $(HEADERS) $(WIN_PCRE)
+	@mkdir -p $(dir $@)
+	$(WIN_CC) $(WIN_CFLAGS) -c -o $@ $<
+
+$(WIN)/builtin_rules.o: $(BUILD)/builtin_rules.c $(HEADERS) $(WIN_PCRE)
+	$(WIN_CC) $(WIN_CFLAGS) -c -o $@ $<
+
+$(WIN)/libostdiag.a: $(WIN_OBJ)
+	rm -f $@
+	$(WIN_AR) rcs $@ $(WIN_OBJ)
+
+$(WIN)/manifest.o: src/win/ostdiag.rc src/win/ostdiag.manifest | deps-win
+	@mkdir -p $(dir $@)
+	$(WIN_WINDRES) --include-dir src/win -i src/win/ostdiag.rc -O coff \
+		-o $@
+
+$(BUILD)/ostdiag.exe: $(WIN)/main.o $(WIN)/libostdiag.a $(WIN)/manifest.o
+	@mkdir -p $(dir $@)
+	$(WIN_CC) $(WIN_LDFLAGS) -o $@ $(WIN)/main.o $(WIN)/manifest.o \
+		$(WIN)/libostdiag.a $(WIN_PCRE) -pthread
+
+# The unit tests for Windows: with cmocka built by src/cross/cmocka.sh,
+# tests/wincompat.c for the POSIX functions they use that Windows lacks, and
+# the program's manifest (UTF-8 names).
+# test_platform checks platform_posix.c (FIFOs, symbolic links, signals);
+# test_platform_windows checks platform_windows.c in its place.
+WIN_TESTS = $(filter-out test_platform,$(TESTS)) test_platform_windows
+WIN_TEST_BINS = $(WIN_TESTS:%=$(WIN)/tests/%.exe)
+WIN_CMOCKA = $(WIN)/cmocka/lib/libcmocka.a
+WIN_TEST_CFLAGS = $(WIN_CFLAGS) -I$(WIN)/cmocka/include -Itests \
+	-include tests/wincompat.h
+WIN_TEST_LDFLAGS = -static -Wl,--wrap=fclose,--wrap=fflush,--wrap=system
+
+$(WIN_CMOCKA): src/cross/cmocka.sh src/cross/debsource.sh | deps-test
+	sh src/cross/cmocka.sh $(WIN)/cmocka && touch $@
+
+$(WIN)/tests/wincompat.o: tests/wincompat.c tests/wincompat.h $(HEADERS) \
+		$(WIN_CMOCKA)
+	@mkdir -p $(dir $@)
+	$(WIN_CC) $(WIN_TEST_CFLAGS) -c -o $@ tests/wincompat.c
+
+$(WIN)/tests/%.exe: tests/%.c tests/testutil.h tests/jsonvalid.h \
+		tests/msgwriter.h $(WIN)/tests/wincompat.o $(WIN)/libostdiag.a \
+		$(WIN)/manifest.o $(WIN_CMOCKA)
+	$(WIN_CC) $(WIN_TEST_CFLAGS) $(WIN_TEST_LDFLAGS) -o $@ $< \
+		$(WIN)/manifest.o $(WIN)/tests/wincompat.o $(WIN)/libostdiag.a \
+		$(WIN_PCRE) $(WIN_CMOCKA) -pthread
+
+# make check-win: the Windows program and unit tests under wine (a prefix of
+# its own under $(BUILD), one wineserver kept for the run): the unit tests,
+# the golden, bad-input, command-line and input tests against ostdiag.exe
+# (through $(BUILD)/ostdiag-wine; what cannot apply there is skipped, saying
+# why), and its reports against the native build's, byte for byte
+# (tests/same.sh).
+WINE ?= wine
+WINE_ENV = WINEDEBUG=-all WINEPREFIX=$(CURDIR)/$(BUILD)/wine
+# wine's server and services are started with no output of make's to hold.
+$(BUILD)/wine/system.reg: | deps-test
+	@mkdir -p $(dir $@)
+	$(WINE_ENV) wineboot -i </dev/null >/dev/null 2>&1
+	$(WINE_ENV) wineserver -k </dev/null >/dev/null 2>&1 || true
+
+# wine reads Unix file names and arguments in the locale's character set:
+# UTF-8, whatever the tests set, as Windows gives them in Unicode.
+$(BUILD)/ostdiag-wine: $(BUILD)/ostdiag.exe $(BUILD)/wine/system.reg
+	printf '#!/bin/sh\n# ostdiag.exe under wine (make check-win).\n%s %s\n' \
+		'LC_ALL=C.UTF-8 $(WINE_ENV) exec $(WINE)' \
+		'"$(CURDIR)/$(BUILD)/ostdiag.exe" "$$@"' >$@.tmp && \
+		chmod +x $@.tmp && mv $@.tmp $@
+
+# The peak working set of a Windows program (tests/bench/winpeak.c).
+$(WIN)/winpeak.exe: tests/bench/winpeak.c | deps-win
+	@mkdir -p $(dir $@)
+	$(WIN_CC) -std=c11 -O2 $(WARN) -static -s -o $@ $< -lpsapi
+
+# Memory under wine stays flat: a log of WIN_MEM_SIZE piped in (make check-win).
+WIN_MEM_SIZE ?= 256M
+check-win: deps-test all $(BUILD)/ostdiag-wine $(BUILD)/tests/jsoncheck \
+		$(WIN_TEST_BINS) $(WIN)/winpeak.exe $(BUILD)/genlog
+	@$(WINE_ENV) wineserver -p 60 </dev/null >/dev/null 2>&1 || true
+	@export OSTDIAG_TEST_WINDOWS=1; st=0; \
+	for t in $(WIN_TEST_BINS); do echo "== $$t"; \
+		$(WINE_ENV) $(WINE) $$t </dev/null || { st=1; break; }; done; \
+	[ $$st = 0 ] && sh tests/golden.sh $(BUILD)/ostdiag-wine && \
+	sh tests/badinput.sh $(BUILD)/ostdiag-wine && \
+	sh tests/cli.sh $(BUILD)/ostdiag-wine $(BUILD)/tests/jsoncheck && \
+	sh tests/inputs.sh $(BUILD)/ostdiag-wine && \
+	sh tests/same.sh $(BUILD)/ostdiag $(BUILD)/ostdiag-wine && \
+	$(WINE_ENV) WINE=$(WINE) sh tests/winmem.sh $(BUILD)/ostdiag.exe \
+		$(WIN)/winpeak.exe $(BUILD)/genlog $(WIN_MEM_SIZE) || st=1; \
+	$(WINE_ENV) wineserver -k </dev/null >/dev/null 2>&1; exit $$st
+
+# Time and peak working set of ostdiag.exe under wine on a generated log of
+# BENCH_SIZE, from a file and piped in, and on a sample.
+bench-win: win $(BUILD)/genlog $(WIN)/winpeak.exe $(BUILD)/wine/system.reg
+	$(BUILD)/genlog $(BENCH_SIZE) >$(BUILD)/bench-win.log
+	@for f in samples/orgforms.log $(BUILD)/bench-win.log; do \
+		echo "$$f:"; $(WINE_ENV) /usr/bin/time -f "  %e s" $(WINE) \
+		$(WIN)/winpeak.exe $(BUILD)/ostdiag.exe --format json $$f \
+		>/dev/null; done; \
+	echo "$(BENCH_SIZE) piped in:"; $(BUILD)/genlog $(BENCH_SIZE) | \
+		$(WINE_ENV) /usr/bin/time -f "  %e s" $(WINE) \
+		$(WIN)/winpeak.exe $(BUILD)/ostdiag.exe --format json \
+		>/dev/null; \
+	$(WINE_ENV) wineserver -k </dev/null >/dev/null 2>&1; \
+	rm -f $(BUILD)/bench-win.log
+
 # libFuzzer harnesses (clang): each runs FUZZ_SECONDS on its corpus, or
 # FUZZ_RUNS inputs when that is set.
 FUZZ_SECONDS ?= 300
@@ -345,7 +481,7 @@ check-bare: deps-test
 	@sh tests/bare.sh 1
 
 check: check-unit check-golden check-san check-tsan check-valgrind check-fuzz \
-		check-nopff check-deps check-bare check-web
+		check-nopff check-deps check-bare check-web check-win
 	@echo "make check: all tests passed"
 
 install: all
@@ -366,4 +502,4 @@ uninstall:
 		$(DESTDIR)$(COMPLETIONDIR)/ostdiag
 
 clean:
-	rm -rf build build-san build-tsan build-cov build-fuzz build-nopff $(WEB)
+	rm -rf build build-san build-tsan build-cov build-fuzz build-nopff $(WEB) $(WIN)

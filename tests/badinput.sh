@@ -40,10 +40,11 @@ expect "binary junk" 1 "8004010F-501-0-521" -- "$bin" "$tmp/junk.log"
 expect "binary junk, json" 1 '"code":"8004010F-501-0-521"' -- \
 	"$bin" --format json "$tmp/junk.log"
 
-# NUL bytes inside lines.
+# NUL bytes inside lines (in a file not named nul.*, which Windows takes for
+# its NUL device).
 printf '11:43:27 Error synchronizing folder\n\000\000[8004010F-501-0-521]\000\n' \
-	>"$tmp/nul.log"
-expect "NUL bytes" 1 "8004010F-501-0-521" -- "$bin" "$tmp/nul.log"
+	>"$tmp/nulbytes.log"
+expect "NUL bytes" 1 "8004010F-501-0-521" -- "$bin" "$tmp/nulbytes.log"
 
 # A 10 MB line, then the error: the line is reported and cut, the error found.
 awk 'BEGIN { s = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
@@ -222,8 +223,15 @@ done
 expect "control characters in a missing name" 2 \
 	'a\\x1b\[2J\\nFORGED b-missing.log: No such file' -- \
 	"$bin" "$evil-missing.log"
-expect "control characters in a name, text" 1 \
-	'^.*/a\\x1b\[2J\\nFORGED b.log:2: error' -- "$bin" "$evil.log"
+# Windows names hold no control characters (1 to 31): the Windows program
+# (OSTDIAG_TEST_WINDOWS) cannot open such a file, and says so, escaped, above.
+if [ -z "${OSTDIAG_TEST_WINDOWS:-}" ]; then
+	expect "control characters in a name, text" 1 \
+		'^.*/a\\x1b\[2J\\nFORGED b.log:2: error' -- "$bin" "$evil.log"
+else
+	echo "badinput: skipped reading a file with control characters in its" \
+		"name: Windows names cannot hold them"
+fi
 printf 'id: CTL-1\ntitle: t\033[2J\nproducts: p\nlevel: info\ncategory: other\nsummary: s\n' \
 	>"$tmp/ctl/ctl.rule"
 expect "control character in a rule file" 2 \
@@ -231,9 +239,15 @@ expect "control character in a rule file" 2 \
 	"$bin" --rules "$tmp/ctl/ctl.rule" "$tmp/seed.log"
 mkdir "$tmp/ctlrules"
 printf 'id: CTL-2\n' >"$tmp/ctlrules/$(printf 'x\033[2J\nFORGED.rule')"
-expect "control characters in a rule file's name" 2 \
-	'x\\x1b\[2J\\nFORGED.rule:1: missing' -- \
-	"$bin" --rules "$tmp/ctlrules" "$tmp/seed.log"
+if [ -z "${OSTDIAG_TEST_WINDOWS:-}" ]; then
+	expect "control characters in a rule file's name" 2 \
+		'x\\x1b\[2J\\nFORGED.rule:1: missing' -- \
+		"$bin" --rules "$tmp/ctlrules" "$tmp/seed.log"
+else
+	expect "control characters in a rule file's name" 2 \
+		'x\\x1b\[2J\\nFORGED.rule: No such file' -- \
+		"$bin" --rules "$tmp/ctlrules" "$tmp/seed.log"
+fi
 no_raw "control characters in a rule file's name" "$tmp/out" "$tmp/err"
 expect "control characters in an option" 2 'unknown format .x\\x1b\[2J\\nFORGED' \
 	-- "$bin" --format "$(printf 'x\033[2J\nFORGED')" "$tmp/seed.log"

@@ -27,6 +27,15 @@ case $all in
 "$web"?*) ok ;;
 *) no "test packages do not add to the web packages: $all" ;;
 esac
+win=$(sh "$top/.ci/deps" list win | tr '\n' ' ')
+[ "$win" = "${build}dpkg-dev gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 mingw-w64-x86-64-dev " ] &&
+	ok || no "win packages are not the build packages, dpkg-dev and mingw-w64's: $win"
+for pkg in gcc-mingw-w64-x86-64 wine wine64; do
+	case " $all " in
+	*" $pkg "*) ok ;;
+	*) no "test packages lack $pkg: $all" ;;
+	esac
+done
 sh "$top/.ci/deps" list nothing >/dev/null 2>&1
 [ $? = 2 ] && ok || no "list of an unknown set is not refused with 2"
 
@@ -88,8 +97,12 @@ PATH="$tmp/nodpkg" sh "$top/.ci/deps" web >"$tmp/out" 2>"$tmp/err"
 grep -qF "not found: emscripten (command emcc) dpkg-dev (command dpkg-source)" \
 	"$tmp/err" && ok || no "without dpkg, web set: $(cat "$tmp/err")"
 PATH="$tmp/nodpkg" sh "$top/.ci/deps" test >"$tmp/out" 2>"$tmp/err"
-grep -qF "not found: emscripten (command emcc) dpkg-dev (command dpkg-source) libcmocka-dev (module cmocka) libxml2-utils (command xmllint)" \
+grep -qF "not found: emscripten (command emcc) dpkg-dev (command dpkg-source) gcc-mingw-w64-x86-64 (command x86_64-w64-mingw32-gcc) binutils-mingw-w64-x86-64 (command x86_64-w64-mingw32-windres) libcmocka-dev (module cmocka) libxml2-utils (command xmllint)" \
 	"$tmp/err" && ok || no "without dpkg, test set: $(cat "$tmp/err")"
+PATH="$tmp/nodpkg" sh "$top/.ci/deps" win >"$tmp/out" 2>"$tmp/err"
+grep -qF "not found: dpkg-dev (command dpkg-source) gcc-mingw-w64-x86-64 (command x86_64-w64-mingw32-gcc) binutils-mingw-w64-x86-64 (command x86_64-w64-mingw32-windres)" \
+	"$tmp/err" && ! grep -q emscripten "$tmp/err" && ok ||
+	no "without dpkg, win set: $(cat "$tmp/err")"
 
 # make -j4: a copy whose .ci/deps takes two seconds before it marks its set
 # as installed, and a compiler that fails when the build mark (for test

@@ -59,19 +59,22 @@ complete_words ostdiag explain -- | grep -q -e --check -e --redact -e --quiet &&
 complete_words ostdiag explain --format '' | tr '\n' ' ' | grep -qx 'text json ' &&
 	ok || no "completion offers formats explain does not write"
 
-# The packages README.md lists ("- build:", "- web" and "- tests" items, in
-# back quotes) are those .ci/deps installs.
+# The packages README.md lists ("- build:", "- web", "- Windows" and "- tests"
+# items, in back quotes) are those .ci/deps installs.
 awk '/^- build:/ { set = "build" } /^- web/ { set = "web" }
+	/^- Windows/ { set = "win" }
 	/^- tests/ { set = "test" } /^$/ { set = "" }
 	set { while (match($0, /`[^`]*`/)) {
 		print set, substr($0, RSTART + 1, RLENGTH - 2)
 		$0 = substr($0, RSTART + RLENGTH) } }' "$top/README.md" |
-	grep -v ' make web$' >"$tmp/listed"
+	grep -v -e ' make web$' -e ' make win$' >"$tmp/listed"
 sh "$top/.ci/deps" list build | sed 's/^/build /' >"$tmp/deps"
 sh "$top/.ci/deps" list web | grep -vxF "$(sh "$top/.ci/deps" list build)" |
 	sed 's/^/web /' >>"$tmp/deps"
-sh "$top/.ci/deps" list test | grep -vxF "$(sh "$top/.ci/deps" list web)" |
-	sed 's/^/test /' >>"$tmp/deps"
+sh "$top/.ci/deps" list win | grep -vxF "$(sh "$top/.ci/deps" list web)" |
+	sed 's/^/win /' >>"$tmp/deps"
+sh "$top/.ci/deps" list test | grep -vxF "$(sh "$top/.ci/deps" list web)
+$(sh "$top/.ci/deps" list win)" | sed 's/^/test /' >>"$tmp/deps"
 sort -o "$tmp/deps" "$tmp/deps"
 sort -o "$tmp/listed" "$tmp/listed"
 [ -s "$tmp/deps" ] && cmp -s "$tmp/deps" "$tmp/listed" && ok ||
