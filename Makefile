@@ -441,11 +441,11 @@ check-win: deps-test all $(BUILD)/ostdiag-wine $(BUILD)/tests/jsoncheck \
 bench-win: win $(BUILD)/genlog $(WIN)/winpeak.exe $(BUILD)/wine/system.reg
 	$(BUILD)/genlog $(BENCH_SIZE) >$(BUILD)/bench-win.log
 	@for f in samples/orgforms.log $(BUILD)/bench-win.log; do \
-		echo "$$f:"; $(WINE_ENV) /usr/bin/time -f "  %e s" $(WINE) \
+		echo "$$f:"; $(WINE_ENV) /usr/bin/time -q -f "  %e s" $(WINE) \
 		$(WIN)/winpeak.exe $(BUILD)/ostdiag.exe --format json $$f \
 		>/dev/null; done; \
 	echo "$(BENCH_SIZE) piped in:"; $(BUILD)/genlog $(BENCH_SIZE) | \
-		$(WINE_ENV) /usr/bin/time -f "  %e s" $(WINE) \
+		$(WINE_ENV) /usr/bin/time -q -f "  %e s" $(WINE) \
 		$(WIN)/winpeak.exe $(BUILD)/ostdiag.exe --format json \
 		>/dev/null; \
 	$(WINE_ENV) wineserver -k </dev/null >/dev/null 2>&1; \

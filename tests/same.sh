@@ -1,8 +1,9 @@
 #!/bin/sh
 # Two builds of ostdiag give the same reports, byte for byte: each sample log,
 # each input fixture and each real message beside the tree (../shared/msg),
-# named and on standard input, in JSON (and text for the logs), with the
-# same exit status; all of them at once (-R); a file with a UTF-8 name.
+# named and on standard input, in JSON (and text, checklist and HTML for the
+# logs), with the same exit status; all of them at once (-R); a file with a
+# UTF-8 name.
 # make check-win runs it on the native build and ostdiag.exe under wine, and
 # with OSTDIAG_TEST_WINDOWS set also checks that a directory given with
 # backslashes is walked with backslashes.
@@ -54,6 +55,8 @@ same_stdin() {
 for f in samples/*.log; do
 	same "$f" --format json -v -t "$f"
 	same "$f (text)" -v "$f"
+	same "$f (checklist)" --format checklist "$f"
+	same "$f (HTML)" --format html -t "$f"
 	same_stdin "$f" "$f" --format json
 done
 for f in tests/fixtures/* ../shared/msg/*.msg ../shared/msg/*.eml; do
