@@ -83,7 +83,7 @@ void platform_dir_close(struct platform_dir **d);
 
 /* Does c separate the parts of a path ('/', and on Windows '\\' too)? */
 bool platform_is_separator(char c);
-/* The last part of path: what follows its last separator, unless nothing does. */
+/* The last part of path: what follows its last separator, if anything does. */
 const char *platform_base_name(const char *path);
 /*
  * The path of name in the directory dir, allocated: joined with '/', or on

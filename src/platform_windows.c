@@ -71,7 +71,7 @@ fail_with(DWORD error)
 	return -1;
 }
 
-/* path (UTF-8) in UTF-16, allocated; NULL with errno set when it is not UTF-8. */
+/* path (UTF-8) in UTF-16, allocated; NULL with errno set if it is no UTF-8. */
 static wchar_t *
 wide(const char *path)
 {

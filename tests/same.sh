@@ -70,7 +70,8 @@ same "-j 3 -R samples tests/fixtures" --format jsonl -j 3 -R samples \
 
 # A name in UTF-8 (Cyrillic), read by name and found by -R.
 mkdir "$tmp/utf8"
-cp samples/orgforms.log "$tmp/utf8/$(printf '\320\266\321\203\321\200\320\275\320\260\320\273').log"
+journal=$(printf '\320\266\321\203\321\200\320\275\320\260\320\273')
+cp samples/orgforms.log "$tmp/utf8/$journal.log"
 cd "$tmp" || exit 2
 same "a UTF-8 name" --format json utf8/*.log
 same "a UTF-8 name under -R" --format json -R utf8

@@ -22,7 +22,9 @@ if [ -n "$small" ] && [ -n "$large" ] && [ "$small" -gt 0 ] &&
 then
 	ok
 else
-	no "peak working set ${large:-unknown} KiB on $size, ${small:-unknown} KiB on a sample"
+	no "peak working set ${large:-unknown} KiB on $size," \
+		"${small:-unknown} KiB on a sample"
 fi
-echo "winmem: peak working set ${small:-?} KiB on a sample, ${large:-?} KiB on $size piped in"
+echo "winmem: peak working set ${small:-?} KiB on a sample," \
+	"${large:-?} KiB on $size piped in"
 finish
