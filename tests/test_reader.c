@@ -108,6 +108,16 @@ trickle_read(struct ostd_source *src, void *buf, size_t n)
 	return 1;
 }
 
+/* A reader of t, through a source that reads it a byte at a time. */
+static struct ostd_reader *
+trickle_reader(struct ostd_source *src, struct trickle *t)
+{
+	ostd_source_buffer(src, NULL, 0);
+	src->read = trickle_read;
+	src->state = t;
+	return ostd_reader_new(src);
+}
+
 /* Lines come whole from reads of a byte each, a CRLF split between two. */
 static void
 test_short_reads(void **state)
@@ -119,10 +129,7 @@ test_short_reads(void **state)
 	struct ostd_line line;
 
 	(void)state;
-	ostd_source_buffer(&src, NULL, 0);
-	src.read = trickle_read;
-	src.state = &t;
-	r = ostd_reader_new(&src);
+	r = trickle_reader(&src, &t);
 	assert_int_equal(ostd_reader_next(r, &line), 1);
 	assert_int_equal(line.len, 5);
 	assert_memory_equal(line.ptr, "first", 5);
@@ -151,10 +158,7 @@ test_read_error(void **state)
 	struct ostd_line line;
 
 	(void)state;
-	ostd_source_buffer(&src, NULL, 0);
-	src.read = trickle_read;
-	src.state = &t;
-	r = ostd_reader_new(&src);
+	r = trickle_reader(&src, &t);
 	assert_int_equal(ostd_reader_next(r, &line), 1);
 	assert_int_equal(ostd_reader_next(r, &line), 1);
 	assert_memory_equal(line.ptr, "two", 3);
