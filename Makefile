@@ -55,33 +55,26 @@ LINK ?= static
 LINK_FLAGS_static = -static-pie
 LINK_FLAGS_dynamic =
 
-# What differs between operating systems (src/platform.h), for this one.
-PLATFORM_SRC = src/platform_posix.c
-LIB_SRC = src/util.c src/code.c src/hresult.c src/classify.c src/log.c \
-	src/reader.c src/rules.c src/ruleids.c src/idindex.c src/safety.c src/match.c src/textmemo.c src/readahead.c src/analyze.c src/report.c \
-	src/report_text.c src/report_json.c src/report_checklist.c \
-	src/report_html.c src/report_lines.c src/json.c \
-	src/selftest.c src/repeat.c src/kept.c src/arena.c src/message.c src/redact.c \
-	src/spool.c src/extsort.c src/source.c src/filesource.c src/batch.c \
-	src/input.c src/filekind.c src/pstfile.c src/pstitem.c \
-	src/encoding.c src/msgfile.c src/cfb.c src/lzfu.c src/rtf.c src/mime.c \
-	src/txtheader.c src/textconv.c src/html.c \
-	src/explain.c src/visible.c src/wrap.c $(PLATFORM_SRC)
+# The library's sources, by stage (doc/architecture.md): each stage's folder
+# under src/ may include its own headers and those of the stages before it,
+# never a later one (tests/layers.sh, run by make check).
+STAGES = util input parse kb report run
+# What differs between operating systems (src/util/platform.h), for this one.
+PLATFORM_SRC = src/util/platform_posix.c
+LIB_SRC = $(filter-out src/util/platform_%.c src/kb/embed_rules.c, \
+	$(sort $(wildcard $(STAGES:%=src/%/*.c)))) $(PLATFORM_SRC)
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_rules.o
-RULES = $(sort $(wildcard src/rules/*.rule))
-TESTS = test_code test_classify test_log test_reader test_rules test_match \
-	test_report test_rule_examples test_explain test_redact test_encoding \
-	test_msgfile test_rtf test_mime test_txtheader test_property \
-	test_readahead test_recording test_filesource test_advice test_extsort \
-	test_filekind test_html test_input test_pstitem test_pststore \
-	test_platform
+RULES = $(sort $(wildcard src/kb/rules/*.rule))
+# Unit tests, in tests/STAGE/ beside the stage they test.
+TESTS = $(patsubst tests/%.c,%,$(filter-out %/test_platform_windows.c, \
+	$(sort $(wildcard $(STAGES:%=tests/%/test_*.c)))))
 TEST_BINS = $(TESTS:%=$(BUILD)/tests/%)
-HEADERS = $(wildcard include/ostdiag/*.h src/*.h)
+HEADERS = $(wildcard include/ostdiag/*.h src/*/*.h)
 
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
-.PHONY: all demo check check-unit check-golden check-san check-tsan \
+.PHONY: all demo check check-layers check-unit check-golden check-san check-tsan \
 	check-valgrind check-fuzz check-deps check-bare check-nopff bench-pst \
 	web deps-web check-web win deps-win check-win bench-win \
 	coverage bench fuzz deps deps-test install uninstall clean
@@ -91,7 +84,7 @@ all: $(BUILD)/ostdiag $(BUILD)/rules.checked
 # Every built-in rule must load and its example must yield it: a rule without an
 # example, or with one that no longer matches, fails the build.
 $(BUILD)/rules.checked: $(BUILD)/ostdiag
-	$(BUILD)/ostdiag rules --check src/rules >/dev/null
+	$(BUILD)/ostdiag rules --check src/kb/rules >/dev/null
 	@touch $@
 
 # The packages to build with, then those to test with: never two apt-get at
@@ -107,12 +100,12 @@ $(BUILD)/%.o: src/%.c $(HEADERS) | deps
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The rule parser, run when ostdiag is built: the rules go in as data.
-EMBED_OBJ = $(BUILD)/rules.o $(BUILD)/idindex.o $(BUILD)/safety.o \
-	$(BUILD)/util.o $(BUILD)/code.o $(BUILD)/classify.o $(BUILD)/visible.o \
-	$(PLATFORM_SRC:src/%.c=$(BUILD)/%.o)
-$(BUILD)/embed_rules: src/embed_rules.c $(EMBED_OBJ) | deps
+EMBED_OBJ = $(BUILD)/kb/rules.o $(BUILD)/kb/idindex.o $(BUILD)/kb/safety.o \
+	$(BUILD)/util/util.o $(BUILD)/parse/code.o $(BUILD)/parse/classify.o \
+	$(BUILD)/util/visible.o $(PLATFORM_SRC:src/%.c=$(BUILD)/%.o)
+$(BUILD)/embed_rules: src/kb/embed_rules.c $(EMBED_OBJ) | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ src/embed_rules.c $(EMBED_OBJ) \
+	$(CC) $(ALL_CFLAGS) -o $@ src/kb/embed_rules.c $(EMBED_OBJ) \
 		$(ALL_LDFLAGS) $(PCRE_LIBS) -pthread
 
 $(BUILD)/builtin_rules.c: $(BUILD)/embed_rules $(RULES)
@@ -142,7 +135,7 @@ $(BUILD)/tests/jsoncheck: tests/jsoncheck.c tests/jsonvalid.h | deps
 $(BUILD)/tests/%: tests/%.c tests/testutil.h tests/jsonvalid.h tests/msgwriter.h \
 		$(BUILD)/libostdiag.a | deps-test
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(BUILD)/libostdiag.a \
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Itests -o $@ $< $(BUILD)/libostdiag.a \
 		$(ALL_LDFLAGS) $(CMOCKA_LIBS) $(PCRE_LIBS) $(PFF_LIBS) -pthread
 
 demo: all
@@ -150,6 +143,10 @@ demo: all
 
 check-unit: deps-test $(TEST_BINS)
 	@for t in $(TEST_BINS); do echo "== $$t"; $$t || exit 1; done
+
+# Each stage under src/ includes only its own and earlier stages' headers.
+check-layers:
+	@sh tests/layers.sh
 
 check-golden: deps-test all $(BUILD)/tests/jsoncheck $(BUILD)/genpst
 	@sh tests/golden.sh $(BUILD)/ostdiag
@@ -181,9 +178,9 @@ check-san: deps-test
 TSAN_FLAGS = -fsanitize=thread -fno-omit-frame-pointer
 check-tsan: deps-test
 	$(MAKE) BUILD=build-tsan LINK=dynamic EXTRA_CFLAGS="$(TSAN_FLAGS)" \
-		build-tsan/tests/test_readahead build-tsan/ostdiag \
+		build-tsan/tests/parse/test_readahead build-tsan/ostdiag \
 		build-tsan/tests/jsoncheck
-	TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/test_readahead
+	TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/parse/test_readahead
 	TSAN_OPTIONS=halt_on_error=1 sh tests/cli.sh build-tsan/ostdiag \
 		build-tsan/tests/jsoncheck
 
@@ -288,8 +285,8 @@ $(WEB)/web/memory.o: src/web/memory.c $(WEB_PCRE)
 	@mkdir -p $(dir $@)
 	$(WEB_ENV) $(EMCC) $(WEB_CFLAGS) -msimd128 -mbulk-memory -c -o $@ $<
 
-$(WEB)/embed_rules.js: src/embed_rules.c $(EMBED_OBJ:$(BUILD)/%=$(WEB)/%)
-	$(WEB_ENV) $(EMCC) $(WEB_CFLAGS) -o $@ src/embed_rules.c \
+$(WEB)/embed_rules.js: src/kb/embed_rules.c $(EMBED_OBJ:$(BUILD)/%=$(WEB)/%)
+	$(WEB_ENV) $(EMCC) $(WEB_CFLAGS) -o $@ src/kb/embed_rules.c \
 		$(EMBED_OBJ:$(BUILD)/%=$(WEB)/%) $(WEB_PCRE) -sNODERAWFS=1 \
 		-sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1
 
@@ -319,14 +316,14 @@ $(BUILD)/ostdiag.html: $(WEB)/ostdiag.js $(WEB_PAGE)
 
 # Windows: build/ostdiag.exe, one static file (winpthreads linked in) that
 # needs no DLL beyond the system's, cross-built with mingw-w64: the library
-# with src/platform_windows.c, PCRE2 for that target built from Debian's
+# with src/util/platform_windows.c, PCRE2 for that target built from Debian's
 # source package (src/cross/pcre2.sh), the rules as the native build embeds
 # them, and the manifest (src/win/) that makes UTF-8 the process's code page.
 # Without libpff (PFF=no): each .pst and .ost is refused, saying why.
 WIN ?= build-win
 WIN_CC ?= x86_64-w64-mingw32-gcc
 WIN_WINDRES ?= x86_64-w64-mingw32-windres
-WIN_PLATFORM_SRC = src/platform_windows.c
+WIN_PLATFORM_SRC = src/util/platform_windows.c
 WIN_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-D__USE_MINGW_ANSI_STDIO=1 -DOSTD_PRINTF_FORMAT=gnu_printf \
 	-DPCRE2_STATIC -O2 $(WARN) -Iinclude -Isrc -I$(WIN)/pcre2/include
@@ -370,7 +367,8 @@ $(BUILD)/ostdiag.exe: $(WIN)/main.o $(WIN)/libostdiag.a $(WIN)/manifest.o
 # the program's manifest (UTF-8 names).
 # test_platform checks platform_posix.c (FIFOs, symbolic links, signals);
 # test_platform_windows checks platform_windows.c in its place.
-WIN_TESTS = $(filter-out test_platform,$(TESTS)) test_platform_windows
+WIN_TESTS = $(filter-out util/test_platform,$(TESTS)) \
+	util/test_platform_windows
 WIN_TEST_BINS = $(WIN_TESTS:%=$(WIN)/tests/%.exe)
 WIN_CMOCKA = $(WIN)/cmocka/lib/libcmocka.a
 WIN_TEST_CFLAGS = $(WIN_CFLAGS) -I$(WIN)/cmocka/include -Itests \
@@ -388,6 +386,7 @@ $(WIN)/tests/wincompat.o: tests/wincompat.c tests/wincompat.h $(HEADERS) \
 $(WIN)/tests/%.exe: tests/%.c tests/testutil.h tests/jsonvalid.h \
 		tests/msgwriter.h $(WIN)/tests/wincompat.o $(WIN)/libostdiag.a \
 		$(WIN)/manifest.o $(WIN_CMOCKA)
+	@mkdir -p $(dir $@)
 	$(WIN_CC) $(WIN_TEST_CFLAGS) $(WIN_TEST_LDFLAGS) -o $@ $< \
 		$(WIN)/manifest.o $(WIN)/tests/wincompat.o $(WIN)/libostdiag.a \
 		$(WIN_PCRE) $(WIN_CMOCKA) -pthread
@@ -480,7 +479,7 @@ check-deps: deps-test
 check-bare: deps-test
 	@sh tests/bare.sh 1
 
-check: check-unit check-golden check-san check-tsan check-valgrind check-fuzz \
+check: check-layers check-unit check-golden check-san check-tsan check-valgrind check-fuzz \
 		check-nopff check-deps check-bare check-web check-win
 	@echo "make check: all tests passed"
 

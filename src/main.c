@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "ostdiag/ostdiag.h"
-#include "platform.h"
+#include "util/platform.h"
 
 enum exit_status {
 	EXIT_CLEAN = 0,		/* no errors in the input */

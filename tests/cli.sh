@@ -9,15 +9,15 @@ name=cli
 . "$(dirname "$0")/lib.sh"
 
 # rules: one entry per rule file, each with its products.
-nfiles=$(ls "$top"/src/rules/*.rule | wc -l)
+nfiles=$(ls "$top"/src/kb/rules/*.rule | wc -l)
 nlisted=$("$bin" rules | grep -c '^ *products: ')
 [ "$nfiles" = "$nlisted" ] && ok || no "rules lists $nlisted of $nfiles rules"
 "$bin" rules --format json >"$tmp/rules.json" && "$jsoncheck" <"$tmp/rules.json" &&
 	[ "$(grep -o '"id":' "$tmp/rules.json" | wc -l)" = "$nfiles" ] && ok ||
 	no "rules --format json is not a valid list of $nfiles rules"
-"$bin" rules --check "$top/src/rules" >"$tmp/out" 2>&1 &&
+"$bin" rules --check "$top/src/kb/rules" >"$tmp/out" 2>&1 &&
 	grep -q "^$nfiles rules checked, 0 failed$" "$tmp/out" && ok ||
-	no "rules --check src/rules: $(cat "$tmp/out")"
+	no "rules --check src/kb/rules: $(cat "$tmp/out")"
 
 # rules --check catches an example that yields another rule (exit 1).
 mkdir "$tmp/r"
@@ -57,7 +57,7 @@ COLUMNS=300 "$bin" --rules "$tmp/unsafe" "$tmp/unsafe.log" |
 
 # --rules overrides a built-in rule by id.
 sed 's/^title: .*/title: Site-specific forms advice/' \
-	"$top/src/rules/Q168734.rule" >"$tmp/r/Q168734.rule"
+	"$top/src/kb/rules/Q168734.rule" >"$tmp/r/Q168734.rule"
 rm "$tmp/r/site.rule"
 "$bin" --rules "$tmp/r" "$top/samples/orgforms.log" | grep -q "Site-specific forms advice" &&
 	ok || no "--rules did not replace Q168734"
@@ -139,16 +139,16 @@ done
 usage_error "ostdiag: explain: nothing to explain: give a code, a rule or article id, an HRESULT name, or text from a log" \
 	"$bin" explain
 usage_error "ostdiag: option '--check' requires an argument" "$bin" rules --check
-usage_error "ostdiag: --check goes with 'ostdiag rules'" "$bin" --check "$top/src/rules"
+usage_error "ostdiag: --check goes with 'ostdiag rules'" "$bin" --check "$top/src/kb/rules"
 usage_error "ostdiag: rules: unexpected argument 'x'" "$bin" rules x
 usage_error "ostdiag: rules: --check is given once (a directory holds many rule files)" \
-	"$bin" rules --check "$top/src/rules" --check "$top/src/rules"
+	"$bin" rules --check "$top/src/kb/rules" --check "$top/src/kb/rules"
 usage_error "ostdiag: unknown option '--bogus'" "$bin" explain --bogus Q168734
 usage_error "ostdiag: option '--redact' takes no argument" "$bin" --redact=yes x.log
 usage_error "ostdiag: option '--ex' is ambiguous (can be --exclude, --exclude-file)" \
 	"$bin" --ex Q1 x.log
 usage_error "ostdiag: rules: --check writes text: --format json does not apply with it" \
-	"$bin" rules -f json --check "$top/src/rules"
+	"$bin" rules -f json --check "$top/src/kb/rules"
 
 # rules --check: every problem of every file in one run, each at its line;
 # the count is of PATH's rules; a failing example at its example's line.

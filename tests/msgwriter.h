@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lzfu.h"
+#include "input/lzfu.h"
 
 enum msgw_body {
 	MSGW_UNICODE,		/* __substg1.0_1000001F */

@@ -14,7 +14,7 @@ command -v jq >/dev/null 2>&1 || { echo "$name: needs jq"; exit 1; }
 # symptom (repeated time-outs on an old client) and a file with no log.
 cp "$top"/samples/*.log "$tmp/"
 printf "Task 'SharePoint' reported error (0x8004010F) : 'x'\n" >"$tmp/task.log"
-sed -n '/^example:/,$p' "$top/src/rules/Q269439.rule" | sed '1d; s/^  //' \
+sed -n '/^example:/,$p' "$top/src/kb/rules/Q269439.rule" | sed '1d; s/^  //' \
 	>"$tmp/symptom.log"
 printf 'root:x:0:0:root:/root:/bin/bash\n' >"$tmp/passwd"
 "$bin" -t --format jsonl "$tmp"/*.log "$tmp/passwd" >"$tmp/out.jsonl" 2>/dev/null

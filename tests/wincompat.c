@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "platform.h"
-#include "util.h"
+#include "util/platform.h"
+#include "util/util.h"
 #include "wincompat.h"
 
 int __real_fclose(FILE *fp);

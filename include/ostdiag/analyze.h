@@ -3,6 +3,12 @@
  * rules and hands each finding to a reporter as soon as its session is complete.
  * Every error block becomes a finding, recognized or not; loose text and session
  * symptoms become findings when a rule recognizes them.
+ *
+ * Stage 6 of 6, run (src/run/): drives the others. Takes: inputs, a ruleset
+ * and a report. Hands on: each struct ostd_finding, session and file record
+ * to the report as it is complete (with --jobs, in a struct ostd_recording
+ * first). Must not include: src/main.c, the command line above it; it may
+ * include every stage below.
  */
 #ifndef OSTDIAG_ANALYZE_H
 #define OSTDIAG_ANALYZE_H

@@ -12,6 +12,12 @@
  *
  * Plain text is converted as it is read, in constant memory; a message file is
  * read whole, up to OSTD_INPUT_MESSAGE_MAX bytes.
+ *
+ * Stage 2 of 6, input (src/input/). Takes: a path, standard input, or a
+ * message of an Outlook data file, as a struct ostd_source of bytes. Hands on:
+ * a struct ostd_source of UTF-8 text, and in struct ostd_input what was found
+ * (format, encoding, subject, date). Must not include: the headers of parse,
+ * kb, report or run.
  */
 #ifndef OSTDIAG_INPUT_H
 #define OSTDIAG_INPUT_H

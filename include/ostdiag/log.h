@@ -10,6 +10,11 @@
  * Ownership: events point into the caller's line buffer and live only during the
  * call. Sessions and blocks handed to the callback are owned by the parser and valid
  * only during the callback. Strings are NUL-terminated copies.
+ *
+ * Stage 3 of 6, parse (src/parse/, with reader.h and code.h). Takes: UTF-8
+ * text from a source. Hands on: struct ostd_session, each with its struct
+ * ostd_block errors, when the session ends. Must not include: the headers of
+ * kb, report or run.
  */
 #ifndef OSTDIAG_LOG_H
 #define OSTDIAG_LOG_H

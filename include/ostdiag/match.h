@@ -5,6 +5,12 @@
  * vaguer one. Candidates are sorted best first: a rule written for another
  * client version than the log's below every other, then a rule resting on
  * field experience below a sourced one, then by score (ties by id).
+ *
+ * Stage 4 of 6, the knowledge base (src/kb/, with rules.h and the rule files
+ * in src/kb/rules/). Takes: a session's blocks and a ruleset. Hands on:
+ * ranked struct ostd_diagnosis candidates, and in finding.h the struct
+ * ostd_finding the run fills and the report reads. Must not include: the
+ * headers of report or run.
  */
 #ifndef OSTDIAG_MATCH_H
 #define OSTDIAG_MATCH_H

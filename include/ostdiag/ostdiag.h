@@ -28,6 +28,7 @@
 #define OSTDIAG_OSTDIAG_H
 
 #include "ostdiag/version.h"
+#include "ostdiag/show.h"
 #include "ostdiag/code.h"
 #include "ostdiag/source.h"
 #include "ostdiag/reader.h"

@@ -3,6 +3,11 @@
  * is streamed: begin, then each finding as it comes, then end with the totals, so
  * memory does not grow with the number of findings.
  * The report does not own its FILEs.
+ *
+ * Stage 5 of 6, report (src/report/). Takes: struct ostd_finding, session and
+ * file records and the totals (finding.h). Hands on: text, JSON, a checklist
+ * or HTML on the output. Must not include: the headers of run (analyze.h,
+ * batch.h, explain.h, selftest.h).
  */
 #ifndef OSTDIAG_REPORT_H
 #define OSTDIAG_REPORT_H
@@ -11,6 +16,7 @@
 #include <stdio.h>
 
 #include "ostdiag/finding.h"
+#include "ostdiag/show.h"
 
 enum ostd_format {
 	OSTD_FORMAT_TEXT,
@@ -82,18 +88,5 @@ const char *ostd_report_spool_dir(void);
  * become U+FFFD, so the output is valid JSON for any input.
  */
 void ostd_json_string(FILE *out, const char *s, size_t len);
-
-/*
- * A copy of s (a file name, a value from the command line) to show in a
- * message or a text report: control characters and bytes that are not UTF-8
- * are shown escaped, newline, carriage return and tab as \n, \r and \t, any
- * other as \xHH (ESC as \x1b). Free it with free(); NULL gives "".
- */
-char *ostd_visible(const char *s);
-
-/* Format a time of day as HH:MM:SS into buf (at least 9 bytes); "" for -1. */
-const char *ostd_format_time(int secs, char *buf);
-/* Format seconds since 1970 as "YYYY-MM-DD<sep>HH:MM:SS" (buf: 32 bytes). */
-const char *ostd_format_timestamp(long long t, char sep, char *buf);
 
 #endif

@@ -3,8 +3,8 @@
 #
 #   sh tests/fuzz/build.sh OUTDIR
 #
-# Compiles the library sources (src/*.c but main.c and embed_rules.c, plus the
-# built-in rules generated from src/rules/*.rule) with clang and the same
+# Compiles the library sources (src/STAGE/*.c but embed_rules.c, plus the
+# built-in rules generated from src/kb/rules/*.rule) with clang and the same
 # instrumentation as the harnesses (libFuzzer coverage, ASan, UBSan that stops at
 # the first report), links every tests/fuzz/fuzz_*.c harness into OUTDIR, and
 # makes a seed corpus for each in OUTDIR/corpus/NAME: logs from samples/*.log
@@ -37,16 +37,18 @@ LIBS="$(pkg-config --libs libpcre2-8) -pthread"
 mkdir -p "$out/obj"
 # The generator reads the rule files with the library's own parser.
 # shellcheck disable=SC2086
-cc $CFLAGS -o "$out/obj/embed_rules" "$top/src/embed_rules.c" \
-	"$top/src/rules.c" "$top/src/idindex.c" "$top/src/safety.c" \
-	"$top/src/util.c" "$top/src/code.c" "$top/src/classify.c" \
-	"$top/src/visible.c" "$top/src/platform_posix.c" $LIBS
-"$out/obj/embed_rules" "$top"/src/rules/*.rule > "$out/obj/builtin_rules.c"
+cc $CFLAGS -o "$out/obj/embed_rules" "$top/src/kb/embed_rules.c" \
+	"$top/src/kb/rules.c" "$top/src/kb/idindex.c" "$top/src/kb/safety.c" \
+	"$top/src/util/util.c" "$top/src/parse/code.c" "$top/src/parse/classify.c" \
+	"$top/src/util/visible.c" "$top/src/util/platform_posix.c" $LIBS
+"$out/obj/embed_rules" "$top"/src/kb/rules/*.rule > "$out/obj/builtin_rules.c"
 
 objs=
-for src in "$top"/src/*.c "$out/obj/builtin_rules.c"; do
+for src in "$top"/src/util/*.c "$top"/src/input/*.c "$top"/src/parse/*.c \
+    "$top"/src/kb/*.c "$top"/src/report/*.c "$top"/src/run/*.c \
+    "$out/obj/builtin_rules.c"; do
 	case $(basename "$src") in
-	main.c|embed_rules.c) continue ;;
+	embed_rules.c) continue ;;
 	platform_posix.c) ;;
 	platform_*.c) continue ;;	# another system's
 	esac
@@ -68,8 +70,8 @@ done
 rm -rf "$out/corpus"
 mkdir -p "$out/corpus/parser" "$out/corpus/code" "$out/corpus/rules"
 cp "$top"/samples/*.log "$out/corpus/parser/"
-cp "$top"/src/rules/*.rule "$out/corpus/rules/"
-for f in "$top"/src/rules/*.rule; do
+cp "$top"/src/kb/rules/*.rule "$out/corpus/rules/"
+for f in "$top"/src/kb/rules/*.rule; do
 	# The example log of each rule, with its two-space indent removed.
 	sed -n '/^example:/,$p' "$f" | sed '1d;s/^  //' \
 	    > "$out/corpus/parser/example-$(basename "$f" .rule).log"
@@ -81,7 +83,7 @@ cat "$top"/samples/*.log | sort -u | while IFS= read -r line; do
 	i=$((i + 1))
 	printf '%s' "$line" > "$out/corpus/code/line-$i"
 done
-grep -ho '^code: .*' "$top"/src/rules/*.rule | sed 's/^code: //' | sort -u |
+grep -ho '^code: .*' "$top"/src/kb/rules/*.rule | sed 's/^code: //' | sort -u |
 while IFS= read -r code; do
 	printf '%s' "$code" > "$out/corpus/code/code-$(printf '%s' "$code" |
 	    tr -c 'A-Za-z0-9-' '_')"

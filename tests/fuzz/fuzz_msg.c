@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cfb.h"
-#include "lzfu.h"
+#include "input/cfb.h"
+#include "input/lzfu.h"
 #include "ostdiag/message.h"
 #include "ostdiag/msgfile.h"
 

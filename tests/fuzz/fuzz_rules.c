@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "ostdiag/ostdiag.h"
-#include "safety.h"
+#include "kb/safety.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
