@@ -121,7 +121,7 @@ EOF
 cat >"$tmp/cc" <<'EOF'
 #!/bin/sh
 need=build
-case " $* " in *" tests/test_"*) need=test ;; esac
+case " $* " in *" tests/"*"/test_"*) need=test ;; esac
 if [ ! -e "$MARKS/$need" ]; then
 	echo "cc called before deps $need: $*" >>"$MARKS/log"
 	exit 1

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/bytes.h"
 #include "input/cfb.h"
+#include "util/bytes.h"
 #include "util/util.h"
 
 #define MAXREGSECT	0xFFFFFFFAu

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/bytes.h"
 #include "input/lzfu.h"
+#include "util/bytes.h"
 #include "util/util.h"
 
 #define DICT_SIZE	4096

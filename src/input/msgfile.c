@@ -12,10 +12,10 @@
 
 #include "ostdiag/msgfile.h"
 #include "ostdiag/rtf.h"
-#include "util/bytes.h"
 #include "input/cfb.h"
 #include "input/lzfu.h"
 #include "input/textconv.h"
+#include "util/bytes.h"
 #include "util/util.h"
 
 #define PT_LONG		0x0003u

@@ -8,10 +8,10 @@
 
 #include "ostdiag/show.h"
 #include "ostdiag/rtf.h"
-#include "util/bytes.h"
 #include "input/lzfu.h"
 #include "input/pstitem.h"
 #include "input/textconv.h"
+#include "util/bytes.h"
 #include "util/util.h"
 
 /* Bytes of an entry id of each form, and where its reference is. */

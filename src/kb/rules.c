@@ -16,8 +16,8 @@
 #include "ostdiag/rules.h"
 #include "kb/builtin_rules.h"
 #include "kb/idindex.h"
-#include "util/platform.h"
 #include "kb/safety.h"
+#include "util/platform.h"
 #include "util/util.h"
 #include "util/visible.h"
 

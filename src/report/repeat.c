@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/extsort.h"
 #include "report/kept.h"
 #include "report/repeat.h"
+#include "util/extsort.h"
 #include "util/util.h"
 
 #define BUCKETS 1024

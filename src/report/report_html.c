@@ -17,13 +17,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kb/idindex.h"
 #include "ostdiag/code.h"
 #include "ostdiag/report.h"
 #include "ostdiag/rules.h"
 #include "ostdiag/version.h"
-#include "util/platform.h"
+#include "kb/idindex.h"
 #include "report/report_impl.h"
+#include "util/platform.h"
 #include "util/spool.h"
 #include "util/util.h"
 #include "util/visible.h"

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/json.h"
 #include "ostdiag/code.h"
 #include "ostdiag/report.h"
 #include "ostdiag/version.h"
+#include "report/json.h"
 #include "report/report_impl.h"
 #include "util/spool.h"
 #include "util/util.h"

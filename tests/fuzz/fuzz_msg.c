@@ -13,10 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input/cfb.h"
-#include "input/lzfu.h"
 #include "ostdiag/message.h"
 #include "ostdiag/msgfile.h"
+#include "input/cfb.h"
+#include "input/lzfu.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

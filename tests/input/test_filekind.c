@@ -3,8 +3,8 @@
  * archives, programs, ostdiag's own reports), and logs, mail, text and
  * Outlook data files never taken for one of them.
  */
-#include "testutil.h"
 #include "input/filekind.h"
+#include "testutil.h"
 
 static const char *
 kind(const char *bytes, size_t n)

@@ -12,8 +12,8 @@
 #include "ostdiag/rtf.h"
 #include "input/cfb.h"
 #include "input/lzfu.h"
-#include "msgwriter.h"
 #include "input/textconv.h"
+#include "msgwriter.h"
 
 #define SHARED_MSG	"../shared/msg"
 #define PROPS_NAME	"__properties_version1.0"

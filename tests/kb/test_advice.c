@@ -6,8 +6,8 @@
  * outranks a rule that fits; a rule with no code of its own is not offered
  * there at all.
  */
-#include "testutil.h"
 #include "util/util.h"
+#include "testutil.h"
 
 #define MODERN_VERSION "16.0.17328"
 

@@ -3,8 +3,8 @@
  * example must yield that rule first (or in its ambiguity group), and no rule may
  * fire on the clean sample logs.
  */
-#include "testutil.h"
 #include "util/util.h"
+#include "testutil.h"
 
 static void
 test_every_example_yields_its_rule(void **state)

@@ -5,9 +5,9 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include "testutil.h"
 #include "kb/builtin_rules.h"
 #include "util/util.h"
+#include "testutil.h"
 
 static const char good[] =
     "# a comment\n"

@@ -1,6 +1,6 @@
 /* test_redact.c: stable placeholders for names, addresses and hosts. */
-#include "testutil.h"
 #include "ostdiag/redact.h"
+#include "testutil.h"
 
 static void
 test_names_are_stable(void **state)

@@ -1,9 +1,9 @@
 /* test_report.c: the report formats, and JSON validity for any input bytes. */
 #include "testutil.h"
 
-#include "jsonvalid.h"
 #include "report/json.h"
 #include "util/spool.h"
+#include "jsonvalid.h"
 
 /* ---- running the analyzer into a string ---- */
 
