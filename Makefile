@@ -74,8 +74,8 @@ HEADERS = $(wildcard include/ostdiag/*.h src/*/*.h)
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
-.PHONY: all demo check check-layers check-unit check-golden check-san check-tsan \
-	check-valgrind check-fuzz check-deps check-bare check-nopff bench-pst \
+.PHONY: all demo check check-layers check-unit check-golden check-san \
+	check-tsan check-valgrind check-fuzz check-deps check-bare check-nopff bench-pst \
 	web deps-web check-web win deps-win check-win bench-win \
 	coverage bench fuzz deps deps-test install uninstall clean
 
