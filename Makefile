@@ -75,7 +75,8 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 .PHONY: all demo check check-layers check-unit check-golden check-san \
-	check-tsan check-valgrind check-fuzz check-deps check-bare check-nopff bench-pst \
+	check-tsan check-valgrind check-fuzz check-deps check-bare check-nopff \
+	bench-pst \
 	web deps-web check-web win deps-win check-win bench-win \
 	coverage bench fuzz deps deps-test install uninstall clean
 
@@ -132,11 +133,11 @@ $(BUILD)/tests/jsoncheck: tests/jsoncheck.c tests/jsonvalid.h | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS)
 
-$(BUILD)/tests/%: tests/%.c tests/testutil.h tests/jsonvalid.h tests/msgwriter.h \
-		$(BUILD)/libostdiag.a | deps-test
+$(BUILD)/tests/%: tests/%.c tests/testutil.h tests/jsonvalid.h \
+		tests/msgwriter.h $(BUILD)/libostdiag.a | deps-test
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Itests -o $@ $< $(BUILD)/libostdiag.a \
-		$(ALL_LDFLAGS) $(CMOCKA_LIBS) $(PCRE_LIBS) $(PFF_LIBS) -pthread
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Itests -o $@ $< \
+		$(BUILD)/libostdiag.a $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(PCRE_LIBS) $(PFF_LIBS) -pthread
 
 demo: all
 	$(BUILD)/ostdiag samples/orgforms.log; test $$? -le 1
@@ -479,8 +480,8 @@ check-deps: deps-test
 check-bare: deps-test
 	@sh tests/bare.sh 1
 
-check: check-layers check-unit check-golden check-san check-tsan check-valgrind check-fuzz \
-		check-nopff check-deps check-bare check-web check-win
+check: check-layers check-unit check-golden check-san check-tsan \
+		check-valgrind check-fuzz check-nopff check-deps check-bare check-web check-win
 	@echo "make check: all tests passed"
 
 install: all

@@ -21,10 +21,12 @@ for src in "$top"/src/main.c "$top"/src/util/*.c "$top"/src/input/*.c \
 	platform_posix) ;;
 	platform_*) continue ;;	# another system's
 	esac
-	[ -f "$objdir/$name.gcda" ] || { echo "coverage: $name.c was never run"; continue; }
-	line=$(gcov -n -o "$objdir" "$src" 2>/dev/null |
-		awk -v f="$name.c" '$0 ~ "^File .*/" f "'"'"'" { getline; print; exit }')
-	pct=$(echo "$line" | sed -n 's/^Lines executed:\([0-9.]*\)% of \([0-9]*\)$/\1 \2/p')
+	[ -f "$objdir/$name.gcda" ] ||
+		{ echo "coverage: $rel was never run"; continue; }
+	line=$(gcov -n -o "$objdir" "$src" 2>/dev/null | awk -v f="$name.c" \
+		'$0 ~ "^File .*/" f "'"'"'" { getline; print; exit }')
+	pct=$(echo "$line" |
+		sed -n 's/^Lines executed:\([0-9.]*\)% of \([0-9]*\)$/\1 \2/p')
 	[ -n "$pct" ] || continue
 	set -- $pct
 	n=$2
@@ -33,4 +35,6 @@ for src in "$top"/src/main.c "$top"/src/util/*.c "$top"/src/input/*.c \
 	covered=$((covered + c))
 	printf '%-26s %6s%% of %5d lines\n' "$rel" "$1" "$n"
 done
-awk -v c=$covered -v t=$total 'BEGIN { printf "coverage: %d of %d lines of src/ (%.1f%%)\n", c, t, 100 * c / t }'
+awk -v c=$covered -v t=$total 'BEGIN {
+	printf "coverage: %d of %d lines of src/ (%.1f%%)\n", c, t, 100 * c / t
+}'

@@ -33,7 +33,8 @@ ostd_format_timestamp(long long t, char sep, char *buf)
 		buf[0] = '\0';
 		return buf;
 	}
-	snprintf(buf, 32, "%04d-%02d-%02d%c%02d:%02d:%02d", (tm.tm_year + 1900) % 10000,
-	    tm.tm_mon + 1, tm.tm_mday, sep, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	snprintf(buf, 32, "%04d-%02d-%02d%c%02d:%02d:%02d",
+	    (tm.tm_year + 1900) % 10000, tm.tm_mon + 1, tm.tm_mday, sep,
+	    tm.tm_hour, tm.tm_min, tm.tm_sec);
 	return buf;
 }
