@@ -125,13 +125,8 @@ void ostd_analyzer_limit_recording(struct ostd_analyzer *a, size_t limit);
 bool ostd_recording_overflowed(const struct ostd_recording *rec);
 /* The memory a recording holds, in bytes. */
 size_t ostd_recording_bytes(const struct ostd_recording *rec);
-/*
- * What was recorded since the start (the analyzer records on, afresh). spare,
- * when not NULL, is a recording already replayed: it is emptied and records
- * what comes next, which saves allocating a new one.
- */
-struct ostd_recording *ostd_analyzer_take_recording(struct ostd_analyzer *a,
-    struct ostd_recording *spare);
+/* What was recorded since the start (the analyzer records on, afresh). */
+struct ostd_recording *ostd_analyzer_take_recording(struct ostd_analyzer *a);
 /*
  * Does replaying into a need the recorded session records? Not when its report
  * shows no sessions and nothing is redacted; then a recording analyzer may be

@@ -8,8 +8,7 @@
  * Ownership: a ruleset owns its rules and every string in them (a built-in
  * rule's strings and arrays are the program's, which it borrows); rules stay
  * valid until the ruleset is freed. A rule file's patterns are compiled when it is
- * loaded; the built-in rules' (which the build compiles) when they first run.
- * A pattern that has run often is JIT-compiled where the platform allows. A
+ * loaded; the built-in rules' (which the build checks) when they first run. A
  * ruleset is for one thread at a time: its patterns share one match data.
  */
 #ifndef OSTDIAG_RULES_H
@@ -180,8 +179,9 @@ size_t ostd_ruleset_nearest(const struct ostd_ruleset *rs, const char *name,
 /*
  * A ruleset for another thread, with the rules of rs: their strings and lists
  * are rs's (which must outlive it and not change while it lives), their
- * patterns its own, copied from rs's compiled code (no pattern is compiled or
- * rule file read again). Call while no other thread uses rs.
+ * patterns its own, copied from rs's compiled code (no rule file is read
+ * again; a built-in pattern that has not run is compiled when it first runs).
+ * Call while no other thread uses rs.
  */
 struct ostd_ruleset *ostd_ruleset_clone(const struct ostd_ruleset *rs);
 

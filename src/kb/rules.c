@@ -25,20 +25,11 @@
 #define TITLE_MAX 72
 
 /*
- * Patterns are JIT-compiled once they have run JIT_AFTER times: compiling costs
- * as much as a few hundred interpreted matches, and most patterns of a run never
- * get that far (a one-file run starts faster).
- */
-#define JIT_AFTER 100
-
-/*
  * What changes of a pattern as it is used, apart from it (a pattern is const to
  * those who match it). A built-in pattern gets its code when it first runs.
  */
 struct pattern_state {
 	pcre2_code *code;	/* NULL until first needed */
-	unsigned long runs;
-	bool jit;		/* JIT may be used (OSTDIAG_NO_JIT is not set) */
 	unsigned long input;	/* of the watch when limit_hits was counted */
 	unsigned limit_hits;	/* matches that gave up on that input */
 };
@@ -46,15 +37,7 @@ struct pattern_state {
 /*
  * What one load of the built-in rules made, freed with the ruleset: the rules,
  * their patterns and the arrays their lists point into, each kind in one
- * block, and the patterns' code.
- *
- * The code is the build's (builtin_compiled, pcre2's serialized form), decoded
- * for every pattern at once when the first of them runs. Decoding copies what
- * compiling would work out: compiling the few dozen patterns that one finding
- * tries took over half the instructions of a run on a small log. A
- * serialized pattern decodes only with the pcre2 release that encoded it;
- * with another (a dynamically linked ostdiag), or when decoding fails, each
- * pattern is compiled from its source when it first runs.
+ * block. Each pattern is compiled from its source when it first runs.
  */
 struct builtin_load {
 	struct ostd_rule *rules;
@@ -63,9 +46,6 @@ struct builtin_load {
 	struct ostd_pattern **texts;	/* the rules' arrays of text patterns */
 	char **lists;	/* the rules' arrays of fix, caution, ask and see */
 	size_t npatterns;
-	const uint8_t *bytes;	/* serialized patterns, or NULL: compile */
-	pcre2_code **codes;	/* decoded, each until its pattern takes it */
-	int state;		/* 0: not decoded yet, 1: decoded, -1: compile */
 };
 
 /*
@@ -87,8 +67,6 @@ struct ostd_pattern {
 	const struct ostd_rule *rule;	/* the same */
 	unsigned long line;	/* in the rule's file; 0: the rule's line */
 	struct pattern_state *state;
-	struct builtin_load *load;	/* a built-in pattern's, or NULL */
-	size_t index;			/* its place in the load */
 	bool in_load;		/* its memory is the load's */
 };
 
@@ -170,16 +148,10 @@ rule_free(struct ostd_rule *r)
 	free(r);
 }
 
-/*
- * Free a load, after its rules: with the codes no pattern took (those of
- * rules replaced too).
- */
+/* Free a load, after its rules. */
 static void
 builtin_load_free(struct builtin_load *load)
 {
-	for (size_t i = 0; load->codes != NULL && i < load->npatterns; i++)
-		pcre2_code_free(load->codes[i]);
-	free(load->codes);
 	free(load->rules);
 	free(load->patterns);
 	free(load->states);
@@ -424,43 +396,14 @@ compile(const char *source, size_t len, int *errcode, PCRE2_SIZE *erroff)
 	    erroff, NULL);
 }
 
-/* Decode every pattern of load, or mark it for compiling them one by one. */
-static void
-builtin_load_decode(struct builtin_load *load)
-{
-	size_t n = load->npatterns;
-
-	load->state = -1;
-	if (load->bytes == NULL || n == 0 || n > INT32_MAX ||
-	    pcre2_serialize_get_number_of_codes(load->bytes) != (int32_t)n)
-		return;
-	load->codes = xcalloc(n, sizeof(*load->codes));
-	if (pcre2_serialize_decode(load->codes, (int32_t)n, load->bytes,
-	    NULL) == (int32_t)n) {
-		load->state = 1;
-		return;
-	}
-	for (size_t i = 0; i < n; i++)
-		pcre2_code_free(load->codes[i]);
-	free(load->codes);
-	load->codes = NULL;
-}
-
 /* The code of a built-in pattern, which runs for the first time. */
 static pcre2_code *
 builtin_code(const struct ostd_pattern *pat)
 {
-	struct builtin_load *load = pat->load;
 	pcre2_code *code;
 	int errcode;
 	PCRE2_SIZE erroff;
 
-	if (load->state == 0)
-		builtin_load_decode(load);
-	if (load->state == 1 && (code = load->codes[pat->index]) != NULL) {
-		load->codes[pat->index] = NULL;
-		return code;
-	}
 	if ((code = compile(pat->source, pat->len, &errcode, &erroff)) == NULL) {
 		fprintf(stderr, "ostdiag: built-in pattern /%s/ does not "
 		    "compile (error %d at offset %zu)\n", pat->source, errcode,
@@ -491,8 +434,6 @@ limit_words(int rc)
 		return "nesting deeper than 1,000";
 	case PCRE2_ERROR_HEAPLIMIT:
 		return "more than 1 MiB of memory";
-	case PCRE2_ERROR_JIT_STACKLIMIT:
-		return "more than its compiled code's stack";
 	case PCRE2_ERROR_NOMEMORY:
 		return "more memory than there was";
 	default:
@@ -535,11 +476,9 @@ ostd_pattern_match(const struct ostd_pattern *pat, const char *s, size_t len)
 	}
 	if (ps->limit_hits >= OSTD_LIMIT_RETIRE)
 		return -1;
-	/* Only a built-in pattern waits for its code. */
+	/* Only a built-in pattern (or a clone of one) waits for its code. */
 	if (ps->code == NULL)
 		ps->code = builtin_code(pat);
-	if (ps->runs++ == JIT_AFTER && ps->jit)
-		(void)pcre2_jit_compile(ps->code, PCRE2_JIT_COMPLETE);
 	rc = pcre2_match(ps->code, (PCRE2_SPTR)s, len, 0, 0,
 	    pat->matcher->md, pat->matcher->mctx);
 
@@ -993,11 +932,6 @@ compile_pattern(struct reader_state *st, const struct value *v,
 	pat = xcalloc(1, sizeof(*pat));
 	pat->state = xcalloc(1, sizeof(*pat->state));
 	pat->state->code = code;
-	/*
-	 * JIT is an optimization: without it the interpreter is used. Memory
-	 * checkers cannot follow JIT code, so OSTDIAG_NO_JIT turns it off.
-	 */
-	pat->state->jit = getenv("OSTDIAG_NO_JIT") == NULL;
 	pat->source = xstrndup(v->text.data, v->text.len);
 	pat->len = v->text.len;
 	pat->line = v->line;
@@ -1475,19 +1409,16 @@ builtin_string(uint32_t off)
  * first runs (NULL: none).
  */
 static struct ostd_pattern *
-builtin_pattern(struct builtin_load *load, uint32_t off, bool jit)
+builtin_pattern(struct builtin_load *load, uint32_t off)
 {
 	struct ostd_pattern *pat;
 
 	if (off == BUILTIN_NONE)
 		return NULL;
 	pat = &load->patterns[load->npatterns];
-	pat->state = &load->states[load->npatterns];
-	pat->state->jit = jit;
+	pat->state = &load->states[load->npatterns++];
 	pat->source = builtin_strings + off;
 	pat->len = strlen(pat->source);
-	pat->load = load;
-	pat->index = load->npatterns++;
 	pat->in_load = true;
 	return pat;
 }
@@ -1510,15 +1441,6 @@ builtin_list(char **v, uint32_t first, uint32_t n)
 void
 ostd_ruleset_load_builtin(struct ostd_ruleset *rs)
 {
-	ostd_ruleset_load_builtin_compiled(rs, builtin_compiled,
-	    builtin_compiled_size);
-}
-
-void
-ostd_ruleset_load_builtin_compiled(struct ostd_ruleset *rs,
-    const unsigned char *compiled, size_t size)
-{
-	bool jit = getenv("OSTDIAG_NO_JIT") == NULL;
 	size_t npatterns = 0, ntexts = 0, nptrs = 0, before = rs->n;
 	struct builtin_load *load = xcalloc(1, sizeof(*load));
 	struct ostd_pattern **texts;
@@ -1537,7 +1459,6 @@ ostd_ruleset_load_builtin_compiled(struct ostd_ruleset *rs,
 	load->states = xcalloc(npatterns, sizeof(*load->states));
 	load->texts = texts = xcalloc(ntexts, sizeof(*load->texts));
 	load->lists = next = xreallocarray(NULL, nptrs, sizeof(char *));
-	load->bytes = size > 0 ? compiled : NULL;
 	grow_array((void **)&rs->loads, &rs->loads_cap, rs->nloads + 1,
 	    sizeof(*rs->loads));
 	rs->loads[rs->nloads++] = load;
@@ -1559,14 +1480,13 @@ ostd_ruleset_load_builtin_compiled(struct ostd_ruleset *rs,
 		r->ncodes = b->ncodes;
 		r->heads = b->heads;
 		r->scopes = b->scopes;
-		/* In the order of ostd_ruleset_serialize_patterns. */
-		r->folder = builtin_pattern(load, b->folder, jit);
-		r->message = builtin_pattern(load, b->message, jit);
+		r->folder = builtin_pattern(load, b->folder);
+		r->message = builtin_pattern(load, b->message);
 		r->texts = texts;
 		texts += b->ntexts + 1;
 		for (r->ntexts = 0; r->ntexts < b->ntexts; r->ntexts++)
 			r->texts[r->ntexts] = builtin_pattern(load,
-			    builtin_lists[b->texts + r->ntexts], jit);
+			    builtin_lists[b->texts + r->ntexts]);
 		r->session = b->session;
 		r->symptoms = b->symptoms;
 		r->cause = builtin_string(b->cause);
@@ -1596,12 +1516,11 @@ ostd_ruleset_load_builtin_compiled(struct ostd_ruleset *rs,
 }
 
 /*
- * A copy of pat for a clone: a built-in pattern decodes from loads[k], the
- * clone's load for pat's; another takes a copy of pat's code.
+ * A copy of pat for a clone, with a copy of its code; a built-in pattern that
+ * has not run yet gets its code when it first runs, as pat would.
  */
 static struct ostd_pattern *
-pattern_clone(const struct ostd_pattern *pat, const struct ostd_ruleset *from,
-    struct builtin_load **loads)
+pattern_clone(const struct ostd_pattern *pat)
 {
 	struct ostd_pattern *c;
 
@@ -1609,17 +1528,11 @@ pattern_clone(const struct ostd_pattern *pat, const struct ostd_ruleset *from,
 		return NULL;
 	c = xcalloc(1, sizeof(*c));
 	c->state = xcalloc(1, sizeof(*c->state));
-	c->state->jit = pat->state->jit;
 	c->source = pat->source;
 	c->len = pat->len;
 	c->line = pat->line;
-	if (pat->load != NULL) {
-		for (size_t k = 0; k < from->nloads; k++)
-			if (from->loads[k] == pat->load)
-				c->load = loads[k];
-		c->index = pat->index;
-	} else if ((c->state->code = pcre2_code_copy(pat->state->code)) ==
-	    NULL) {
+	if (pat->state->code != NULL &&
+	    (c->state->code = pcre2_code_copy(pat->state->code)) == NULL) {
 		fprintf(stderr, "ostdiag: out of memory (pcre2 pattern)\n");
 		exit(2);
 	}
@@ -1631,16 +1544,6 @@ ostd_ruleset_clone(const struct ostd_ruleset *rs)
 {
 	struct ostd_ruleset *c = ostd_ruleset_new();
 
-	c->loads = xcalloc(rs->nloads + 1, sizeof(*c->loads));
-	c->loads_cap = rs->nloads + 1;
-	for (; c->nloads < rs->nloads; c->nloads++) {
-		const struct builtin_load *from = rs->loads[c->nloads];
-		struct builtin_load *load = xcalloc(1, sizeof(*load));
-
-		load->npatterns = from->npatterns;
-		load->bytes = from->bytes;
-		c->loads[c->nloads] = load;
-	}
 	c->rules = xcalloc(rs->n + 1, sizeof(*c->rules));
 	c->cap = rs->n + 1;
 	for (size_t i = 0; i < rs->n; i++) {
@@ -1650,69 +1553,14 @@ ostd_ruleset_clone(const struct ostd_ruleset *rs)
 		*r = *from;
 		r->builtin = false;
 		r->copy = true;
-		r->folder = pattern_clone(from->folder, rs, c->loads);
-		r->message = pattern_clone(from->message, rs, c->loads);
+		r->folder = pattern_clone(from->folder);
+		r->message = pattern_clone(from->message);
 		r->texts = xcalloc(from->ntexts + 1, sizeof(*r->texts));
 		for (size_t k = 0; k < from->ntexts; k++)
-			r->texts[k] = pattern_clone(from->texts[k], rs,
-			    c->loads);
+			r->texts[k] = pattern_clone(from->texts[k]);
 		ruleset_put(c, r, 0);
 	}
 	return c;
-}
-
-int
-ostd_ruleset_serialize_patterns(const struct ostd_ruleset *rs,
-    unsigned char **bytes, size_t *size)
-{
-	const pcre2_code **codes = NULL;
-	size_t n = 0, cap = 0;
-	PCRE2_SIZE len;
-	int32_t rc;
-
-	for (size_t i = 0; i < rs->n; i++) {
-		const struct ostd_rule *r = rs->rules[i];
-
-		grow_array((void **)&codes, &cap, n + r->ntexts + 2,
-		    sizeof(*codes));
-		if (r->folder != NULL)
-			codes[n++] = r->folder->state->code;
-		if (r->message != NULL)
-			codes[n++] = r->message->state->code;
-		for (size_t k = 0; k < r->ntexts; k++)
-			codes[n++] = r->texts[k]->state->code;
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (codes[i] == NULL) {	/* a built-in pattern not run yet */
-			free(codes);
-			return -1;
-		}
-	}
-	*bytes = NULL;
-	*size = 0;
-	if (n == 0) {
-		free(codes);
-		return 0;
-	}
-	rc = n <= INT32_MAX ? pcre2_serialize_encode(codes, (int32_t)n, bytes,
-	    &len, NULL) : -1;
-	free(codes);
-	if (rc < 0)
-		return -1;
-	*size = len;
-	return 0;
-}
-
-int
-ostd_ruleset_compiled_state(const struct ostd_ruleset *rs)
-{
-	return rs->nloads > 0 ? rs->loads[rs->nloads - 1]->state : 0;
-}
-
-void
-ostd_serialized_free(unsigned char *bytes)
-{
-	pcre2_serialize_free(bytes);
 }
 
 /* What kind of file kind is, other than a regular file, in a few words. */

@@ -23,6 +23,8 @@
  * fetching each cache line from the parser's processor, which read it last:
  * that fetch, not the work, had bounded the reading thread. They write 16
  * bytes at a time, so a line's text starts on a multiple of 16 in its batch.
+ * They buy 16% on a 1 GiB log (1.21 against 1.45 s with plain stores, best
+ * of 7, 2 cores).
  *
  * Where there is SSE2 (so the processor is little-endian), what is stored is
  * put together in registers: 16 bytes loaded just after being stored piece by

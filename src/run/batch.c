@@ -262,20 +262,15 @@ walk_path(struct walk *w, const char *path)
 }
 
 /*
- * Inputs read on several threads, reported in input order. A reader takes a run
- * of up to chunk inputs and hands their recordings over together, so that
- * threads wake each other once a run rather than once an input. The reporting
- * thread is a reader too: while the recording it needs next is not in, it
- * reads the next run itself rather than sleep, so -j N runs N threads.
- */
-#define CHUNK_MAX 32
-
-/*
+ * Inputs read on several threads, reported in input order. A reader takes the
+ * next input and hands its recording over. The reporting thread is a reader
+ * too: while the recording it needs next is not in, it reads the next input
+ * itself rather than sleep, so -j N runs N threads.
+ *
  * Memory with threads is bounded: a recording is given up past
  * OSTD_RECORDING_LIMIT (the reporting thread then reads that input itself, as
- * it comes), a reader hands its recordings over before they hold more than
- * that together, and readers take no new inputs while the recordings waiting
- * to be replayed hold more than that many bytes a thread.
+ * it comes), and readers take no new inputs while the recordings waiting to
+ * be replayed hold more than that many bytes a thread.
  */
 
 struct pool {
@@ -285,85 +280,35 @@ struct pool {
 	const struct ostd_batch *batch;
 	const struct input *inputs;
 	struct ostd_recording **recs;	/* done when non-NULL */
-	size_t n, next, replayed, window, chunk;
+	size_t n, next, replayed, window;
 	size_t waiting;		/* the input the reporter waits for, or n */
 	size_t blocked;		/* readers waiting for room */
 	bool stop;
 	bool sessions;		/* the reporter needs session records */
-	size_t *maker;		/* the worker that recorded each input */
 	bool *reread;		/* the reporter reads the input itself */
 	size_t waiting_bytes;	/* held by recordings not yet replayed */
-	size_t budget;		/* no new runs while waiting_bytes is over */
+	size_t budget;		/* waiting_bytes past it: no new inputs */
 };
 
-/*
- * A reader and what it owns. Memory goes back to the thread that allocated it:
- * a recording freed on the reporting thread would take the lock of its
- * reader's malloc arena while that reader allocates. So the reporter hands each
- * replayed recording back, and its reader records into it again (keeping
- * enough for a run) or frees it.
- */
+/* A reader and what it owns. */
 struct worker {
 	struct pool *pool;
-	size_t index;
 	struct ostd_ruleset *rs;	/* its own rules; NULL: the reporter's */
 	struct ostd_analyzer *a;	/* recording */
 	struct file_source *fs;
-	struct ostd_recording **spent;	/* replayed, handed back: cap at most */
-	size_t nspent, cap;
-	struct ostd_recording **taking;	/* the reader's copy of spent */
-	struct ostd_recording *spare[CHUNK_MAX];	/* to record into again */
-	size_t nspare;
 };
-
-/* Take back what the reporter handed to w. Called with p->mu held. */
-static void
-take_spent(struct worker *w)
-{
-	size_t n = w->nspent;
-
-	memcpy(w->taking, w->spent, n * sizeof(*w->spent));
-	w->nspent = 0;
-	pthread_mutex_unlock(&w->pool->mu);
-	for (size_t i = 0; i < n; i++) {
-		if (w->nspare < CHUNK_MAX)
-			w->spare[w->nspare++] = w->taking[i];
-		else
-			ostd_recording_free(&w->taking[i]);
-	}
-	pthread_mutex_lock(&w->pool->mu);
-}
-
-/*
- * Give a replayed recording back to the reader that made it. Called with the
- * pool's mutex held; frees it here when the reader's list is full.
- */
-static void
-hand_back(struct worker *w, struct ostd_recording **rec)
-{
-	if (w->nspent < w->cap) {
-		w->spent[w->nspent++] = *rec;
-		*rec = NULL;
-	} else {
-		ostd_recording_free(rec);
-	}
-}
 
 /* What a reader can do now. */
 enum turn { TURN_READ, TURN_WAIT, TURN_DONE };
 
 /*
- * Claim the next run for w: sets *first and *k and returns TURN_READ, or says
- * to wait for room (or the recording awaited) or that nothing is left. Called
- * with p->mu held.
+ * Claim the next input: sets *i and returns TURN_READ, or says to wait for
+ * room (or the recording awaited) or that nothing is left. Called with p->mu
+ * held.
  */
 static enum turn
-claim_run(struct worker *w, size_t *first, size_t *k)
+claim_input(struct pool *p, size_t *i)
 {
-	struct pool *p = w->pool;
-
-	if (w->nspent > 0)
-		take_spent(w);
 	if (p->stop || p->next >= p->n)
 		return TURN_DONE;
 	/*
@@ -372,13 +317,7 @@ claim_run(struct worker *w, size_t *first, size_t *k)
 	 */
 	if (p->next >= p->replayed + p->window || p->waiting_bytes > p->budget)
 		return TURN_WAIT;
-	*first = p->next;
-	*k = p->n - *first;
-	if (*k > p->chunk)
-		*k = p->chunk;
-	if (*k > p->replayed + p->window - *first)
-		*k = p->replayed + p->window - *first;
-	p->next += *k;
+	*i = p->next++;
 	return TURN_READ;
 }
 
@@ -397,62 +336,31 @@ readable_anywhere(const char *path)
 }
 
 /*
- * Hand the recordings of inputs [first, first + k) over. Called with p->mu
- * held.
+ * Read input i and hand its recording over. Called with p->mu held, which is
+ * let go while reading.
  */
 static void
-publish(struct worker *w, size_t first, size_t k,
-    struct ostd_recording **done, const bool *reread)
+read_input(struct worker *w, size_t i)
 {
 	struct pool *p = w->pool;
-
-	for (size_t j = 0; j < k; j++) {
-		p->recs[first + j] = done[j];
-		p->maker[first + j] = w->index;
-		p->reread[first + j] = reread[j];
-		p->waiting_bytes += ostd_recording_bytes(done[j]);
-	}
-	if (p->waiting >= first && p->waiting < first + k)
-		pthread_cond_signal(&p->ready);
-}
-
-/*
- * Read inputs [first, first + k) and hand their recordings over, in parts
- * that hold at most OSTD_RECORDING_LIMIT bytes. Called with p->mu held, which
- * is let go while reading.
- */
-static void
-read_run(struct worker *w, size_t first, size_t k)
-{
-	struct pool *p = w->pool;
-	struct ostd_recording *done[CHUNK_MAX];
-	bool reread[CHUNK_MAX];
-	size_t from = 0, held = 0;
+	const struct input *in = &p->inputs[i];
+	struct ostd_recording *rec;
+	bool reread;
+	int status = 0;
 
 	pthread_mutex_unlock(&p->mu);
-	for (size_t j = 0; j < k; j++) {
-		const struct input *in = &p->inputs[first + j];
-		int status = 0;
-
-		reread[j] = in->reason == NULL && !readable_anywhere(in->path);
-		if (!reread[j])
-			status = analyze_listed(w->a, w->fs, in);
-		done[j] = ostd_analyzer_take_recording(w->a,
-		    w->nspare > 0 ? w->spare[--w->nspare] : NULL);
-		ostd_recording_set_status(done[j], status);
-		reread[j] |= ostd_recording_overflowed(done[j]);
-		held += ostd_recording_bytes(done[j]);
-		if (held >= OSTD_RECORDING_LIMIT && j + 1 < k) {
-			pthread_mutex_lock(&p->mu);
-			publish(w, first + from, j + 1 - from, done + from,
-			    reread + from);
-			pthread_mutex_unlock(&p->mu);
-			from = j + 1;
-			held = 0;
-		}
-	}
+	reread = in->reason == NULL && !readable_anywhere(in->path);
+	if (!reread)
+		status = analyze_listed(w->a, w->fs, in);
+	rec = ostd_analyzer_take_recording(w->a);
+	ostd_recording_set_status(rec, status);
+	reread |= ostd_recording_overflowed(rec);
 	pthread_mutex_lock(&p->mu);
-	publish(w, first + from, k - from, done + from, reread + from);
+	p->recs[i] = rec;
+	p->reread[i] = reread;
+	p->waiting_bytes += ostd_recording_bytes(rec);
+	if (p->waiting == i)
+		pthread_cond_signal(&p->ready);
 }
 
 /* Set w up to record with the rules rs. */
@@ -472,26 +380,24 @@ worker_start(struct worker *w, const struct ostd_ruleset *rs)
 static void
 worker_stop(struct worker *w)
 {
-	while (w->nspare > 0)
-		ostd_recording_free(&w->spare[--w->nspare]);
 	ostd_analyzer_free(&w->a);
 	file_source_free(&w->fs);
 }
 
-/* A reading thread: takes the next run of inputs, records what it finds. */
+/* A reading thread: takes the next input, records what it finds. */
 static void *
 read_inputs(void *arg)
 {
 	struct worker *w = arg;
 	struct pool *p = w->pool;
-	size_t first, k;
+	size_t i;
 	enum turn turn;
 
 	worker_start(w, w->rs);
 	pthread_mutex_lock(&p->mu);
-	while ((turn = claim_run(w, &first, &k)) != TURN_DONE) {
+	while ((turn = claim_input(p, &i)) != TURN_DONE) {
 		if (turn == TURN_READ) {
-			read_run(w, first, k);
+			read_input(w, i);
 			continue;
 		}
 		p->blocked++;
@@ -528,25 +434,11 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 	p.n = n;
 	p.waiting = n;
 	p.window = jobs * 64;	/* recordings waiting at most */
-	/* Runs short enough that every thread gets several. */
-	p.chunk = n / (jobs * 8);
-	if (p.chunk < 1)
-		p.chunk = 1;
-	else if (p.chunk > CHUNK_MAX)
-		p.chunk = CHUNK_MAX;
 	p.budget = jobs * OSTD_RECORDING_LIMIT;
 	p.recs = xcalloc(n, sizeof(*p.recs));
-	p.maker = xcalloc(n, sizeof(*p.maker));
 	p.reread = xcalloc(n, sizeof(*p.reread));
-	for (size_t t = 0; t < jobs; t++) {
+	for (size_t t = 0; t < jobs; t++)
 		workers[t].pool = &p;
-		workers[t].index = t;
-		workers[t].cap = p.window + CHUNK_MAX;
-		workers[t].spent = xcalloc(workers[t].cap,
-		    sizeof(*workers[t].spent));
-		workers[t].taking = xcalloc(workers[t].cap,
-		    sizeof(*workers[t].taking));
-	}
 	/* Each thread's rules, cloned while no thread uses a's. */
 	for (size_t t = 0; t + 1 < jobs; t++)
 		workers[t].rs = ostd_ruleset_clone(ostd_analyzer_ruleset(a));
@@ -559,21 +451,15 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 	worker_start(self, ostd_analyzer_ruleset(a));
 	for (size_t i = 0; i < n; i++) {
 		struct ostd_recording *rec;
-		size_t first, k;
+		size_t k;
 		bool reread;
 
 		pthread_mutex_lock(&p.mu);
 		while (p.recs[i] == NULL) {
-			if (claim_run(self, &first, &k) == TURN_READ) {
-				read_run(self, first, k);
+			if (claim_input(&p, &k) == TURN_READ) {
+				read_input(self, k);
 				continue;
 			}
-			/*
-			 * claim_run may have let the lock go (to take back
-			 * recordings), and the one awaited may be in now.
-			 */
-			if (p.recs[i] != NULL)
-				break;
 			p.waiting = i;
 			pthread_cond_wait(&p.ready, &p.mu);
 			p.waiting = n;
@@ -587,13 +473,13 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 			trouble |= ostd_analyzer_replay(a, rec) == -1;
 		pthread_mutex_lock(&p.mu);
 		p.waiting_bytes -= ostd_recording_bytes(rec);
-		hand_back(&workers[p.maker[i]], &rec);
 		p.recs[i] = NULL;
 		p.replayed++;
 		p.stop = ostd_analyzer_failed(a);
 		if (p.blocked > 0)
 			pthread_cond_broadcast(&p.room);
 		pthread_mutex_unlock(&p.mu);
+		ostd_recording_free(&rec);
 		if (p.stop)
 			break;
 	}
@@ -602,15 +488,9 @@ analyze_parallel(struct ostd_analyzer *a, const struct ostd_batch *b,
 	worker_stop(self);
 	for (size_t i = 0; i < n; i++)
 		ostd_recording_free(&p.recs[i]);
-	for (size_t t = 0; t < jobs; t++) {
-		for (size_t i = 0; i < workers[t].nspent; i++)
-			ostd_recording_free(&workers[t].spent[i]);
-		free(workers[t].spent);
-		free(workers[t].taking);
+	for (size_t t = 0; t < jobs; t++)
 		ostd_ruleset_free(&workers[t].rs);	/* after its recordings */
-	}
 	free(p.recs);
-	free(p.maker);
 	free(p.reread);
 	free(threads);
 	free(workers);

@@ -82,14 +82,3 @@ arena_free(struct arena *ar)
 	ar->next_size = 0;
 	ar->allocated = 0;
 }
-
-void
-arena_reset(struct arena *ar)
-{
-	if (ar->head != NULL) {
-		free_blocks(ar->head->older);
-		ar->head->older = NULL;
-		ar->allocated = sizeof(*ar->head) + ar->head->size;
-	}
-	ar->used = 0;
-}

@@ -25,7 +25,5 @@ void *arena_alloc(struct arena *ar, size_t size);
 char *arena_strdup(struct arena *ar, const char *s);
 /* Free every block; ar is empty afterwards and may be used again. */
 void arena_free(struct arena *ar);
-/* Forget everything allocated but keep the newest (largest) block for reuse. */
-void arena_reset(struct arena *ar);
 
 #endif

@@ -102,8 +102,7 @@ bool platform_name_matches(const char *pattern, const char *name);
  * Set the process up before anything else: standard input, output and error
  * open (a closed one would be taken by the next file opened; exits with
  * status 2 when it cannot be held), writing to a reader that went away ends
- * the run quietly, output goes out byte for byte, and the first stretch of
- * the heap is given its pages at once where that is cheaper.
+ * the run quietly, and output goes out byte for byte.
  */
 void platform_start(void);
 

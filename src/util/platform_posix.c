@@ -8,11 +8,9 @@
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -235,33 +233,6 @@ platform_name_matches(const char *pattern, const char *name)
 	return fnmatch(pattern, name, 0) == 0;
 }
 
-#define HEAP_POPULATE_MAX (1024 * 1024)	/* a heap found larger is left be */
-
-/*
- * Give the heap's first stretch its pages at once. A page first touched costs a
- * page fault, which some virtual machines make dear (11 us each on the build
- * machine, against about 1 us a page populated in one call), and a run on a
- * small log touches a few dozen pages of heap. Only where the heap is the one
- * grown by brk, up to the break: nothing is done elsewhere, or where the kernel
- * cannot populate (before Linux 5.14).
- */
-static void
-populate_heap(void)
-{
-#ifdef MADV_POPULATE_WRITE
-	long page = sysconf(_SC_PAGESIZE);
-	char *first = malloc(1), *end = sbrk(0);
-	uintptr_t start = (uintptr_t)first & ~((uintptr_t)page - 1);
-
-	if (page > 0 && first != NULL && end != (char *)-1 &&
-	    (uintptr_t)end > start &&
-	    (uintptr_t)end - start <= HEAP_POPULATE_MAX)
-		(void)madvise((void *)start, (uintptr_t)end - start,
-		    MADV_POPULATE_WRITE);
-	free(first);
-#endif
-}
-
 void
 platform_start(void)
 {
@@ -276,7 +247,6 @@ platform_start(void)
 		if (open("/dev/null", O_RDONLY) != fd)
 			_exit(2);
 	}
-	populate_heap();
 	/*
 	 * A reader that goes away (ostdiag ... | head) ends the run quietly,
 	 * even when the parent process ignored SIGPIPE.

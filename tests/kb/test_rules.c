@@ -2,10 +2,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
-#include "kb/builtin_rules.h"
 #include "util/util.h"
 #include "testutil.h"
 
@@ -63,7 +59,7 @@ test_reads_every_field(void **state)
 	assert_non_null(r->message);
 	assert_int_equal(ostd_pattern_match(r->message, "CLIENT OPERATION x", 18),
 	    1);
-	/* The same answers before and after the pattern turns hot (JIT). */
+	/* The same answers however often the pattern runs. */
 	for (int i = 0; i < 300; i++) {
 		assert_int_equal(ostd_pattern_match(r->message,
 		    "the client operation failed", 27), 1);
@@ -795,92 +791,6 @@ run_every_pattern(const struct ostd_ruleset *rs)
 	}
 }
 
-/*
- * Serialized patterns decoded and serialized again, in the same order: a
- * decoded code is marked as sharing its tables, which the bytes show.
- */
-static unsigned char *
-decoded_form(unsigned char *bytes, size_t *size)
-{
-	int32_t n = pcre2_serialize_get_number_of_codes(bytes);
-	pcre2_code **codes = calloc((size_t)n, sizeof(*codes));
-	uint8_t *again;
-	PCRE2_SIZE len;
-
-	assert_true(n > 0);
-	assert_non_null(codes);
-	assert_int_equal(pcre2_serialize_decode(codes, n, bytes, NULL), n);
-	assert_int_equal(pcre2_serialize_encode((const pcre2_code **)codes, n,
-	    &again, &len, NULL), n);
-	for (int32_t i = 0; i < n; i++)
-		pcre2_code_free(codes[i]);
-	free(codes);
-	ostd_serialized_free(bytes);
-	*size = len;
-	return again;
-}
-
-/*
- * Every built-in pattern has, byte for byte, the code pcre2 compiles from the
- * rule files, whether it came from the build's serialized patterns (state 1)
- * or was compiled at run time without them (state -1). Serialized in rule
- * order, both rulesets give the same bytes: a pattern given another's code
- * would move them.
- */
-static void
-assert_builtin_codes_are_the_files(const unsigned char *compiled, size_t size,
-    int state)
-{
-	struct ostd_ruleset *rs = ostd_ruleset_new();
-	struct ostd_ruleset *files = ostd_ruleset_new();
-	unsigned char *got, *want;
-	size_t ngot, nwant;
-	char *err = NULL;
-
-	ostd_ruleset_load_builtin_compiled(rs, compiled, size);
-	assert_int_equal(ostd_ruleset_compiled_state(rs), 0);
-	assert_int_equal(ostd_ruleset_serialize_patterns(rs, &got, &ngot), -1);
-	run_every_pattern(rs);
-	assert_int_equal(ostd_ruleset_compiled_state(rs), state);
-	assert_int_equal(ostd_ruleset_load_path(files, "src/kb/rules", &err), 0);
-	assert_int_equal(ostd_ruleset_serialize_patterns(rs, &got, &ngot), 0);
-	assert_int_equal(ostd_ruleset_serialize_patterns(files, &want, &nwant),
-	    0);
-	if (state == 1)
-		want = decoded_form(want, &nwant);
-	assert_true(nwant > 1000);
-	assert_int_equal(ngot, nwant);
-	assert_memory_equal(got, want, nwant);
-	ostd_serialized_free(got);
-	ostd_serialized_free(want);
-	ostd_ruleset_free(&files);
-	ostd_ruleset_free(&rs);
-}
-
-static void
-test_builtin_patterns_decode(void **state)
-{
-	(void)state;
-	assert_true(builtin_compiled_size > 0);
-	assert_builtin_codes_are_the_files(builtin_compiled,
-	    builtin_compiled_size, 1);
-}
-
-/* Serialized patterns that do not decode (another pcre2 release wrote them). */
-static void
-test_builtin_patterns_compile_when_undecodable(void **state)
-{
-	unsigned char *other = malloc(builtin_compiled_size);
-
-	(void)state;
-	assert_non_null(other);
-	memcpy(other, builtin_compiled, builtin_compiled_size);
-	other[0] ^= 0xFF;	/* pcre2's magic number */
-	assert_builtin_codes_are_the_files(other, builtin_compiled_size, -1);
-	assert_builtin_codes_are_the_files(NULL, 0, -1);
-	free(other);
-}
-
 /* A rule file may replace a built-in rule; both free cleanly. */
 static void
 test_file_replaces_builtin_rule(void **state)
@@ -918,7 +828,7 @@ test_clone_matches_as_original(void **state)
 	ostd_ruleset_load_builtin(rs);
 	assert_int_equal(ostd_ruleset_load_text(rs, "test.rule", good,
 	    strlen(good), &err), 0);
-	/* Some built-in patterns have run (decoded) before the clone, some not. */
+	/* Some built-in patterns have run before the clone, some not. */
 	assert_true(ostd_pattern_match(ostd_ruleset_find(rs, "TEST-1")->message,
 	    "client operation", 16) == 1);
 	c = ostd_ruleset_clone(rs);
@@ -968,20 +878,19 @@ replace_rule(struct ostd_ruleset *rs, const char *id)
 }
 
 /*
- * Built-in rules replaced by a file after their patterns took their decoded
- * codes, and before: either way each code is freed once (check-san finds a
- * leak or a double free), and the other rules keep theirs.
+ * Built-in rules replaced by a file before their patterns ran, and after:
+ * either way each code is freed once (check-san finds a leak or a double
+ * free), and the other rules keep theirs.
  */
 static void
-test_file_replaces_decoded_builtin_rule(void **state)
+test_file_replaces_compiled_builtin_rule(void **state)
 {
 	struct ostd_ruleset *rs = *state;
 
 	ostd_ruleset_load_builtin(rs);
-	replace_rule(rs, "Q168734");	/* its codes stay with the load */
+	replace_rule(rs, "Q168734");	/* its patterns have no code yet */
 	run_every_pattern(rs);
-	assert_int_equal(ostd_ruleset_compiled_state(rs), 1);
-	replace_rule(rs, "Q182294");	/* its patterns own their codes */
+	replace_rule(rs, "Q182294");	/* its patterns have their code */
 	run_every_pattern(rs);
 }
 
@@ -1025,10 +934,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_file_replaces_builtin_rule,
 		    empty_rules_setup, rules_teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_file_replaces_decoded_builtin_rule, empty_rules_setup,
+		    test_file_replaces_compiled_builtin_rule, empty_rules_setup,
 		    rules_teardown),
-		cmocka_unit_test(test_builtin_patterns_decode),
-		cmocka_unit_test(test_builtin_patterns_compile_when_undecodable),
 		cmocka_unit_test_setup_teardown(test_clone_matches_as_original,
 		    empty_rules_setup, rules_teardown),
 		cmocka_unit_test_setup_teardown(test_builtin_rules_load, empty_rules_setup,

@@ -183,7 +183,7 @@ report_store(const struct ostd_ruleset *rs, const char *path, bool found,
 		ostd_analyzer_set_found(rec, found);
 		ostd_analyzer_start_recording(rec);
 		(void)ostd_analyze_source(rec, &src, path);
-		r = ostd_analyzer_take_recording(rec, NULL);
+		r = ostd_analyzer_take_recording(rec);
 		ostd_recording_set_status(r, 0);
 		ostd_analyzer_free(&rec);	/* the recording outlives it */
 		*rc = ostd_analyzer_replay(a, r);

@@ -1,8 +1,8 @@
 /*
  * test_recording.c: what an input read on another thread leaves for the
  * reporting one. A recording replayed reports exactly what reporting as the
- * input was read does, also when it is recorded into again after a replay; the
- * arena that holds it and the cache-line allocator behave as they promise.
+ * input was read does; the arena that holds it and the cache-line allocator
+ * behave as they promise.
  */
 #include "testutil.h"
 
@@ -84,7 +84,7 @@ test_replay_reports_as_read(void **state)
 	for (size_t i = 0; i < 2; i++) {
 		assert_int_equal(ostd_analyze_buffer(rec, texts[i],
 		    strlen(texts[i]), names[i]), 0);
-		r[i] = ostd_analyzer_take_recording(rec, NULL);
+		r[i] = ostd_analyzer_take_recording(rec);
 		ostd_recording_set_status(r[i], 0);
 	}
 	ostd_analyzer_free(&rec);	/* the recordings outlive it */
@@ -103,56 +103,16 @@ test_replay_reports_as_read(void **state)
 }
 
 /*
- * A recording handed back as a spare records only what comes after: replayed,
- * it reports the later input alone, as if read directly.
- */
-static void
-test_spare_recording_starts_empty(void **state)
-{
-	const struct ostd_ruleset *rs = *state;
-	const char *const texts[] = { second_log };
-	const char *const names[] = { "second.log" };
-	struct ostd_analyzer *rec = ostd_analyzer_new(rs, NULL);
-	struct ostd_recording *first, *between, *again;
-	char *want = direct_report(rs, texts, names, 1), *got;
-	struct sink s;
-
-	ostd_analyzer_start_recording(rec);
-	assert_int_equal(ostd_analyze_buffer(rec, SEED_LOG, strlen(SEED_LOG),
-	    "seed.log"), 0);
-	first = ostd_analyzer_take_recording(rec, NULL);
-	assert_int_equal(ostd_analyze_buffer(rec, SEED_LOG, strlen(SEED_LOG),
-	    "seed.log"), 0);
-	/* first comes back: the analyzer records the next input into it. */
-	between = ostd_analyzer_take_recording(rec, first);
-	assert_int_equal(ostd_analyze_buffer(rec, second_log,
-	    strlen(second_log), "second.log"), 0);
-	again = ostd_analyzer_take_recording(rec, NULL);
-	assert_ptr_equal(again, first);
-	ostd_recording_set_status(again, 0);
-	sink_open(&s, rs);
-	assert_int_equal(ostd_analyzer_replay(s.a, again), 0);
-	got = sink_close(&s);
-	assert_null(strstr(got, "seed.log"));
-	assert_string_equal(got, want);
-	ostd_recording_free(&again);
-	ostd_recording_free(&between);
-	ostd_analyzer_free(&rec);
-	free(want);
-	free(got);
-}
-
-/*
  * A bounded recording gives up an input that would outgrow it: it holds
- * nothing of it and stays within the bound; a small input after it (into the
- * same recording, handed back) is recorded whole again.
+ * nothing of it and stays within the bound; a small input after it is recorded
+ * whole again.
  */
 static void
 test_recording_bound(void **state)
 {
 	const struct ostd_ruleset *rs = *state;
 	struct ostd_analyzer *rec = ostd_analyzer_new(rs, NULL);
-	struct ostd_recording *big, *small = NULL;
+	struct ostd_recording *big, *small;
 	struct strbuf log;
 	const size_t limit = 64 * 1024;
 
@@ -165,20 +125,16 @@ test_recording_bound(void **state)
 	ostd_analyzer_start_recording(rec);
 	ostd_analyzer_limit_recording(rec, limit);
 	(void)ostd_analyze_buffer(rec, log.data, log.len, "distinct.log");
-	big = ostd_analyzer_take_recording(rec, NULL);
+	big = ostd_analyzer_take_recording(rec);
 	assert_true(ostd_recording_overflowed(big));
 	assert_true(ostd_recording_bytes(big) <= limit);
-	/* Handed back, big records the next input. */
-	ostd_recording_free(&small);
-	small = ostd_analyzer_take_recording(rec, big);
 	assert_int_equal(ostd_analyze_buffer(rec, SEED_LOG, strlen(SEED_LOG),
 	    "seed.log"), 0);
-	ostd_recording_free(&small);
-	small = ostd_analyzer_take_recording(rec, NULL);
-	assert_ptr_equal(small, big);
+	small = ostd_analyzer_take_recording(rec);
 	assert_false(ostd_recording_overflowed(small));
 	assert_true(ostd_recording_bytes(small) <= limit);
 	ostd_recording_free(&small);
+	ostd_recording_free(&big);
 	ostd_analyzer_free(&rec);
 	strbuf_free(&log);
 }
@@ -222,35 +178,6 @@ test_arena_keeps_objects(void **state)
 	assert_null(ar.head);
 }
 
-/* After a reset the arena hands out zeroed memory again, from its kept block. */
-static void
-test_arena_reset_reuses(void **state)
-{
-	struct arena ar = ARENA_INIT;
-	unsigned char *p, *q, *before[100];
-	bool reused = false;
-
-	(void)state;
-	for (int i = 0; i < 100; i++) {
-		before[i] = arena_alloc(&ar, 300);
-		memset(before[i], 0xAB, 300);
-	}
-	arena_reset(&ar);
-	p = arena_alloc(&ar, 300);
-	/* It starts over in the newest block, where an object stood before. */
-	for (int i = 0; i < 100; i++)
-		reused |= p == before[i];
-	assert_true(reused);
-	assert_true(all_zero(p, 300));
-	memset(p, 0xCD, 300);
-	q = arena_alloc(&ar, 300);
-	assert_true(all_zero(q, 300));
-	assert_int_equal(p[299], 0xCD);
-	arena_free(&ar);
-	arena_reset(&ar);	/* an empty arena resets to empty */
-	assert_null(ar.head);
-}
-
 static void
 test_cache_line_allocation(void **state)
 {
@@ -272,12 +199,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_replay_reports_as_read,
 		    builtin_rules_setup, rules_teardown),
-		cmocka_unit_test_setup_teardown(test_spare_recording_starts_empty,
-		    builtin_rules_setup, rules_teardown),
 		cmocka_unit_test_setup_teardown(test_recording_bound,
 		    builtin_rules_setup, rules_teardown),
 		cmocka_unit_test(test_arena_keeps_objects),
-		cmocka_unit_test(test_arena_reset_reuses),
 		cmocka_unit_test(test_cache_line_allocation),
 	};
 
