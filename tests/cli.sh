@@ -362,13 +362,15 @@ for fmt in text json jsonl checklist; do
 	verbose=
 	[ $fmt = text ] && verbose=-v	# -v is the text format's
 	"$bin" --redact --timeline $verbose --format $fmt "$top/samples/messy-2016.log" \
-		"$top/samples/clean-2016.log" >"$tmp/out"
+		"$top/samples/clean-2016.log" >"$tmp/out" 2>"$tmp/err"
+	status=$?
 	if grep -q -e 'Dana' -e 'Sales Team' -e 'Projekt' -e 'Nord' -e 'office365' \
 		-e 'example.com' "$tmp/out"; then
 		no "--redact --format $fmt leaves a name: $(grep -o -e 'Dana[^"]*' -e 'Sales Team' -e 'Projekt' -e office365 -e example.com "$tmp/out" | head -3)"
 	else
 		grep -q '80040305-54A-4DE-0' "$tmp/out" && ok ||
-			no "--redact --format $fmt lost the code"
+			no "--redact --format $fmt lost the code (exit $status," \
+			    "$(wc -c <"$tmp/out") bytes): $(head -c 300 "$tmp/err")"
 	fi
 done
 "$bin" --redact --format json "$top/samples/messy-2016.log" >"$tmp/out"
@@ -394,8 +396,10 @@ for fmt in text json jsonl checklist html; do
 	"$bin" -j 3 --format $fmt --timeline -R "$top/samples" "$top/tests/fixtures" \
 		"$tmp/missing.log" >"$tmp/j3" 2>"$tmp/j3.err"
 	s3=$?
-	cmp -s "$tmp/j1" "$tmp/j3" && cmp -s "$tmp/j1.err" "$tmp/j3.err" &&
-		[ $s1 = 2 ] && [ $s3 = 2 ] && ok || no "-j 3 --format $fmt differs from one thread"
+	same "$tmp/j1" "$tmp/j3" && same "$tmp/j1.err" "$tmp/j3.err" &&
+		[ $s1 = 2 ] && [ $s3 = 2 ] && ok ||
+		no "-j 3 --format $fmt differs from one thread (exit $s1 and" \
+		    "$s3): $differ"
 done
 # Without a timeline the threads leave session records out, unless names are
 # redacted: placeholders are numbered in the order names are reported.
@@ -403,10 +407,13 @@ for opt in --no-merge --redact; do
 	for fmt in text json html; do
 		"$bin" -j 1 --format $fmt $opt -R "$top/samples" \
 			"$top/tests/fixtures" >"$tmp/j1" 2>&1
+		s1=$?
 		"$bin" -j 3 --format $fmt $opt -R "$top/samples" \
 			"$top/tests/fixtures" >"$tmp/j3" 2>&1
-		cmp -s "$tmp/j1" "$tmp/j3" && ok ||
-			no "-j 3 --format $fmt $opt differs from one thread"
+		s3=$?
+		same "$tmp/j1" "$tmp/j3" && [ $s1 = $s3 ] && ok ||
+			no "-j 3 --format $fmt $opt differs from one thread" \
+			    "(exit $s1 and $s3): $differ"
 	done
 done
 # Without -R, a directory among the inputs is noted in its place.
