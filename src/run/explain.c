@@ -1158,31 +1158,34 @@ ostd_explain(FILE *out, FILE *err, struct ostd_source *in,
 	return e.refused;
 }
 
-void
-ostd_explain_code(FILE *out, const struct ostd_ruleset *rs,
-    const struct ostd_code *code, bool json)
+/* Explain one item, a code or a rule, as text or JSON. */
+static void
+explain_one(FILE *out, const struct ostd_ruleset *rs,
+    const struct ostd_code *code, const struct ostd_rule *r, bool json)
 {
 	struct ostd_explain_options opts = { json, 0 };
 	struct item it;
 
 	memset(&it, 0, sizeof(it));
-	it.code = *code;
-	it.input = xstrdup(code->text);
+	if (code != NULL)
+		it.code = *code;
+	it.rule = r;
+	it.input = code != NULL ? it.code.text : r->id;	/* only read */
 	write_items(out, rs, &it, 1, false, &opts);
-	free(it.input);
+}
+
+void
+ostd_explain_code(FILE *out, const struct ostd_ruleset *rs,
+    const struct ostd_code *code, bool json)
+{
+	explain_one(out, rs, code, NULL, json);
 }
 
 void
 ostd_explain_rule(FILE *out, const struct ostd_ruleset *rs,
     const struct ostd_rule *r, bool json)
 {
-	struct ostd_explain_options opts = { json, 0 };
-	struct item it;
-
-	memset(&it, 0, sizeof(it));
-	it.rule = r;
-	it.input = r->id;	/* only read */
-	write_items(out, rs, &it, 1, false, &opts);
+	explain_one(out, rs, NULL, r, json);
 }
 
 /* ---- the knowledge base, listed ---- */
