@@ -392,8 +392,8 @@ $(WIN)/tests/%.exe: tests/%.c tests/testutil.h tests/jsonvalid.h \
 # (tests/same.sh).
 WINE ?= wine
 WINE_ENV = WINEDEBUG=-all WINEPREFIX=$(CURDIR)/$(BUILD)/wine
-# wine maps the shared user data at a fixed address, which about one start in
-# 3,000 finds taken under the kernel's address randomization: the program is
+# wine maps the shared user data at a fixed address, which a few starts in
+# 10,000 find taken under the kernel's address randomization: the program is
 # then never run, and wine exits 1 without a word. $(BUILD)/wine-run starts
 # wine with the address space laid out the same each time (setarch -R), so
 # that a test fails only for what the program does.
