@@ -786,9 +786,13 @@ analyze(const struct ostd_ruleset *rs, struct options *o, int argc,
 		    strerror(ostd_report_spool_error(rep)));
 		trouble = 1;
 	}
-	/* Errors that filters left out of the report are errors all the same. */
+	/*
+	 * Errors that filters left out of the report are errors all the same;
+	 * findings of level info alone (a Sync Monitor item) are none.
+	 */
 	status = finish_output(trouble ? EXIT_TROUBLE :
-	    sum->findings > 0 || sum->errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN);
+	    sum->errors > 0 || sum->findings > sum->info ? EXIT_FINDINGS :
+	    EXIT_CLEAN);
 	ostd_analyzer_free(&a);
 	ostd_report_free(&rep);
 	return status;

@@ -330,6 +330,17 @@ grep -q '^ *30001 | 09:00:01 Error synchronizing folder$' "$tmp/out" && ok ||
 # Errors the filters leave out are errors still: never exit 0 on them.
 expect_status 1 "$bin" --exclude Q162703 "$top/samples/orgforms.log" && ok ||
 	no "all findings filtered out should still exit 1"
+# A finding of level info alone (a Sync Monitor item) is reported and is no
+# error: exit 0. Beside an error, exit 1.
+printf 'From:\tDana Ruiz\r\nSent:\tTuesday, March 3, 2026 9:15 AM\r\nTo:\tDana Ruiz\r\nSubject:\tSync Monitor\r\n\r\nDiagnostics of the synchronization.\r\n' \
+	>"$tmp/syncmon.txt"
+"$bin" --format json "$tmp/syncmon.txt" >"$tmp/out"
+status=$?
+[ $status = 0 ] && grep -q '"id":"KB3197761"' "$tmp/out" &&
+	grep -q '"errors":0,"findings":1,' "$tmp/out" && ok ||
+	no "a Sync Monitor item alone: exit $status, $(head -c 200 "$tmp/out")"
+expect_status 1 "$bin" "$tmp/syncmon.txt" "$top/samples/orgforms.log" && ok ||
+	no "a Sync Monitor item beside an error does not exit 1"
 expect_status 2 "$bin" --only NOSUCH "$top/samples/orgforms.log" && ok ||
 	no "--only with an id no rule has is not refused"
 "$bin" --only Q16873 "$top/samples/orgforms.log" 2>"$tmp/err" >/dev/null

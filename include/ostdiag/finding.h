@@ -108,6 +108,7 @@ struct ostd_summary {
 	unsigned long sessions;
 	unsigned long errors;		/* error blocks */
 	unsigned long findings;
+	unsigned long info;		/* findings of level info: no trouble */
 	unsigned long diagnosed;	/* findings with at least one diagnosis */
 	unsigned long unrecognized;
 	unsigned long notes;		/* problems with the input itself */

@@ -318,16 +318,22 @@ listed(const char *const *ids, size_t n, const struct ostd_rule *r)
 	return false;
 }
 
+/* A finding's level: its best diagnosis's; an unrecognized one is an error. */
+static enum ostd_level
+finding_level(const struct ostd_finding *f)
+{
+	return f->diag->n > 0 ? f->diag->cand[0].rule->level :
+	    OSTD_LEVEL_ERROR;
+}
+
 /* Does the finding pass --min-level, --only and --exclude? */
 static bool
 wanted(const struct ostd_analyzer *a, const struct ostd_finding *f)
 {
 	const struct ostd_diagnosis *d = f->diag;
-	enum ostd_level level = d->n > 0 ? d->cand[0].rule->level :
-	    OSTD_LEVEL_ERROR;
 	bool only = a->nonly == 0;
 
-	if (level < a->min_level)
+	if (finding_level(f) < a->min_level)
 		return false;
 	for (size_t i = 0; i < d->ntop; i++) {
 		if (listed(a->exclude, a->nexclude, d->cand[i].rule))
@@ -585,6 +591,8 @@ emit(const struct ostd_finding *f, void *ctx)
 		return;
 	}
 	a->sum.findings++;
+	if (finding_level(f) == OSTD_LEVEL_INFO)
+		a->sum.info++;
 	tally_finding(a, f->file);
 	count_diagnosis(a, f);
 	if (f->diag->n > 0)
