@@ -139,7 +139,8 @@ $(BUILD)/tests/%: tests/%.c tests/testutil.h tests/jsonvalid.h \
 		tests/msgwriter.h $(BUILD)/libostdiag.a | deps-test
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Itests -o $@ $< \
-		$(BUILD)/libostdiag.a $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(PCRE_LIBS) $(PFF_LIBS) -pthread
+		$(BUILD)/libostdiag.a $(ALL_LDFLAGS) $(CMOCKA_LIBS) \
+		$(PCRE_LIBS) $(PFF_LIBS) -pthread
 
 demo: all
 	$(BUILD)/ostdiag samples/orgforms.log; test $$? -le 1
@@ -430,7 +431,8 @@ check-win: deps-test all $(BUILD)/ostdiag-wine $(BUILD)/tests/jsoncheck \
 	@$(WINE_ENV) wineserver -p 60 </dev/null >/dev/null 2>&1 || true
 	@export OSTDIAG_TEST_WINDOWS=1; st=0; \
 	for t in $(WIN_TEST_BINS); do echo "== $$t"; \
-		$(WINE_ENV) $(WINE_RUN) $$t </dev/null || { st=1; break; }; done; \
+		$(WINE_ENV) $(WINE_RUN) $$t </dev/null || \
+		{ st=1; break; }; done; \
 	[ $$st = 0 ] && sh tests/golden.sh $(BUILD)/ostdiag-wine && \
 	sh tests/badinput.sh $(BUILD)/ostdiag-wine && \
 	sh tests/cli.sh $(BUILD)/ostdiag-wine $(BUILD)/tests/jsoncheck && \
@@ -445,7 +447,8 @@ check-win: deps-test all $(BUILD)/ostdiag-wine $(BUILD)/tests/jsoncheck \
 bench-win: win $(BUILD)/genlog $(WIN)/winpeak.exe $(BUILD)/wine/system.reg
 	$(BUILD)/genlog $(BENCH_SIZE) >$(BUILD)/bench-win.log
 	@for f in samples/orgforms.log $(BUILD)/bench-win.log; do \
-		echo "$$f:"; $(WINE_ENV) /usr/bin/time -q -f "  %e s" $(WINE_RUN) \
+		echo "$$f:"; \
+		$(WINE_ENV) /usr/bin/time -q -f "  %e s" $(WINE_RUN) \
 		$(WIN)/winpeak.exe $(BUILD)/ostdiag.exe --format json $$f \
 		>/dev/null; done; \
 	echo "$(BENCH_SIZE) piped in:"; $(BUILD)/genlog $(BENCH_SIZE) | \
@@ -485,7 +488,8 @@ check-bare: deps-test
 	@sh tests/bare.sh 1
 
 check: check-layers check-unit check-golden check-san check-tsan \
-		check-valgrind check-fuzz check-nopff check-deps check-bare check-web check-win
+		check-valgrind check-fuzz check-nopff check-deps check-bare \
+		check-web check-win
 	@echo "make check: all tests passed"
 
 install: all

@@ -332,8 +332,12 @@ expect_status 1 "$bin" --exclude Q162703 "$top/samples/orgforms.log" && ok ||
 	no "all findings filtered out should still exit 1"
 # A finding of level info alone (a Sync Monitor item) is reported and is no
 # error: exit 0. Beside an error, exit 1.
-printf 'From:\tDana Ruiz\r\nSent:\tTuesday, March 3, 2026 9:15 AM\r\nTo:\tDana Ruiz\r\nSubject:\tSync Monitor\r\n\r\nDiagnostics of the synchronization.\r\n' \
-	>"$tmp/syncmon.txt"
+{
+	printf '%s\t%s\r\n' From: 'Dana Ruiz' \
+		Sent: 'Tuesday, March 3, 2026 9:15 AM' To: 'Dana Ruiz' \
+		Subject: 'Sync Monitor'
+	printf '\r\nDiagnostics of the synchronization.\r\n'
+} >"$tmp/syncmon.txt"
 "$bin" --format json "$tmp/syncmon.txt" >"$tmp/out"
 status=$?
 [ $status = 0 ] && grep -q '"id":"KB3197761"' "$tmp/out" &&
@@ -380,8 +384,9 @@ for fmt in text json jsonl checklist; do
 		no "--redact --format $fmt leaves a name: $(grep -o -e 'Dana[^"]*' -e 'Sales Team' -e 'Projekt' -e office365 -e example.com "$tmp/out" | head -3)"
 	else
 		grep -q '80040305-54A-4DE-0' "$tmp/out" && ok ||
-			no "--redact --format $fmt lost the code (exit $status," \
-			    "$(wc -c <"$tmp/out") bytes): $(head -c 300 "$tmp/err")"
+			no "--redact --format $fmt lost the code (exit" \
+			    "$status, $(wc -c <"$tmp/out") bytes):" \
+			    "$(head -c 300 "$tmp/err")"
 	fi
 done
 "$bin" --redact --format json "$top/samples/messy-2016.log" >"$tmp/out"
